@@ -1,0 +1,55 @@
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { AppError } from "../services/errors";
+import { MAX_BODY_BYTES } from "../services/http-policy";
+import { healthRoutes } from "./routes/health";
+import { scorecardRoutes } from "./routes/scorecard";
+
+export type ApiEnv = { Bindings: Env };
+
+
+export function errorBody(error: AppError) {
+  return { error: { code: error.code, message: error.message, details: error.details } };
+}
+
+function respondWithError(c: Context, error: AppError) {
+  return c.json(errorBody(error), error.status);
+}
+
+/** The JSON API, mounted at /api by src/pages/api/[...path].ts. */
+export const app = new Hono<ApiEnv>().basePath("/api");
+
+// State-changing requests must be JSON: a cross-site form cannot send that content type
+// without a CORS preflight we never grant, which is the API's CSRF defence.
+app.use("*", async (c, next) => {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.method !== "OPTIONS") {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/json\b/i.test(type)) {
+      throw new AppError(415, "unsupported_media_type", "Send the request body as JSON with Content-Type: application/json.");
+    }
+  }
+  await next();
+});
+
+app.use(
+  "*",
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => respondWithError(c, new AppError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`)),
+  }),
+);
+
+app.route("/health", healthRoutes);
+app.route("/scorecard", scorecardRoutes);
+
+app.notFound((c) => respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+
+app.onError((error, c) => {
+  if (error instanceof AppError) return respondWithError(c, error);
+  if (error instanceof HTTPException && error.status < 500) {
+    return c.json({ error: { code: "bad_request", message: error.message || "The request could not be processed.", details: [] } }, error.status);
+  }
+  console.error("unhandled API error", error);
+  return c.json({ error: { code: "internal_error", message: "Something went wrong on our side. Try again in a moment.", details: [] } }, 500);
+});

@@ -1,0 +1,10 @@
+import { runFlushOutbox } from "./flush-outbox";
+
+/**
+ * Everything the hourly cron does, in order. Each job is idempotent, so a repeated or
+ * overlapping run changes nothing twice.
+ */
+export async function runScheduledJobs(env: Env, now: Date): Promise<Record<string, unknown>> {
+  const flushed = await runFlushOutbox(env, now);
+  return { flushed };
+}

@@ -1,0 +1,44 @@
+/**
+ * Screenshots for looking at pages as a user would: every path at 360 px and 1280 px, saved
+ * to .tmp/screens (ignored by git). Reports any page wider than its viewport.
+ *   npm run screenshots -- [--base http://localhost:8787] [--cookie name=value] /path /other
+ */
+import { mkdirSync } from "node:fs";
+import { launchBrowser, newContext } from "./browser.ts";
+
+const args = process.argv.slice(2);
+const take = (flag: string) => {
+  const i = args.indexOf(flag);
+  return i === -1 ? undefined : args.splice(i, 2)[1];
+};
+const base = take("--base") ?? "http://localhost:8787";
+const cookie = take("--cookie");
+const noJs = args.includes("--no-js") ? (args.splice(args.indexOf("--no-js"), 1), true) : false;
+const paths = args.length ? args : ["/", "/scorecard"];
+const dir = ".tmp/screens";
+mkdirSync(dir, { recursive: true });
+
+const browser = await launchBrowser();
+for (const width of [360, 1280]) {
+  const context = await newContext(browser, { width, javaScriptEnabled: !noJs });
+  if (cookie) {
+    const [name, ...rest] = cookie.split("=");
+    await context.addCookies([{ name, value: rest.join("="), url: base }]);
+  }
+  const page = await context.newPage();
+  for (const path of paths) {
+    await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => {
+      const vw = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > vw + 1).slice(0, 5);
+      return { scroll: document.documentElement.scrollWidth, vw, culprits: wide.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`) };
+    });
+    const name = `${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}${noJs ? "-nojs" : ""}-${width}`;
+    await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+    console.log(`${name}.png${overflow.scroll > overflow.vw ? `  OVERFLOW ${overflow.scroll}px > ${overflow.vw}px: ${overflow.culprits.join(", ")}` : ""}`);
+  }
+  await context.close();
+}
+await browser.close();
