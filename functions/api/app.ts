@@ -3,8 +3,12 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { AppError } from "../services/errors";
 import { MAX_BODY_BYTES } from "../services/http-policy";
+import { orgAccessMiddleware } from "./org-context";
+import { accountRoutes } from "./routes/accounts";
 import { healthRoutes } from "./routes/health";
+import { orgRoutes } from "./routes/orgs";
 import { scorecardRoutes } from "./routes/scorecard";
+import { waveRoutes } from "./routes/waves";
 
 export type ApiEnv = { Bindings: Env };
 
@@ -20,10 +24,11 @@ function respondWithError(c: Context, error: AppError) {
 /** The JSON API, mounted at /api by src/pages/api/[...path].ts. */
 export const app = new Hono<ApiEnv>().basePath("/api");
 
-// State-changing requests must be JSON: a cross-site form cannot send that content type
-// without a CORS preflight we never grant, which is the API's CSRF defence.
+// POST, PUT and PATCH must be JSON: a cross-site page cannot send that content type without
+// a CORS preflight we never grant, which is the API's CSRF defence. DELETE always needs a
+// preflight, so it may come without a body.
 app.use("*", async (c, next) => {
-  if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.method !== "OPTIONS") {
+  if (c.req.method === "POST" || c.req.method === "PUT" || c.req.method === "PATCH") {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/json\b/i.test(type)) {
       throw new AppError(415, "unsupported_media_type", "Send the request body as JSON with Content-Type: application/json.");
@@ -42,6 +47,11 @@ app.use(
 
 app.route("/health", healthRoutes);
 app.route("/scorecard", scorecardRoutes);
+app.route("/", accountRoutes);
+app.use("/orgs/:org/*", orgAccessMiddleware);
+app.use("/orgs/:org", orgAccessMiddleware);
+app.route("/orgs/:org", orgRoutes);
+app.route("/orgs/:org", waveRoutes);
 
 app.notFound((c) => respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 

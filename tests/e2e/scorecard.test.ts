@@ -146,9 +146,9 @@ describe("the Scorecard with JavaScript on", () => {
     await expectResultMatchesDomain(page);
 
     // The radar chart island draws on a real canvas once visible.
-    await page.locator("mv-radar-chart").scrollIntoViewIfNeeded();
+    await page.locator("mv-chart[data-kind=radar]").scrollIntoViewIfNeeded();
     await expect.poll(() => page.evaluate(() => {
-      const canvas = document.querySelector("mv-radar-chart canvas") as HTMLCanvasElement | null;
+      const canvas = document.querySelector("mv-chart[data-kind=radar] canvas") as HTMLCanvasElement | null;
       return canvas ? canvas.width > 0 && canvas.toDataURL().length > 5000 : false;
     })).toBe(true);
     await expectNoAxeViolations(page, "result page with JS");
@@ -189,7 +189,7 @@ describe("JavaScript budgets and security headers", () => {
     const res = await page.request.post(`${base}/api/scorecard/results`, { data: { submissionId: `budget-${Date.now()}-0000001`, answers: ANSWERS } });
     const { url } = (await res.json()) as { url: string };
     await page.goto(`${base}${url}`, { waitUntil: "networkidle" });
-    await page.locator("mv-radar-chart").scrollIntoViewIfNeeded();
+    await page.locator("mv-chart[data-kind=radar]").scrollIntoViewIfNeeded();
     await page.waitForLoadState("networkidle");
     budgets.result = watch.gzipTotal();
     console.log(`JavaScript (gzip): / ${budgets["/"]} B, /scorecard ${budgets["/scorecard"]} B, result page ${budgets.result} B`);

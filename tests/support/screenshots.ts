@@ -1,10 +1,11 @@
 /**
  * Screenshots for looking at pages as a user would: every path at 360 px and 1280 px, saved
  * to .tmp/screens (ignored by git). Reports any page wider than its viewport.
- *   npm run screenshots -- [--base http://localhost:8787] [--cookie name=value] /path /other
+ *   npm run screenshots -- [--base http://localhost:8787] [--signin admin@northwind.example] [--no-js] /path /other
  */
 import { mkdirSync } from "node:fs";
 import { launchBrowser, newContext } from "./browser.ts";
+import { signIn } from "./browser-flows.ts";
 
 const args = process.argv.slice(2);
 const take = (flag: string) => {
@@ -12,7 +13,7 @@ const take = (flag: string) => {
   return i === -1 ? undefined : args.splice(i, 2)[1];
 };
 const base = take("--base") ?? "http://localhost:8787";
-const cookie = take("--cookie");
+const signInAs = take("--signin");
 const noJs = args.includes("--no-js") ? (args.splice(args.indexOf("--no-js"), 1), true) : false;
 const paths = args.length ? args : ["/", "/scorecard"];
 const dir = ".tmp/screens";
@@ -21,11 +22,8 @@ mkdirSync(dir, { recursive: true });
 const browser = await launchBrowser();
 for (const width of [360, 1280]) {
   const context = await newContext(browser, { width, javaScriptEnabled: !noJs });
-  if (cookie) {
-    const [name, ...rest] = cookie.split("=");
-    await context.addCookies([{ name, value: rest.join("="), url: base }]);
-  }
   const page = await context.newPage();
+  if (signInAs) await signIn(page, base, signInAs);
   for (const path of paths) {
     await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

@@ -1,0 +1,32 @@
+import { Hono } from "hono";
+import { getBoard } from "../../services/board";
+import { saveOrgSettings } from "../../services/org-settings";
+import { deliverSoon } from "../../services/outbox";
+import { getTeamPage } from "../../services/team-page";
+import { createTeam, editTeam, getTeamsOverview, inviteLead } from "../../services/teams";
+import { accessOf, type OrgApiEnv } from "../org-context";
+import { executionContextOf, readJson, requestOrigin } from "../request";
+
+/** The org, its board, teams and invitations. Mounted behind orgAccessMiddleware. */
+export const orgRoutes = new Hono<OrgApiEnv>()
+  .get("/", (c) => {
+    const a = accessOf(c);
+    return c.json({ slug: a.org.slug, name: a.org.name, timeZone: a.org.time_zone, anonymityK: a.org.anonymity_k, role: a.role, teamId: a.teamId });
+  })
+  .patch("/", async (c) => {
+    await saveOrgSettings(c.env.DB, accessOf(c), await readJson(c));
+    return c.body(null, 204);
+  })
+  .get("/board", async (c) => c.json(await getBoard(c.env.DB, accessOf(c), new Date())))
+  .get("/teams", async (c) => c.json(await getTeamsOverview(c.env.DB, accessOf(c))))
+  .post("/teams", async (c) => c.json(await createTeam(c.env.DB, accessOf(c), await readJson(c), new Date()), 201))
+  .get("/teams/:team", async (c) => c.json(await getTeamPage(c.env.DB, accessOf(c), c.req.param("team"), c.req.query("wave") ?? null, new Date())))
+  .patch("/teams/:team", async (c) => {
+    await editTeam(c.env.DB, accessOf(c), c.req.param("team"), await readJson(c));
+    return c.body(null, 204);
+  })
+  .post("/invites", async (c) => {
+    const id = await inviteLead(c.env.DB, accessOf(c), await readJson(c), requestOrigin(c), new Date());
+    deliverSoon(c.env, executionContextOf(c), id);
+    return c.json({ queued: true }, 202);
+  });

@@ -1,0 +1,49 @@
+import { localDate } from "../../src/domain/calendar";
+import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
+import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
+import { listTeamsStatement, type TeamRow } from "../db/teams";
+import type { WaveRow } from "../db/waves";
+import type { OrgAccess } from "./access";
+
+export interface BoardView {
+  today: string;
+  wave: WaveRow | null;
+  /** Waves waiting in draft, for the empty state. */
+  draftWaves: { id: string; name: string }[];
+  teamCount: number;
+  board: BoardModel | null;
+}
+
+/**
+ * "Where do we stand?" for one org. One D1 round trip after the access check, a fixed five
+ * statements whatever the number of teams, objectives or key results.
+ */
+export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView> {
+  const orgId = access.org.id;
+  const [waves, objectives, keyResults, teams, lastCheckIns] = await db.batch([
+    db.prepare("SELECT id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on").bind(orgId),
+    objectivesOfActiveWaveStatement(db, orgId),
+    keyResultsOfActiveWaveStatement(db, orgId),
+    listTeamsStatement(db, orgId),
+    lastCheckInPerTeamStatement(db, orgId),
+  ]);
+  const waveRows = waves.results as WaveRow[];
+  const wave = waveRows.find((w) => w.state === "active") ?? null;
+  const teamRows = teams.results as TeamRow[];
+  const today = localDate(now, access.org.time_zone);
+  const base = { today, wave, draftWaves: waveRows.filter((w) => w.state === "draft").map((w) => ({ id: w.id, name: w.name })), teamCount: teamRows.length };
+  if (!wave) return { ...base, board: null };
+
+  const lastCheckInOn = new Map(
+    (lastCheckIns.results as { team_id: string; last_at: string }[]).map((r) => [r.team_id, localDate(new Date(r.last_at), access.org.time_zone)]),
+  );
+  const board = assembleBoard({
+    wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
+    today,
+    objectives: (objectives.results as ObjectiveRow[]).map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
+    keyResults: (keyResults.results as KeyResultRow[]).map((k) => ({ id: k.id, objectiveId: k.objective_id, title: k.title, unit: k.unit, baseline: k.baseline, target: k.target, current: k.current })),
+    teams: teamRows.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
+    lastCheckInOn,
+  });
+  return { ...base, board };
+}

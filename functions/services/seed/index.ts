@@ -1,0 +1,18 @@
+import { DEMO_ADMIN, DEMO_ORG, seedDemoOrg } from "./demo-org";
+import { DEMO_RESULTS, seedScorecardResults } from "./scorecard";
+
+/**
+ * Seeds the demo data `npm start` shows. Idempotent: a second run finds everything in place,
+ * creates nothing and says so.
+ */
+export async function seedDemo(db: D1Database, now: Date): Promise<{ created: boolean; summary: string[] }> {
+  const results = await seedScorecardResults(db, now);
+  const org = await seedDemoOrg(db, now);
+  return {
+    created: results > 0 || org !== null,
+    summary: [
+      `${DEMO_RESULTS} public Scorecard results${results === 0 ? " (already there)" : ""}`,
+      `demo org ${DEMO_ORG.name} at /o/${DEMO_ORG.slug}${org ? "" : " (already there)"}; sign in as ${DEMO_ADMIN.email}`,
+    ],
+  };
+}

@@ -1,0 +1,59 @@
+import { inviteSchema, teamSchema } from "../../src/schemas/org";
+import { insertInviteStatement, listInvites } from "../db/invites";
+import { listMembers } from "../db/orgs";
+import { findTeam, insertTeam, listTeams, updateTeam, type TeamRow } from "../db/teams";
+import { requireAdmin, type OrgAccess } from "./access";
+import { sendInviteLink } from "./auth";
+import { notFound, validationFailed } from "./errors";
+import { randomToken } from "./tokens";
+import { parseInput } from "./validate";
+
+export async function createTeam(db: D1Database, access: OrgAccess, input: unknown, now: Date): Promise<TeamRow> {
+  requireAdmin(access);
+  const data = parseInput(teamSchema, input);
+  const team: TeamRow = { id: randomToken(16), org_id: access.org.id, name: data.name, mission: data.mission, declared_size: data.declaredSize, created_at: now.toISOString() };
+  if (!(await insertTeam(db, team))) throw validationFailed([{ field: "name", issue: "A team with this name exists already." }]);
+  return team;
+}
+
+export async function editTeam(db: D1Database, access: OrgAccess, teamId: string, input: unknown): Promise<void> {
+  requireAdmin(access);
+  await getTeam(db, access, teamId);
+  const data = parseInput(teamSchema, input);
+  if (!(await updateTeam(db, access.org.id, teamId, { name: data.name, mission: data.mission, declared_size: data.declaredSize }))) {
+    throw validationFailed([{ field: "name", issue: "A team with this name exists already." }]);
+  }
+}
+
+/** A team of the viewer's org; any other id is 404. */
+export async function getTeam(db: D1Database, access: OrgAccess, teamId: string): Promise<TeamRow> {
+  const team = /^[A-Za-z0-9_-]{22}$/.test(teamId) ? await findTeam(db, access.org.id, teamId) : null;
+  if (!team) throw notFound("That team");
+  return team;
+}
+
+export interface TeamsOverview {
+  teams: (TeamRow & { leads: { name: string; email: string }[]; pendingInvites: { name: string; email: string; created_at: string }[] })[];
+}
+
+export async function getTeamsOverview(db: D1Database, access: OrgAccess): Promise<TeamsOverview> {
+  const [teams, members, invites] = await Promise.all([listTeams(db, access.org.id), listMembers(db, access.org.id), access.isAdmin ? listInvites(db, access.org.id) : Promise.resolve([])]);
+  return {
+    teams: teams.map((t) => ({
+      ...t,
+      leads: members.filter((m) => m.role === "lead" && m.team_id === t.id).map((m) => ({ name: m.name, email: m.email })),
+      pendingInvites: invites.filter((i) => i.team_id === t.id && !i.accepted_at).map((i) => ({ name: i.name, email: i.email, created_at: i.created_at })),
+    })),
+  };
+}
+
+/** Stores the invitation and emails the lead a link that signs them in and joins them to the team. */
+export async function inviteLead(db: D1Database, access: OrgAccess, input: unknown, origin: string, now: Date): Promise<number> {
+  requireAdmin(access);
+  const data = parseInput(inviteSchema, input);
+  const team = await findTeam(db, access.org.id, data.teamId);
+  if (!team) throw validationFailed([{ field: "teamId", issue: "Choose one of your teams." }]);
+  const invite = { id: randomToken(16), org_id: access.org.id, team_id: team.id, email: data.email.toLowerCase(), name: data.name, invited_by: access.viewer.personId, created_at: now.toISOString() };
+  await insertInviteStatement(db, invite).run();
+  return sendInviteLink(db, { id: invite.id, email: invite.email, orgName: access.org.name, teamName: team.name, inviterName: access.viewer.name }, origin, now);
+}

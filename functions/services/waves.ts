@@ -1,0 +1,79 @@
+import { localDate } from "../../src/domain/calendar";
+import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
+import { canMoveWave, waveCalendar, type WaveState } from "../../src/domain/okr/wave";
+import { waveSchema } from "../../src/schemas/okr";
+import { keyResultsOfWaveStatement, objectivesOfWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
+import { listTeamsStatement, type TeamRow } from "../db/teams";
+import { findWave, insertWave, listWaves, moveWave, updateWaveDetails, type WaveRow } from "../db/waves";
+import { requireAdmin, type OrgAccess } from "./access";
+import { AppError, conflict, notFound } from "./errors";
+import { randomToken } from "./tokens";
+import { parseInput } from "./validate";
+
+export async function createWave(db: D1Database, access: OrgAccess, input: unknown, now: Date): Promise<WaveRow> {
+  requireAdmin(access);
+  const data = parseInput(waveSchema, input);
+  const id = randomToken(16);
+  await insertWave(db, { id, org_id: access.org.id, name: data.name, starts_on: data.startsOn, ends_on: data.endsOn, created_at: now.toISOString() });
+  return getWave(db, access, id);
+}
+
+export async function editWave(db: D1Database, access: OrgAccess, waveId: string, input: unknown): Promise<void> {
+  requireAdmin(access);
+  const wave = await getWave(db, access, waveId);
+  if (wave.state === "completed") throw conflict("A completed wave can no longer be changed.");
+  const data = parseInput(waveSchema, input);
+  await updateWaveDetails(db, access.org.id, waveId, { name: data.name, starts_on: data.startsOn, ends_on: data.endsOn });
+}
+
+/** A wave of the viewer's org; any other id is 404. */
+export async function getWave(db: D1Database, access: OrgAccess, waveId: string): Promise<WaveRow> {
+  const wave = /^[A-Za-z0-9_-]{22}$/.test(waveId) ? await findWave(db, access.org.id, waveId) : null;
+  if (!wave) throw notFound("That wave");
+  return wave;
+}
+
+export async function listOrgWaves(db: D1Database, access: OrgAccess, now: Date) {
+  const today = localDate(now, access.org.time_zone);
+  return (await listWaves(db, access.org.id)).map((w) => ({ ...w, calendar: waveCalendar({ startsOn: w.starts_on, endsOn: w.ends_on }, today) }));
+}
+
+/** draft → active (only one active wave per org) → completed. */
+export async function moveWaveTo(db: D1Database, access: OrgAccess, waveId: string, to: WaveState, now: Date): Promise<void> {
+  requireAdmin(access);
+  const wave = await getWave(db, access, waveId);
+  if (!canMoveWave(wave.state, to)) throw conflict(`A ${wave.state} wave cannot become ${to}.`);
+  try {
+    if (!(await moveWave(db, access.org.id, waveId, wave.state, to, now.toISOString()))) throw conflict("Someone changed this wave at the same time. Reload and try again.");
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (String(error).includes("UNIQUE")) throw conflict("Another wave is active. Complete it before starting this one.");
+    throw error;
+  }
+}
+
+export interface WavePlan {
+  wave: WaveRow;
+  board: BoardModel;
+  today: string;
+}
+
+/** A wave with its org objectives, key results and the team objectives aligned to them. */
+export async function getWavePlan(db: D1Database, access: OrgAccess, waveId: string, now: Date): Promise<WavePlan> {
+  const wave = await getWave(db, access, waveId);
+  const [objectives, keyResults, teams] = await db.batch([
+    objectivesOfWaveStatement(db, access.org.id, wave.id),
+    keyResultsOfWaveStatement(db, access.org.id, wave.id),
+    listTeamsStatement(db, access.org.id),
+  ]);
+  const today = localDate(now, access.org.time_zone);
+  const board = assembleBoard({
+    wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
+    today: wave.state === "completed" ? wave.ends_on : today,
+    objectives: (objectives.results as ObjectiveRow[]).map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
+    keyResults: (keyResults.results as KeyResultRow[]).map((k) => ({ id: k.id, objectiveId: k.objective_id, title: k.title, unit: k.unit, baseline: k.baseline, target: k.target, current: k.current })),
+    teams: (teams.results as TeamRow[]).map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
+    lastCheckInOn: new Map(),
+  });
+  return { wave, board, today };
+}

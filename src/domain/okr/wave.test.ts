@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { canMoveWave, waveCalendar, waveDatesProblem } from "./wave";
+
+describe("waveDatesProblem", () => {
+  it.each([
+    { startsOn: "2026-11-02", endsOn: "2026-11-15", problem: null },
+    { startsOn: "2026-11-02", endsOn: "2026-12-13", problem: null },
+    { startsOn: "2026-11-02", endsOn: "2026-11-14", problem: "A wave lasts at least 2 weeks; these dates give 13 days." },
+    { startsOn: "2026-11-02", endsOn: "2026-12-14", problem: "A wave lasts at most 6 weeks; these dates give 43 days." },
+    { startsOn: "2026-11-02", endsOn: "2026-11-02", problem: "A wave lasts at least 2 weeks; these dates give 1 day." },
+    { startsOn: "2026-11-02", endsOn: "2026-10-30", problem: "The end date must be after the start date." },
+  ])("$startsOn → $endsOn", ({ startsOn, endsOn, problem }) => {
+    expect(waveDatesProblem({ startsOn, endsOn })).toBe(problem);
+  });
+});
+
+describe("waveCalendar", () => {
+  const wave = { startsOn: "2026-11-02", endsOn: "2026-11-29" }; // 28 days
+  it.each([
+    { today: "2026-10-31", elapsed: 0, remaining: 28, expected: 0, phase: "upcoming" },
+    { today: "2026-11-02", elapsed: 0, remaining: 28, expected: 0, phase: "running" },
+    { today: "2026-11-09", elapsed: 7, remaining: 21, expected: 25, phase: "running" },
+    { today: "2026-11-16", elapsed: 14, remaining: 14, expected: 50, phase: "running" },
+    { today: "2026-11-29", elapsed: 27, remaining: 1, expected: 96.4, phase: "running" },
+    { today: "2026-11-30", elapsed: 28, remaining: 0, expected: 100, phase: "ended" },
+    { today: "2027-01-01", elapsed: 28, remaining: 0, expected: 100, phase: "ended" },
+  ])("on $today", ({ today, elapsed, remaining, expected, phase }) => {
+    expect(waveCalendar(wave, today)).toEqual({ daysTotal: 28, daysElapsed: elapsed, daysRemaining: remaining, expectedProgress: expected, phase });
+  });
+});
+
+describe("canMoveWave", () => {
+  it.each([
+    ["draft", "active", true],
+    ["active", "completed", true],
+    ["draft", "completed", false],
+    ["completed", "active", false],
+    ["active", "draft", false],
+  ] as const)("%s → %s: %s", (from, to, ok) => {
+    expect(canMoveWave(from, to)).toBe(ok);
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { isIsoDate } from "../domain/calendar";
+
+/** Text typed by a person: trimmed, required, within a length. */
+export function text(label: string, min: number, max: number) {
+  const required = z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`);
+  return (min > 1 ? required.min(min, `${label} needs at least ${min} characters.`) : required).max(max, `${label} can be at most ${max} characters.`);
+}
+
+/** Optional text: absent and empty both become "". */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters.`)
+    .optional()
+    .transform((v) => v ?? "");
+}
+
+/**
+ * A number from JSON or from a form field. Form strings must look like a number ("42", "-3.5",
+ * "3,5" is refused rather than guessed at); anything else gets the message.
+ */
+export function numberField(label: string) {
+  const message = `${label} must be a number, like 42 or 3.5.`;
+  return z.preprocess(
+    (v) => (typeof v === "string" ? (/^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : Number.NaN) : v),
+    z.number({ error: message }).min(-1e12, message).max(1e12, message),
+  );
+}
+
+export function dateField(label: string) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .refine(isIsoDate, `${label} must be a real date (YYYY-MM-DD).`);
+}
+
+/** Ids we generate: 22 base64url characters. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "Unknown id.");

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { isValidTimeZone } from "../domain/calendar";
+import { emailSchema } from "./common";
+import { idSchema, text } from "./fields";
+
+/** Words an org slug may not take: they are, or may become, paths of their own. */
+const RESERVED_SLUGS = new Set(["new", "api", "admin", "dev", "start", "signin", "signout", "auth", "settings", "static", "assets"]);
+
+export const slugSchema = z
+  .string({ error: "Choose a web address." })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "Use 3–40 lowercase letters, digits or dashes, starting and ending with a letter or digit.")
+  .refine((s) => !RESERVED_SLUGS.has(s), "That address is reserved. Choose another.");
+
+export const timeZoneSchema = z
+  .string({ error: "Choose a time zone." })
+  .trim()
+  .refine(isValidTimeZone, "Choose a time zone from the list.");
+
+export const createOrgSchema = z.object({
+  orgName: text("The organisation's name", 2, 80),
+  slug: slugSchema,
+  timeZone: timeZoneSchema,
+  name: text("Your name", 1, 80),
+  email: emailSchema,
+});
+export type CreateOrgInput = z.infer<typeof createOrgSchema>;
+
+export const signInSchema = z.object({ email: emailSchema });
+
+export const teamSchema = z.object({
+  name: text("The team's name", 1, 60),
+  mission: z.string().trim().max(160, "The mission can be at most 160 characters.").optional().transform((v) => v ?? ""),
+  declaredSize: z.preprocess(
+    (v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v === "" ? undefined : v),
+    z
+      .number({ error: "Enter the team's size as a whole number from 1 to 500." })
+      .int("Enter the team's size as a whole number from 1 to 500.")
+      .min(1, "Enter the team's size as a whole number from 1 to 500.")
+      .max(500, "Enter the team's size as a whole number from 1 to 500."),
+  ),
+});
+export type TeamInput = z.infer<typeof teamSchema>;
+
+export const inviteSchema = z.object({
+  teamId: idSchema,
+  name: text("Their name", 1, 80),
+  email: emailSchema,
+});
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+export const orgSettingsSchema = z.object({
+  name: text("The organisation's name", 2, 80),
+  timeZone: timeZoneSchema,
+});

@@ -1,0 +1,198 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, maybeScreenshot, newContext, watchPage } from "../support/browser";
+import { followEmailLink, latestEmail, linkIn } from "../support/browser-flows";
+
+const base = inject("baseUrl");
+const stamp = Date.now().toString(36);
+const SLUG = `acme-${stamp}`;
+const OTHER_SLUG = `globex-${stamp}`;
+let browser: Browser;
+let admin: BrowserContext;
+let lead: BrowserContext;
+let outsider: BrowserContext;
+const ids: { team?: string; wave?: string } = {};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await newContext(browser);
+  lead = await newContext(browser, { width: 360 });
+  outsider = await newContext(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function submit(page: Page, selector: string) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+}
+
+async function createOrg(page: Page, slug: string, orgName: string, email: string) {
+  await page.goto(`${base}/start`);
+  await page.fill('input[name="orgName"]', orgName);
+  await page.fill('input[name="slug"]', slug);
+  await page.selectOption('select[name="timeZone"]', "Europe/Berlin");
+  await page.fill('input[name="name"]', "Casey Admin");
+  await page.fill('input[name="email"]', email);
+  await submit(page, "main form button[type=submit]");
+  expect(await page.textContent("[role=status]")).toContain("Check your inbox");
+  const mail = await latestEmail(page.request, base, email, `Confirm ${orgName}`);
+  await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
+  expect(new URL(page.url()).pathname).toBe(`/o/${slug}`);
+}
+
+describe("the Align loop, as the people walk it", () => {
+  it("an admin creates the org by email link and sees what to do first", async () => {
+    const page = await admin.newPage();
+    const watch = watchPage(page);
+    await createOrg(page, SLUG, "Acme Rockets", `casey-${stamp}@acme.example`);
+    expect(await page.textContent("h1")).toBe("No wave is running");
+    expect(await page.textContent("main")).toContain("Add your teams");
+    await expectNoAxeViolations(page, "empty board");
+    expect(watch.errors).toEqual([]);
+  });
+
+  it("the admin adds a team and plans a wave; bad dates are refused with a message", async () => {
+    const page = await admin.newPage();
+    await page.goto(`${base}/o/${SLUG}/teams`);
+    await page.fill("#team-name", "Rocket Payments");
+    await page.fill("#team-mission", "Make paying us effortless.");
+    await page.fill("#team-size", "6");
+    await submit(page, "form:has(#team-name) button[type=submit]");
+    expect(await page.textContent("[data-team='Rocket Payments']")).toContain("6 people");
+    ids.team = (await page.getAttribute("[data-team='Rocket Payments'] a", "href"))!.split("/").pop();
+    await expectNoAxeViolations(page, "teams page");
+
+    await page.goto(`${base}/o/${SLUG}/waves`);
+    await page.fill('input[name="name"]', "Wave 1");
+    await page.fill('input[name="startsOn"]', "2026-11-16");
+    await page.fill('input[name="endsOn"]', "2026-11-25");
+    await submit(page, "main form button[type=submit]");
+    expect(await page.textContent("#f-endsOn-error")).toContain("A wave lasts at least 2 weeks; these dates give 10 days.");
+    expect(await page.inputValue('input[name="name"]')).toBe("Wave 1");
+    await page.fill('input[name="endsOn"]', "2026-12-13");
+    await submit(page, "main form button[type=submit]");
+    expect(page.url()).toContain("done=created");
+    ids.wave = new URL(page.url()).pathname.split("/").pop();
+
+    // Two org objectives, one with a decreasing key result.
+    await page.fill('form:has(input[value="add-objective"]) input[name="title"]', "Customers pay without friction");
+    await page.fill('input[name="kr0_title"]', "Checkout abandonment");
+    await page.fill('input[name="kr0_baseline"]', "30");
+    await page.fill('input[name="kr0_target"]', "15");
+    await page.fill('input[name="kr0_unit"]', "%");
+    await submit(page, 'form:has(input[value="add-objective"]) button[type=submit]');
+    expect(await page.textContent("[data-org-objective='Customers pay without friction']")).toContain("Checkout abandonment");
+    await expectNoAxeViolations(page, "wave page");
+    await submit(page, 'form:has(input[value="activate"]) button');
+    expect(await page.textContent("[role=status]")).toContain("The wave is active");
+  });
+
+  it("the admin invites a lead, who signs in through the invitation, writes an aligned objective and checks in", async () => {
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`${base}/o/${SLUG}/teams`);
+    await adminPage.selectOption("#invite-team", ids.team!);
+    await adminPage.fill("#invite-name", "Lee Lead");
+    await adminPage.fill("#invite-email", `lee-${stamp}@acme.example`);
+    await submit(adminPage, "form:has(#invite-email) button[type=submit]");
+    expect(await adminPage.textContent("[role=status]")).toContain("Invitation sent");
+
+    const page = await lead.newPage();
+    const watch = watchPage(page);
+    const mail = await latestEmail(page.request, base, `lee-${stamp}@acme.example`, "invited you to lead Rocket Payments in Acme Rockets");
+    await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
+    expect(new URL(page.url()).pathname).toBe(`/o/${SLUG}/teams/${ids.team}`);
+    await maybeScreenshot(page, "team-empty-360");
+
+    await page.click("text=Write an objective");
+    await page.waitForURL(/objectives\/new/);
+    await page.selectOption('select[name="parentId"]', { label: "Customers pay without friction" });
+    await page.fill('input[name="title"]', "One-tap card updates");
+    // Missing rationale first: refused, what was typed is kept.
+    await page.fill('input[name="kr0_title"]', "Card-update completion");
+    await page.fill('input[name="kr0_baseline"]', "50");
+    await page.fill('input[name="kr0_target"]', "80");
+    await submit(page, "main form button[type=submit]");
+    expect(await page.textContent("#f-rationale-error")).toContain("The alignment rationale is required");
+    expect(await page.inputValue('input[name="kr0_title"]')).toBe("Card-update completion");
+    await expectNoAxeViolations(page, "objective form with errors");
+    await page.fill('textarea[name="rationale"]', "Failed card payments drive checkout abandonment; fixing the card in one tap removes the biggest drop-off.");
+    await submit(page, "main form button[type=submit]");
+    expect(await page.textContent("[data-objective='One-tap card updates'] .rationale")).toContain("Failed card payments");
+
+    // A check-in that is not a number is refused; a number is kept in the history.
+    const kr = "[data-kr='Card-update completion']";
+    await page.fill(`${kr} input[name="value"]`, "sixty");
+    await submit(page, `${kr} form button[type=submit]`);
+    expect(await page.textContent(`${kr} .field-error`)).toContain("must be a number");
+    await page.fill(`${kr} input[name="value"]`, "65");
+    await page.fill(`${kr} input[name="note"]`, "Retry banner shipped");
+    await submit(page, `${kr} form button[type=submit]`);
+    expect(await page.textContent(`${kr} [data-current]`)).toBe("65");
+    expect(await page.textContent(`${kr} table`)).toContain("Retry banner shipped");
+    await expectNoAxeViolations(page, "team page");
+    await maybeScreenshot(page, "team-360");
+    expect(watch.errors).toEqual([]);
+  });
+
+  it("the admin sees it on the board", async () => {
+    const page = await admin.newPage();
+    await page.goto(`${base}/o/${SLUG}`);
+    expect(await page.textContent("h1")).toBe("Wave 1");
+    const objective = page.locator("[data-org-objective='Customers pay without friction']");
+    expect(await objective.textContent()).toContain("Rocket Payments");
+    expect(await objective.textContent()).toContain("One-tap card updates");
+    // 65 on a 50 → 80 key result is 50% progress.
+    expect(await objective.locator(".aligned [role=img]").getAttribute("aria-label")).toMatch(/One-tap card updates: 50%/);
+    expect(await page.textContent("[data-team-row='Rocket Payments']")).toContain("50%");
+    await expectNoAxeViolations(page, "board");
+    await maybeScreenshot(page, "board-1280");
+  });
+});
+
+/** Every page under /o/[org], as a path for Acme's ids. */
+const ORG_PAGES = (team: string, wave: string) => ({
+  "index.astro": `/o/${SLUG}`,
+  "settings.astro": `/o/${SLUG}/settings`,
+  "teams/index.astro": `/o/${SLUG}/teams`,
+  "teams/[team]/index.astro": `/o/${SLUG}/teams/${team}`,
+  "teams/[team]/objectives/new.astro": `/o/${SLUG}/teams/${team}/objectives/new`,
+  "waves/index.astro": `/o/${SLUG}/waves`,
+  "waves/[wave].astro": `/o/${SLUG}/waves/${wave}`,
+});
+
+function pageFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? pageFiles(join(dir, f)) : [join(dir, f)]));
+}
+
+describe("another org's admin", () => {
+  it("gets 404 for every page of the org, read or write, and changes nothing", async () => {
+    const page = await outsider.newPage();
+    await createOrg(page, OTHER_SLUG, "Globex", `gil-${stamp}@globex.example`);
+    const pages = ORG_PAGES(ids.team!, ids.wave!);
+    const dir = new URL("../../src/pages/o/[org]/", import.meta.url).pathname;
+    expect(pageFiles(dir).map((f) => relative(dir, f)).sort()).toEqual(Object.keys(pages).sort());
+
+    for (const path of Object.values(pages)) {
+      const response = await page.goto(`${base}${path}`);
+      expect(response?.status(), path).toBe(404);
+      expect(await page.textContent("h1"), path).toBe("We could not find that page");
+      const post = await page.request.post(`${base}${path}`, { form: { _action: "create-team", name: "Intruders", declaredSize: "3", title: "x" }, headers: { origin: base }, maxRedirects: 0 });
+      expect(post.status(), `POST ${path}`).toBe(404);
+    }
+    const teams = await (await admin.newPage()).goto(`${base}/o/${SLUG}/teams`);
+    expect(await teams?.text()).not.toContain("Intruders");
+  });
+
+  it("signed out, every org page sends you to sign in", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    for (const path of Object.values(ORG_PAGES(ids.team!, ids.wave!))) {
+      await page.goto(`${base}${path}`);
+      expect(new URL(page.url()).pathname, path).toBe("/signin");
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * What people do through the browser, shared by the browser tests and the screenshot tool:
+ * read an email from the local outbox, sign in through the emailed link.
+ */
+import type { APIRequestContext, Page } from "playwright-core";
+
+/** The text part of the newest outbox message to `to` whose subject contains `subject`. */
+export async function latestEmail(request: APIRequestContext, base: string, to: string, subject = ""): Promise<{ subject: string; text: string }> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const list = await (await request.get(`${base}/dev/outbox`)).text();
+    const rows = [...list.matchAll(/<tr data-outbox-row[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => m[1]);
+    for (const row of rows) {
+      const cells = [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]);
+      const link = /href="(\/dev\/outbox\/\d+)"[^>]*>([^<]*)</.exec(row);
+      if (!link || !cells[1]?.includes(to) || !decode(link[2]).includes(subject)) continue;
+      const page = await (await request.get(`${base}${link[1]}`)).text();
+      const text = /<pre[^>]*data-text-part[^>]*>([\s\S]*?)<\/pre>/.exec(page)?.[1] ?? "";
+      return { subject: decode(link[2]), text: decode(text) };
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`no email to ${to} with subject containing "${subject}" in the outbox`);
+}
+
+function decode(html: string): string {
+  return html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+}
+
+/** The first link in an email's text that starts with `prefix` (a path like /auth/link/). */
+export function linkIn(text: string, prefix: string): string {
+  const m = new RegExp(`https?://[^\\s]+${prefix.replace(/\//g, "\\/")}[^\\s]*`).exec(text);
+  if (!m) throw new Error(`no ${prefix} link in:\n${text}`);
+  return m[0];
+}
+
+/** Follows an emailed link's confirmation page, leaving the page wherever it redirects. */
+export async function followEmailLink(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+}
+
+/** Signs in as an existing account the way a person does: form, outbox, link, button. */
+export async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.fill('input[name="email"]', email);
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  const mail = await latestEmail(page.request, base, email, "sign-in link");
+  await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
+}
