@@ -4,16 +4,24 @@
  */
 import type { APIRequestContext, Page } from "playwright-core";
 
+/** Reads a URL as text: a Playwright request context or plain fetch. */
+export type GetText = (url: string) => Promise<string>;
+
+export function getTextWith(request: APIRequestContext): GetText {
+  return async (url) => (await request.get(url)).text();
+}
+
 /** The text part of the newest outbox message to `to` whose subject contains `subject`. */
-export async function latestEmail(request: APIRequestContext, base: string, to: string, subject = ""): Promise<{ subject: string; text: string }> {
+export async function latestEmail(source: APIRequestContext | GetText, base: string, to: string, subject = ""): Promise<{ subject: string; text: string }> {
+  const get = typeof source === "function" ? source : getTextWith(source);
   for (let attempt = 0; attempt < 20; attempt++) {
-    const list = await (await request.get(`${base}/dev/outbox`)).text();
+    const list = await get(`${base}/dev/outbox`);
     const rows = [...list.matchAll(/<tr data-outbox-row[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => m[1]);
     for (const row of rows) {
       const cells = [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]);
       const link = /href="(\/dev\/outbox\/\d+)"[^>]*>([^<]*)</.exec(row);
       if (!link || !cells[1]?.includes(to) || !decode(link[2]).includes(subject)) continue;
-      const page = await (await request.get(`${base}${link[1]}`)).text();
+      const page = await get(`${base}${link[1]}`);
       const text = /<pre[^>]*data-text-part[^>]*>([\s\S]*?)<\/pre>/.exec(page)?.[1] ?? "";
       return { subject: decode(link[2]), text: decode(text) };
     }

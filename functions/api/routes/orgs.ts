@@ -4,6 +4,7 @@ import { saveOrgSettings } from "../../services/org-settings";
 import { deliverSoon } from "../../services/outbox";
 import { getTeamPage } from "../../services/team-page";
 import { createTeam, editTeam, getTeamsOverview, inviteLead } from "../../services/teams";
+import { boardJson } from "../board-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { executionContextOf, readJson, requestOrigin } from "../request";
 
@@ -17,7 +18,7 @@ export const orgRoutes = new Hono<OrgApiEnv>()
     await saveOrgSettings(c.env.DB, accessOf(c), await readJson(c));
     return c.body(null, 204);
   })
-  .get("/board", async (c) => c.json(await getBoard(c.env.DB, accessOf(c), new Date())))
+  .get("/board", async (c) => c.json(boardJson(await getBoard(c.env.DB, accessOf(c), new Date()))))
   .get("/teams", async (c) => c.json(await getTeamsOverview(c.env.DB, accessOf(c))))
   .post("/teams", async (c) => c.json(await createTeam(c.env.DB, accessOf(c), await readJson(c), new Date()), 201))
   .get("/teams/:team", async (c) => c.json(await getTeamPage(c.env.DB, accessOf(c), c.req.param("team"), c.req.query("wave") ?? null, new Date())))

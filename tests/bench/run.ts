@@ -1,0 +1,91 @@
+/**
+ * npm run bench: builds the Worker, serves it with `wrangler dev` on a fresh local D1, seeds a
+ * 50-team org, and drives routes with concurrent clients. Prints throughput and latency for
+ * each route next to a no-op route measured in the same run, so the ratio is what to compare
+ * across machines.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, buildLocal, freePort, migrateLocal, startServer } from "../../scripts/dev-server.ts";
+import { latestEmail, linkIn } from "../support/browser-flows.ts";
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
+
+interface Result {
+  name: string;
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+async function measure(name: string, send: (i: number) => Promise<Response>): Promise<Result> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let issued = 0;
+  const deadline = performance.now() + DURATION_MS;
+  const started = performance.now();
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const i = issued++;
+      const t0 = performance.now();
+      try {
+        const res = await send(i);
+        await res.arrayBuffer();
+        if (res.status >= 400) errors += 1;
+      } catch {
+        errors += 1;
+      }
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  return { name, requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99) };
+}
+
+async function signInAs(base: string, email: string): Promise<string> {
+  await fetch(`${base}/signin`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: `email=${encodeURIComponent(email)}`, redirect: "manual" });
+  const mail = await latestEmail(async (url) => (await fetch(url)).text(), base, email, "sign-in link");
+  const res = await fetch(linkIn(mail.text, "/auth/link/"), { method: "POST", headers: { origin: base }, redirect: "manual" });
+  const cookie = /__Host-mv_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+  if (!cookie) throw new Error("sign-in failed: no session cookie");
+  return `__Host-mv_session=${cookie}`;
+}
+
+process.stdout.write("Building and starting the Worker…\n");
+buildLocal(true);
+const persistTo = mkdtempSync(join(ROOT, ".tmp-e2e-bench-"));
+migrateLocal(persistTo, true);
+const server = await startServer({ port: await freePort(), persistTo, host: "127.0.0.1" });
+try {
+  const base = server.url;
+  process.stdout.write("Seeding a 50-team org…\n");
+  const seed = (await (await fetch(`${base}/dev/seed?bench=1`, { method: "POST", headers: { origin: base } })).json()) as { slug: string; admin: string };
+  const cookie = await signInAs(base, seed.admin);
+  const headers = { cookie };
+
+  // Warm up each route so the first compile of a chunk is not measured.
+  for (const path of ["/api/health", `/o/${seed.slug}`, `/api/orgs/${seed.slug}/board`]) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
+
+  process.stdout.write(`Measuring: ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per route.\n\n`);
+  const results: Result[] = [];
+  results.push(await measure("no-op  GET /api/health", () => fetch(`${base}/api/health`)));
+  results.push(await measure("board  GET /o/bench-50 (HTML, 50 teams)", () => fetch(`${base}/o/${seed.slug}`, { headers })));
+  results.push(await measure("board  GET /api/orgs/bench-50/board (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/board`, { headers })));
+
+  const noop = results[0];
+  const rows = results.map((r) => [r.name, r.requests.toString(), r.errors.toString(), r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), `${((r.rps / noop.rps) * 100).toFixed(0)}%`, `${(r.p99 / noop.p99).toFixed(1)}×`]);
+  const header = ["route", "requests", "errors", "req/s", "p50 ms", "p99 ms", "throughput vs no-op", "p99 vs no-op"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  process.stdout.write(`${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);
+  if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+} finally {
+  await server.stop();
+  rmSync(persistTo, { recursive: true, force: true });
+}
