@@ -7,7 +7,9 @@ import { orgAccessMiddleware } from "./org-context";
 import { accountRoutes } from "./routes/accounts";
 import { healthRoutes } from "./routes/health";
 import { orgRoutes } from "./routes/orgs";
+import { pulseRoutes } from "./routes/pulse";
 import { scorecardRoutes } from "./routes/scorecard";
+import { sentimentRoutes } from "./routes/sentiment";
 import { waveRoutes } from "./routes/waves";
 
 export type ApiEnv = { Bindings: Env };
@@ -52,6 +54,8 @@ app.use("/orgs/:org/*", orgAccessMiddleware);
 app.use("/orgs/:org", orgAccessMiddleware);
 app.route("/orgs/:org", orgRoutes);
 app.route("/orgs/:org", waveRoutes);
+app.route("/orgs/:org", sentimentRoutes);
+app.route("/pulse", pulseRoutes);
 
 app.notFound((c) => respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 

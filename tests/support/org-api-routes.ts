@@ -46,5 +46,12 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
   { method: "DELETE", pattern: "/api/orgs/:org/objectives/:objective", path: (o) => `${org(o)}/objectives/${o.teamObjectiveIds[0]}` },
   { method: "DELETE", pattern: "/api/orgs/:org/key-results/:kr", path: (o, ids) => `${org(o)}/key-results/${ids.keyResultId}` },
   { method: "POST", pattern: "/api/orgs/:org/key-results/:kr/check-ins", path: (o, ids) => `${org(o)}/key-results/${ids.keyResultId}/check-ins`, body: () => ({ value: 12 }) },
+  { method: "GET", pattern: "/api/orgs/:org/pulse", path: (o) => `${org(o)}/pulse` },
+  { method: "GET", pattern: "/api/orgs/:org/pulse.csv", path: (o) => `${org(o)}/pulse.csv` },
+  { method: "GET", pattern: "/api/orgs/:org/teams/:team/pulse", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse` },
+  { method: "GET", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link` },
+  { method: "POST", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link`, body: () => ({}) },
+  { method: "DELETE", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link` },
+  { method: "PUT", pattern: "/api/orgs/:org/anonymity", path: (o) => `${org(o)}/anonymity`, body: () => ({ anonymityK: 4 }) },
   { method: "POST", pattern: "/api/orgs/:org/carry-overs", path: (o) => `${org(o)}/carry-overs`, body: (o) => ({ objectiveId: o.teamObjectiveIds[0], targetWaveId: o.waveId }) },
 ];

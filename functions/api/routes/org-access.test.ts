@@ -13,8 +13,8 @@ let homeAdminCookie: string;
 
 /** Every row of every table, to prove a refused request changed nothing. */
 async function fingerprint(): Promise<string> {
-  const tables = ["orgs", "teams", "memberships", "invites", "waves", "objectives", "key_results", "kr_checkins", "reflections", "outbox"];
-  const parts = await Promise.all(tables.map(async (t) => JSON.stringify((await env.DB.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()).results)));
+  const tables = ["orgs", "teams", "memberships", "invites", "waves", "objectives", "key_results", "kr_checkins", "reflections", "outbox", "pulse_links", "pulse_credentials", "pulse_guards", "pulse_votes", "pulse_respondents"];
+  const parts = await Promise.all(tables.map(async (t) => JSON.stringify((await env.DB.prepare(`SELECT * FROM ${t}`).all()).results.map((r) => JSON.stringify(r)).sort())));
   return parts.join("\n");
 }
 
