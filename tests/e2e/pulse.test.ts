@@ -124,6 +124,11 @@ describe("the anonymous weekly pulse", () => {
     expect(await cell.textContent()).toBe("fewer than 5");
     await adminPage.goto(`${base}/o/${SLUG}`);
     expect(await adminPage.locator("[data-heat-row='Harbor'] td").last().getAttribute("data-state")).toBe("suppressed");
+    await adminPage.goto(`${base}/o/${SLUG}/pulse`);
+    expect(await adminPage.locator("[data-heat-row='Harbor'] td").last().textContent()).toBe("fewer than 5");
+    expect(await adminPage.locator("[data-heat-row='Zero-downtime deploys'] td").last().textContent()).toBe("fewer than 5");
+    const csv = await (await adminPage.request.get(`${base}/api/orgs/${SLUG}/pulse.csv`)).text();
+    expect(csv).toContain('"team","Harbor","","suppressed","",""');
 
     const fifth = await newContext(browser);
     voters.push(fifth);
@@ -136,6 +141,8 @@ describe("the anonymous weekly pulse", () => {
     await expectNoAxeViolations(adminPage, "team page with pulse");
     await adminPage.goto(`${base}/o/${SLUG}`);
     expect(await adminPage.locator("[data-heat-row='Harbor'] td").last().textContent()).toContain("3.6");
+    await adminPage.goto(`${base}/o/${SLUG}/pulse`);
+    await expectNoAxeViolations(adminPage, "org pulse page");
     await maybeScreenshot(adminPage, "board-pulse-1280");
   });
 
