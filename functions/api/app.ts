@@ -8,6 +8,7 @@ import { accountRoutes } from "./routes/accounts";
 import { healthRoutes } from "./routes/health";
 import { orgRoutes } from "./routes/orgs";
 import { pulseRoutes } from "./routes/pulse";
+import { reportRoutes } from "./routes/reports";
 import { scorecardRoutes } from "./routes/scorecard";
 import { sentimentRoutes } from "./routes/sentiment";
 import { waveRoutes } from "./routes/waves";
@@ -55,6 +56,7 @@ app.use("/orgs/:org", orgAccessMiddleware);
 app.route("/orgs/:org", orgRoutes);
 app.route("/orgs/:org", waveRoutes);
 app.route("/orgs/:org", sentimentRoutes);
+app.route("/orgs/:org", reportRoutes);
 app.route("/pulse", pulseRoutes);
 
 app.notFound((c) => respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)));

@@ -246,3 +246,23 @@ export function activeWaveSentimentStatements(db: D1Database, orgId: string): D1
     db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY objective_id, week`).bind(orgId),
   ];
 }
+
+export interface ReminderTeamRow {
+  team_id: string;
+  team_name: string;
+  token: string;
+  objectives: string | null;
+}
+
+/** Teams of the org with a live pulse link and their objective titles in the active wave. */
+export function reminderTeamsStatement(db: D1Database, orgId: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT t.id AS team_id, t.name AS team_name, l.token,
+              (SELECT group_concat(o.title, char(10)) FROM objectives o JOIN waves w ON w.id = o.wave_id AND w.state = 'active'
+               WHERE o.team_id = t.id AND o.level = 'team') AS objectives
+       FROM teams t JOIN pulse_links l ON l.team_id = t.id AND l.revoked_at IS NULL
+       WHERE t.org_id = ?1 ORDER BY t.name`,
+    )
+    .bind(orgId);
+}

@@ -1,5 +1,6 @@
 import { runFlushOutbox } from "./flush-outbox";
 import { runPurgePulseGuards } from "./purge-pulse-guards";
+import { runWeeklyEmails } from "./weekly-emails";
 
 /**
  * Everything the hourly cron does, in order. Each job is idempotent, so a repeated or
@@ -7,6 +8,7 @@ import { runPurgePulseGuards } from "./purge-pulse-guards";
  */
 export async function runScheduledJobs(env: Env, now: Date): Promise<Record<string, unknown>> {
   const purgedGuards = await runPurgePulseGuards(env, now);
+  const weekly = await runWeeklyEmails(env, now);
   const flushed = await runFlushOutbox(env, now);
-  return { flushed, purgedGuards };
+  return { weekly, flushed, purgedGuards };
 }
