@@ -6,7 +6,9 @@ import { MAX_BODY_BYTES } from "../services/http-policy";
 import { orgAccessMiddleware } from "./org-context";
 import { accountRoutes } from "./routes/accounts";
 import { healthRoutes } from "./routes/health";
+import { boostRoutes } from "./routes/boosts";
 import { orgRoutes } from "./routes/orgs";
+import { pppRoutes } from "./routes/ppp";
 import { scorecardRoutes } from "./routes/scorecard";
 import { waveRoutes } from "./routes/waves";
 
@@ -52,6 +54,8 @@ app.use("/orgs/:org/*", orgAccessMiddleware);
 app.use("/orgs/:org", orgAccessMiddleware);
 app.route("/orgs/:org", orgRoutes);
 app.route("/orgs/:org", waveRoutes);
+app.route("/orgs/:org", pppRoutes);
+app.route("/orgs/:org", boostRoutes);
 
 app.notFound((c) => respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 

@@ -96,3 +96,30 @@ export function pppFieldName(field: string, slots: PppSlots): string {
   const r = /^reviews\.(.+)$/.exec(field);
   return r ? `review_${r[1]}` : field;
 }
+
+/** One line of the PPP form as shown: what was saved or typed. */
+export interface PppLine {
+  text: string;
+  objectiveId: string;
+  thread: string;
+}
+export type PppLines = Record<PppKind, PppLine[]>;
+
+/**
+ * The form's lines, at least PPP_MAX_ITEMS per kind: a saved draft's items in order, or what
+ * was typed put back on the lines it came from (`slots`), so a refused form shows it as typed.
+ */
+export function pppLines(source: Partial<Record<PppKind, unknown>>, slots?: PppSlots): PppLines {
+  const lines = {} as PppLines;
+  for (const kind of PPP_KINDS) {
+    const items = Array.isArray(source[kind]) ? (source[kind] as { text?: unknown; objectiveId?: unknown; thread?: unknown }[]) : [];
+    const at = items.map((_, i) => slots?.[kind][i] ?? i);
+    const length = Math.max(PPP_MAX_ITEMS, ...at.map((n) => n + 1));
+    lines[kind] = Array.from({ length }, () => ({ text: "", objectiveId: "", thread: "" }));
+    items.forEach((item, i) => {
+      const str = (v: unknown) => (typeof v === "string" ? v : "");
+      lines[kind][at[i]] = { text: str(item.text), objectiveId: str(item.objectiveId), thread: str(item.thread) };
+    });
+  }
+  return lines;
+}

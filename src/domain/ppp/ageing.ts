@@ -34,15 +34,22 @@ export interface PlansDone {
 
 /** Plans-done share of the previous week's plans, from this week's verdict on each. */
 export function plansDone(outcomes: readonly PlanOutcome[]): PlansDone {
-  const done = outcomes.filter((o) => o === "done").length;
-  const carried = outcomes.length - done;
-  return { done, carried, percent: outcomes.length === 0 ? null : Math.round((done / outcomes.length) * 100) };
+  return plansDoneOf(outcomes.filter((o) => o === "done").length, outcomes.length);
+}
+
+/** The same from counts: `done` of `reviewed` plans (as SQL counts them). */
+export function plansDoneOf(done: number, reviewed: number): PlansDone {
+  return { done, carried: reviewed - done, percent: reviewed === 0 ? null : Math.round((done / reviewed) * 100) };
 }
 
 /** "new this week", "open 2 weeks", … for a problem. */
 export function openText(sinceWeek: string, week: string): string {
-  const n = weeksOpen(sinceWeek, week);
-  return n === 1 ? "new this week" : `open ${n} weeks`;
+  return weeksOpenText(weeksOpen(sinceWeek, week));
+}
+
+/** The same from a count of weeks (1 = new this week). */
+export function weeksOpenText(weeks: number): string {
+  return weeks <= 1 ? "new this week" : `open ${weeks} weeks`;
 }
 
 /** "postponed", "postponed twice", "postponed 3 times" for a carried plan; "" for a new one. */
