@@ -38,11 +38,11 @@ export function submittedItemsOfWeekStatement(db: D1Database, orgId: string, wee
     .prepare(
       `SELECT p.team_id, i.kind, i.position, i.body, i.thread_id, i.since_week, i.objective_id,
          o.title AS objective_title, parent.id AS org_objective_id, parent.title AS org_objective_title
-       FROM ppp_items i JOIN ppps p ON p.id = i.ppp_id
+       FROM ppp_items i JOIN ppps p ON p.id = i.ppp_id JOIN teams t ON t.id = p.team_id
        LEFT JOIN objectives o ON o.id = i.objective_id AND o.org_id = ?1
        LEFT JOIN objectives parent ON parent.id = o.parent_id
        WHERE p.org_id = ?1 AND p.week_start = ?2 AND p.state = 'submitted'
-       ORDER BY parent.created_at, i.kind, p.team_id, i.position`,
+       ORDER BY parent.created_at, parent.rowid, t.name, i.kind, i.position`,
     )
     .bind(orgId, week);
 }
