@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, helpMatrix, median, timingsByWave } from "./insights";
+import { formatAfter, formatAgo, formatDuration, helpMatrix, median, timingsByWave } from "./insights";
 
 const H = 3_600_000;
 
@@ -25,6 +25,17 @@ describe("formatDuration", () => {
     [22 * 24 * H, "3 weeks"],
   ])("%d ms → %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe("formatAgo and formatAfter", () => {
+  it.each([
+    [10_000, "just now", "within a minute"],
+    [3 * H, "3 h ago", "after 3 h"],
+    [72 * H, "3 days ago", "after 3 days"],
+  ])("%d ms → %s, %s", (ms, ago, after) => {
+    expect(formatAgo(ms)).toBe(ago);
+    expect(formatAfter(ms)).toBe(after);
   });
 });
 

@@ -30,6 +30,18 @@ export function formatDuration(ms: number): string {
   return `${Math.round(days / 7)} weeks`;
 }
 
+/** "just now", "5 h ago": how long ago something happened. */
+export function formatAgo(ms: number): string {
+  const d = formatDuration(ms);
+  return d === "just now" ? d : `${d} ago`;
+}
+
+/** "within a minute", "after 5 h": how long a step took. */
+export function formatAfter(ms: number): string {
+  const d = formatDuration(ms);
+  return d === "just now" ? "within a minute" : `after ${d}`;
+}
+
 export interface BoostTimingInput {
   waveId: string | null;
   createdAt: string;
