@@ -46,6 +46,8 @@ export interface PppView {
   /** Why nobody can write a PPP for this week (not started, too far back), or null. */
   weekProblem: string | null;
   canEdit: boolean;
+  /** Only the team's own lead asks other teams for a boost (admins read along). */
+  canAskBoost: boolean;
   dueWeekday: number;
   /** The PPP of the week; a draft only for those who can edit it. */
   ppp: { state: PppState; notes: string; submittedAt: string | null; editedAt: string | null; updatedAt: string; personName: string | null } | null;
@@ -139,8 +141,10 @@ export async function getPpp(db: D1Database, access: OrgAccess, teamId: string, 
   const problems = ofKind("problem");
   const previous = rows.previous ? { week: rows.previous.week_start, plans: previousOf("plan"), problems: previousOf("problem") } : null;
   const toDraft = (i: PppItemView) => ({ text: i.text, objectiveId: i.objectiveId, thread: i.thread });
+  // The form marks only plans the previous PPP still has (it may have been edited since).
+  const reviewable = new Set(previous?.plans.map((p) => p.thread));
   const draft: PppDraft = visible
-    ? { progress: progress.map(toDraft), plans: plans.filter((p) => !p.carried).map(toDraft), problems: problems.map(toDraft), notes: visible.notes, reviews }
+    ? { progress: progress.map(toDraft), plans: plans.filter((p) => !p.carried).map(toDraft), problems: problems.map(toDraft), notes: visible.notes, reviews: Object.fromEntries(Object.entries(reviews).filter(([t]) => reviewable.has(t))) }
     : { progress: [], plans: [], problems: (previous?.problems ?? []).map(toDraft), notes: "", reviews: {} };
 
   const byWeek = new Map(history.map((h) => [h.week_start, h]));
@@ -150,6 +154,7 @@ export async function getPpp(db: D1Database, access: OrgAccess, teamId: string, 
     currentWeek: current,
     weekProblem: pppWeekProblem(week, current),
     canEdit,
+    canAskBoost: access.teamId === team.id,
     dueWeekday,
     ppp: visible && { state: visible.state, notes: visible.notes, submittedAt: visible.submitted_at, editedAt: visible.edited_at, updatedAt: visible.updated_at, personName: visible.person_name },
     progress,

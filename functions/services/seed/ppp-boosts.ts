@@ -123,3 +123,13 @@ export async function seedPppAndBoosts(db: D1Database, teams: DemoTeams, now: Da
   const stagingBoost = await createBoost(db, teams.Onboarding.lead, { toTeamId: "any", need: "Half a day from someone who can set up a staging environment for sign-up, so we stop testing on real customers", neededBy: addDays(thisWeek, 7), problemThreadId: staging }, DEMO_ORIGIN, before(2));
   await declineBoost(db, teams.Mobile.lead, stagingBoost.id, { reason: "We are heads-down on the app store release until Friday." }, DEMO_ORIGIN, before(2, 15));
 }
+
+/** For the 50-team bench org: every other team posts this week's PPP, so the summary has rows to read. */
+export async function seedBenchPpp(db: D1Database, lead: OrgAccess, teamId: string, index: number, now: Date): Promise<void> {
+  if (index % 2 === 1) return;
+  await savePpp(db, lead, teamId, currentWeek(now, lead.org.time_zone), {
+    progress: [{ text: `Team ${index + 1} shipped its weekly slice` }, { text: "Fixed two paper cuts from support" }],
+    plans: [{ text: "Next slice behind a flag" }],
+    problems: [{ text: "Waiting on a review from another team" }],
+  }, "submit", now);
+}
