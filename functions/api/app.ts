@@ -9,7 +9,10 @@ import { healthRoutes } from "./routes/health";
 import { boostRoutes } from "./routes/boosts";
 import { orgRoutes } from "./routes/orgs";
 import { pppRoutes } from "./routes/ppp";
+import { pulseRoutes } from "./routes/pulse";
+import { reportRoutes } from "./routes/reports";
 import { scorecardRoutes } from "./routes/scorecard";
+import { sentimentRoutes } from "./routes/sentiment";
 import { waveRoutes } from "./routes/waves";
 
 export type ApiEnv = { Bindings: Env };
@@ -56,6 +59,9 @@ app.route("/orgs/:org", orgRoutes);
 app.route("/orgs/:org", waveRoutes);
 app.route("/orgs/:org", pppRoutes);
 app.route("/orgs/:org", boostRoutes);
+app.route("/orgs/:org", sentimentRoutes);
+app.route("/orgs/:org", reportRoutes);
+app.route("/pulse", pulseRoutes);
 
 app.notFound((c) => respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 

@@ -5,13 +5,15 @@ import type { BoardView } from "../services/board";
  * objectives name the aligned team objectives by id instead of repeating them.
  */
 export function boardJson(view: BoardView) {
-  const { board, wave, today, draftWaves, teamCount } = view;
+  const { board, wave, today, draftWaves, teamCount, sentiment } = view;
   return {
     today,
     wave: wave && { id: wave.id, name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on, state: wave.state },
     draftWaves,
     teamCount,
     calendar: board?.calendar ?? null,
+    /** Teams × weeks of anonymous confidence, suppressed below k like everywhere else. */
+    confidence: sentiment ? { k: sentiment.k, weeks: sentiment.weeks, teams: sentiment.org.rows, allTeams: sentiment.org.total } : null,
     orgObjectives: (board?.orgObjectives ?? []).map((o) => ({
       id: o.id,
       title: o.title,

@@ -29,6 +29,8 @@ export interface NewOutboxMessage {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  /** The email_subscriptions token this message is sent under; unsubscribing withdraws it if still queued. */
+  subscriptionToken?: string;
 }
 
 const COLUMNS =
@@ -39,11 +41,11 @@ export function enqueueStatement(db: D1Database, m: NewOutboxMessage, now: Date)
   const at = now.toISOString();
   return db
     .prepare(
-      `INSERT INTO outbox (idempotency_key, kind, to_address, ephemeral_recipient, subject, html, text, headers, next_attempt_at, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+      `INSERT INTO outbox (idempotency_key, kind, to_address, ephemeral_recipient, subject, html, text, headers, next_attempt_at, created_at, subscription_token)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)
        ON CONFLICT (idempotency_key) DO NOTHING`,
     )
-    .bind(m.idempotencyKey, m.kind, m.to, m.ephemeralRecipient ? 1 : 0, m.subject, m.html, m.text, JSON.stringify(m.headers ?? {}), at);
+    .bind(m.idempotencyKey, m.kind, m.to, m.ephemeralRecipient ? 1 : 0, m.subject, m.html, m.text, JSON.stringify(m.headers ?? {}), at, m.subscriptionToken ?? null);
 }
 
 export async function findOutboxByKey(db: D1Database, key: string): Promise<OutboxRow | null> {

@@ -41,3 +41,11 @@ export function requireTeamActor(access: OrgAccess, teamId: string): void {
 export async function listMyOrgs(db: D1Database, viewer: Viewer) {
   return listOrgsOfPerson(db, viewer.personId);
 }
+
+/**
+ * The access a scheduled job uses to read an org on its behalf (the weekly reports): admin
+ * reads, no person behind it. Jobs never write through it.
+ */
+export function jobAccess(org: OrgRow): OrgAccess {
+  return { org, viewer: { personId: "", email: "", name: "Mistvine" }, role: "admin", teamId: null, isAdmin: true };
+}

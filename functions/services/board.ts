@@ -1,9 +1,12 @@
 import { localDate } from "../../src/domain/calendar";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
+import { applySentimentSignals } from "../../src/domain/pulse/board-signals";
 import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
+import { activeWaveSentimentStatements } from "../db/pulse";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
 import type { WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";
+import { buildSentiment, type OrgSentiment, type SentimentRows } from "./sentiment";
 
 export interface BoardView {
   today: string;
@@ -12,38 +15,50 @@ export interface BoardView {
   draftWaves: { id: string; name: string }[];
   teamCount: number;
   board: BoardModel | null;
+  /** Confidence heat maps of the active wave, already suppressed. */
+  sentiment: OrgSentiment | null;
 }
 
 /**
- * "Where do we stand?" for one org. One D1 round trip after the access check, a fixed five
- * statements whatever the number of teams, objectives or key results.
+ * "Where do we stand?" for one org. One D1 round trip after the access check, a fixed eight
+ * statements whatever the number of teams, objectives, key results or votes.
  */
 export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView> {
   const orgId = access.org.id;
-  const [waves, objectives, keyResults, teams, lastCheckIns] = await db.batch([
+  const [waves, objectives, keyResults, teams, lastCheckIns, teamWeek, respondents, objectiveWeek] = await db.batch([
     db.prepare("SELECT id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on").bind(orgId),
     objectivesOfActiveWaveStatement(db, orgId),
     keyResultsOfActiveWaveStatement(db, orgId),
     listTeamsStatement(db, orgId),
     lastCheckInPerTeamStatement(db, orgId),
+    ...activeWaveSentimentStatements(db, orgId),
   ]);
   const waveRows = waves.results as WaveRow[];
   const wave = waveRows.find((w) => w.state === "active") ?? null;
   const teamRows = teams.results as TeamRow[];
   const today = localDate(now, access.org.time_zone);
   const base = { today, wave, draftWaves: waveRows.filter((w) => w.state === "draft").map((w) => ({ id: w.id, name: w.name })), teamCount: teamRows.length };
-  if (!wave) return { ...base, board: null };
+  if (!wave) return { ...base, board: null, sentiment: null };
 
   const lastCheckInOn = new Map(
     (lastCheckIns.results as { team_id: string; last_at: string }[]).map((r) => [r.team_id, localDate(new Date(r.last_at), access.org.time_zone)]),
   );
+  const objectiveRows = objectives.results as ObjectiveRow[];
   const board = assembleBoard({
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today,
-    objectives: (objectives.results as ObjectiveRow[]).map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
+    objectives: objectiveRows.map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
     keyResults: (keyResults.results as KeyResultRow[]).map((k) => ({ id: k.id, objectiveId: k.objective_id, title: k.title, unit: k.unit, baseline: k.baseline, target: k.target, current: k.current })),
     teams: teamRows.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn,
   });
-  return { ...base, board };
+  const sentiment = buildSentiment({
+    wave,
+    today,
+    k: access.org.anonymity_k,
+    teams: teamRows,
+    objectives: objectiveRows.filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title })),
+    rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results } as SentimentRows,
+  });
+  return { ...base, board: applySentimentSignals(board, sentiment), sentiment };
 }

@@ -4,7 +4,7 @@ import { canMoveWave, waveCalendar, type WaveState } from "../../src/domain/okr/
 import { waveSchema } from "../../src/schemas/okr";
 import { keyResultsOfWaveStatement, objectivesOfWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
-import { findWave, insertWave, listWaves, moveWave, updateWaveDetails, type WaveRow } from "../db/waves";
+import { findActiveWave, findWave, insertWave, listWaves, moveWave, updateWaveDetails, type WaveRow } from "../db/waves";
 import { requireAdmin, type OrgAccess } from "./access";
 import { AppError, conflict, notFound } from "./errors";
 import { randomToken } from "./tokens";
@@ -76,4 +76,9 @@ export async function getWavePlan(db: D1Database, access: OrgAccess, waveId: str
     lastCheckInOn: new Map(),
   });
   return { wave, board, today };
+}
+
+/** The org's active wave, if one is running. */
+export async function getActiveWave(db: D1Database, access: OrgAccess): Promise<WaveRow | null> {
+  return findActiveWave(db, access.org.id);
 }

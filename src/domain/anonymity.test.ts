@@ -11,6 +11,7 @@ describe("cellFor", () => {
     [{ n: 4, sum: 12 }, 5, { state: "suppressed" }],
     [{ n: 5, sum: 17 }, 5, { state: "shown", n: 5, mean: 3.4 }],
     [{ n: 3, sum: 10 }, 3, { state: "shown", n: 3, mean: 3.3 }],
+    [{ n: 5, sum: 36, answers: 10 }, 5, { state: "shown", n: 5, mean: 3.6 }],
   ])("%o at k=%i → %o", (raw, k, cell) => {
     expect(cellFor(raw, k)).toEqual(cell);
   });

@@ -11,10 +11,15 @@ export const MAX_ANONYMITY_K = 10;
 /** Free text needs at least this many respondents in its cell, whatever k is. */
 export const COMMENT_FLOOR = 5;
 
-/** What the database counted for one cell: respondents and the sum of their values. */
+/**
+ * What the database counted for one cell: respondents, and the sum of their values. When one
+ * respondent gives several values to a cell (a team's week across its objectives), `answers`
+ * counts the values the mean divides by; it defaults to n.
+ */
 export interface RawCell {
   n: number;
   sum: number;
+  answers?: number;
 }
 
 export type Cell = { state: "empty" } | { state: "suppressed" } | { state: "shown"; n: number; mean: number };
@@ -33,7 +38,7 @@ export function roundMean(value: number): number {
 export function cellFor(raw: RawCell | undefined, k: number): Cell {
   if (!raw || raw.n === 0) return { state: "empty" };
   if (raw.n < k) return { state: "suppressed" };
-  return { state: "shown", n: raw.n, mean: roundMean(raw.sum / raw.n) };
+  return { state: "shown", n: raw.n, mean: roundMean(raw.sum / (raw.answers ?? raw.n)) };
 }
 
 /** Cells whose combined value is published (a total row, an org-wide figure) or derivable. */

@@ -80,6 +80,27 @@ try {
   results.push(await measure("ppp    GET /o/bench-50/ppp (HTML, weekly summary)", () => fetch(`${base}/o/${seed.slug}/ppp`, { headers })));
   results.push(await measure("boosts GET /o/bench-50/boosts (HTML)", () => fetch(`${base}/o/${seed.slug}/boosts`, { headers })));
 
+  // Vote submit: each request is a new browser voting on its team's two objectives, spread
+  // round-robin over the 50 teams' pulse links.
+  const teams = ((await (await fetch(`${base}/api/orgs/${seed.slug}/teams`, { headers })).json()) as { teams: { id: string }[] }).teams;
+  const links: { token: string; objectives: string[] }[] = [];
+  for (const t of teams) {
+    const { path } = (await (await fetch(`${base}/api/orgs/${seed.slug}/teams/${t.id}/pulse-link`, { headers })).json()) as { path: string };
+    const token = path.split("/").pop() as string;
+    const page = (await (await fetch(`${base}/api/pulse/${token}`)).json()) as { objectives: { id: string }[] };
+    links.push({ token, objectives: page.objectives.map((o) => o.id) });
+  }
+  results.push(
+    await measure("vote   POST /api/pulse/{token}/votes (new browser)", (i) => {
+      const link = links[i % links.length];
+      return fetch(`${base}/api/pulse/${link.token}/votes`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+        body: JSON.stringify({ submissionId: `bench-${i.toString().padStart(12, "0")}`, votes: link.objectives.map((objectiveId, j) => ({ objectiveId, score: 1 + ((i + j) % 5) })) }),
+      });
+    }),
+  );
+
   const noop = results[0];
   const rows = results.map((r) => [r.name, r.requests.toString(), r.errors.toString(), r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), `${((r.rps / noop.rps) * 100).toFixed(0)}%`, `${(r.p99 / noop.p99).toFixed(1)}×`]);
   const header = ["route", "requests", "errors", "req/s", "p50 ms", "p99 ms", "throughput vs no-op", "p99 vs no-op"];

@@ -156,6 +156,8 @@ describe("the Align loop, as the people walk it", () => {
 const ORG_PAGES = (team: string, wave: string) => ({
   "index.astro": `/o/${SLUG}`,
   "settings.astro": `/o/${SLUG}/settings`,
+  "pulse.astro": `/o/${SLUG}/pulse`,
+  "reports.astro": `/o/${SLUG}/reports`,
   "teams/index.astro": `/o/${SLUG}/teams`,
   "teams/[team]/index.astro": `/o/${SLUG}/teams/${team}`,
   "teams/[team]/objectives/new.astro": `/o/${SLUG}/teams/${team}/objectives/new`,

@@ -12,6 +12,8 @@ export interface OrgRouteCase {
   pattern: string;
   path: (o: TestOrg, ids: RouteIds) => string;
   body?: (o: TestOrg, ids: RouteIds) => unknown;
+  /** True when the route's path parameters are not ids of org data (e.g. a report kind). */
+  noIds?: boolean;
 }
 
 export interface RouteIds {
@@ -57,6 +59,19 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
   { method: "DELETE", pattern: "/api/orgs/:org/objectives/:objective", path: (o) => `${org(o)}/objectives/${o.teamObjectiveIds[0]}` },
   { method: "DELETE", pattern: "/api/orgs/:org/key-results/:kr", path: (o, ids) => `${org(o)}/key-results/${ids.keyResultId}` },
   { method: "POST", pattern: "/api/orgs/:org/key-results/:kr/check-ins", path: (o, ids) => `${org(o)}/key-results/${ids.keyResultId}/check-ins`, body: () => ({ value: 12 }) },
+  { method: "GET", pattern: "/api/orgs/:org/pulse", path: (o) => `${org(o)}/pulse` },
+  { method: "GET", pattern: "/api/orgs/:org/pulse.csv", path: (o) => `${org(o)}/pulse.csv` },
+  { method: "GET", pattern: "/api/orgs/:org/teams/:team/pulse", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse` },
+  { method: "GET", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link` },
+  { method: "POST", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link`, body: () => ({}) },
+  { method: "DELETE", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link` },
+  { method: "PUT", pattern: "/api/orgs/:org/anonymity", path: (o) => `${org(o)}/anonymity`, body: () => ({ anonymityK: 4 }) },
+  { method: "GET", pattern: "/api/orgs/:org/report-schedule", path: (o) => `${org(o)}/report-schedule` },
+  { method: "PUT", pattern: "/api/orgs/:org/report-schedule", path: (o) => `${org(o)}/report-schedule`, body: () => ({ reportWeekday: 2, reportHour: 8, pulseWeekday: 3 }) },
+  { method: "GET", pattern: "/api/orgs/:org/reports/:kind/preview", path: (o) => `${org(o)}/reports/org_report/preview`, noIds: true },
+  { method: "POST", pattern: "/api/orgs/:org/reports/:kind/send", path: (o) => `${org(o)}/reports/org_report/send`, body: () => ({}), noIds: true },
+  { method: "GET", pattern: "/api/orgs/:org/teams/:team/addresses", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/addresses` },
+  { method: "PUT", pattern: "/api/orgs/:org/teams/:team/addresses", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/addresses`, body: () => ({ addresses: "someone@example.com" }) },
   { method: "POST", pattern: "/api/orgs/:org/carry-overs", path: (o) => `${org(o)}/carry-overs`, body: (o) => ({ objectiveId: o.teamObjectiveIds[0], targetWaveId: o.waveId }) },
   { method: "GET", pattern: "/api/orgs/:org/ppp", path: (o) => `${org(o)}/ppp?week=2026-11-16` },
   { method: "GET", pattern: "/api/orgs/:org/teams/:team/ppp", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/ppp` },

@@ -6,6 +6,7 @@ import { createTeam } from "../teams";
 import { createWave, moveWaveTo } from "../waves";
 import { createSeedOrg, seedLead } from "./org-builder";
 import { seedPppAndBoosts } from "./ppp-boosts";
+import { seedPulse } from "./pulse";
 
 export const DEMO_ORG = { slug: "northwind", name: "Northwind Labs", timeZone: "Europe/London" };
 export const DEMO_ADMIN = { email: "admin@northwind.example", name: "Ada Okafor" };
@@ -113,6 +114,8 @@ export async function seedDemoOrg(db: D1Database, now: Date): Promise<OrgAccess 
     const o = await teamObjective(teamName, w7.id, parent, title, rationale, krs, 13);
     await replayCheckIns(o.team.lead, w7.id, o.id, krs);
   }
+
+  await seedPulse(db, admin, teams, start, now);
 
   // Wave 8, in draft: the next one is being planned.
   const w8 = await createWave(db, admin, { name: "Wave 8", startsOn: addDays(start, 28), endsOn: addDays(start, 55) }, daysAgo(1));

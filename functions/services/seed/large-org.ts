@@ -1,6 +1,7 @@
 import { addDays, localDate, weekStart } from "../../../src/domain/calendar";
 import { findOrgBySlug } from "../../db/orgs";
 import { checkIn, createOrgObjective, createTeamObjective } from "../objectives";
+import { regeneratePulseLink } from "../pulse-links";
 import { createTeam } from "../teams";
 import { createWave, moveWaveTo } from "../waves";
 import { createSeedOrg, seedLead } from "./org-builder";
@@ -28,7 +29,9 @@ export async function seedLargeOrg(db: D1Database, now: Date, teams = 50): Promi
   }
   await moveWaveTo(db, admin, wave.id, "active", now);
   for (let t = 0; t < teams; t++) {
-    const team = await createTeam(db, admin, { name: `Team ${String(t + 1).padStart(2, "0")}`, mission: "Benchmark team", declaredSize: 5 + (t % 6) }, now);
+    // Large declared sizes so the benchmark can vote from thousands of fresh browsers.
+    const team = await createTeam(db, admin, { name: `Team ${String(t + 1).padStart(2, "0")}`, mission: "Benchmark team", declaredSize: 500 }, now);
+    await regeneratePulseLink(db, admin, team.id, now);
     const lead = await seedLead(db, admin, team.id, `lead${t}@bench.example`, `Lead ${t + 1}`, now.toISOString());
     await seedBenchPpp(db, lead, team.id, t, now);
     for (let o = 0; o < 2; o++) {

@@ -1,6 +1,7 @@
 import { daysBetween } from "../calendar";
 import { keyResultProgress, meanProgress, progressStatus, supportReasons, type ProgressStatus, type SupportReason } from "./progress";
 import { waveCalendar, type WaveCalendar, type WaveDates } from "./wave";
+import type { Divergence } from "../pulse/signals";
 
 /**
  * Assembles "where do we stand?" from flat rows: key-result progress rolls up into objectives,
@@ -48,6 +49,8 @@ export interface ObjectiveView {
   progress: number | null;
   status: ProgressStatus;
   keyResults: KeyResultView[];
+  /** Set by pulse/board-signals when the team's votes disagree with the key results. */
+  divergence?: Divergence | null;
 }
 
 export interface OrgObjectiveView extends ObjectiveView {

@@ -41,7 +41,8 @@ export function progressStatus(progress: number | null, expected: number): Progr
   return "on-track";
 }
 
-export type SupportReason = "behind" | "no-recent-check-in";
+/** Why a team needs support: from its key results and check-ins, or (see pulse/board-signals) its votes. */
+export type SupportReason = "behind" | "no-recent-check-in" | "confidence-drop" | "divergence";
 
 /**
  * Why a team needs support this wave, if it does: it trails the expected progress, or it has

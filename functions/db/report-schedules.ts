@@ -1,0 +1,30 @@
+export interface ScheduleRow {
+  report_weekday: number;
+  report_hour: number;
+  pulse_weekday: number;
+}
+
+export async function findSchedule(db: D1Database, orgId: string): Promise<ScheduleRow | null> {
+  return db.prepare("SELECT report_weekday, report_hour, pulse_weekday FROM orgs WHERE id = ?1").bind(orgId).first<ScheduleRow>();
+}
+
+export async function updateSchedule(db: D1Database, orgId: string, s: ScheduleRow): Promise<void> {
+  await db.prepare("UPDATE orgs SET report_weekday = ?2, report_hour = ?3, pulse_weekday = ?4 WHERE id = ?1").bind(orgId, s.report_weekday, s.report_hour, s.pulse_weekday).run();
+}
+
+export interface ScheduledOrgRow extends ScheduleRow {
+  id: string;
+  slug: string;
+  name: string;
+  time_zone: string;
+  anonymity_k: number;
+  created_at: string;
+}
+
+/** Every org with its schedule, for the hourly job. */
+export async function listScheduledOrgs(db: D1Database): Promise<ScheduledOrgRow[]> {
+  const { results } = await db
+    .prepare("SELECT id, slug, name, time_zone, anonymity_k, created_at, report_weekday, report_hour, pulse_weekday FROM orgs ORDER BY id")
+    .all<ScheduledOrgRow>();
+  return results;
+}

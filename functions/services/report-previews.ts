@@ -1,0 +1,62 @@
+import { addDays, formatDay } from "../../src/domain/calendar";
+import { pulseWeek } from "../../src/domain/pulse/weeks";
+import { findLiveLink } from "../db/pulse";
+import { buildPulseReminderEmail } from "../email/pulse-reminder";
+import type { BuiltEmail } from "../email/scorecard-report";
+import { buildOrgReportEmail, buildTeamReportEmail } from "../email/weekly-reports";
+import { requireAdmin, type OrgAccess } from "./access";
+import { getBoard } from "./board";
+import { conflict, validationFailed } from "./errors";
+import { enqueueEmail } from "./outbox";
+import { subscriptionsFor, unsubscribeLink, type SubscriptionKind } from "./subscriptions";
+import { getTeam } from "./teams";
+import { randomToken } from "./tokens";
+import { orgReportModel, teamReportModel } from "./weekly-reports";
+
+export const PREVIEW_KINDS = ["org_report", "team_report", "pulse_reminder"] as const;
+export type PreviewKind = (typeof PREVIEW_KINDS)[number];
+
+export interface ReportPreview {
+  kind: PreviewKind;
+  email: BuiltEmail;
+  headers: Record<string, string>;
+}
+
+/**
+ * Any report as its recipient would get it this week, for an admin to look at (and send to
+ * themselves). The unsubscribe link is the admin's own for that kind of email.
+ */
+export async function previewReport(db: D1Database, access: OrgAccess, kind: string, teamId: string | null, origin: string, now: Date): Promise<ReportPreview> {
+  requireAdmin(access);
+  if (!(PREVIEW_KINDS as readonly string[]).includes(kind)) throw validationFailed([{ field: "kind", issue: "Choose the org report, a team report or the pulse reminder." }]);
+  const k = kind as PreviewKind;
+  const subs = await subscriptionsFor(db, access.org.id, [{ email: access.viewer.email, kind: k as SubscriptionKind }], now);
+  const sub = subs.get(`${access.viewer.email}|${k}`);
+  const unsubscribe = unsubscribeLink(origin, sub?.token ?? randomToken(16));
+  if (k === "pulse_reminder") {
+    const team = await getTeam(db, access, teamId ?? "");
+    const [link, view] = await Promise.all([findLiveLink(db, access.org.id, team.id), getBoard(db, access, now)]);
+    if (!link) throw conflict(`${team.name} has no pulse link yet: create it on the team's page first.`);
+    const week = pulseWeek(now, access.org.time_zone);
+    const objectives = view.board?.teams.find((t) => t.id === team.id)?.objectives.map((o) => o.title) ?? [];
+    const email = buildPulseReminderEmail({ orgName: access.org.name, teamName: team.name, weekLabel: `${formatDay(week)} – ${formatDay(addDays(week, 6), true)}`, objectives, pulseUrl: `${origin}/p/${link.token}`, k: access.org.anonymity_k, unsubscribeUrl: unsubscribe.url });
+    return { kind: k, email, headers: unsubscribe.headers };
+  }
+  const view = await getBoard(db, access, now);
+  if (k === "org_report") {
+    const model = orgReportModel(view, access.org, origin);
+    if (!model) throw conflict("No wave is running, so there is no report this week.");
+    return { kind: k, email: buildOrgReportEmail(model, unsubscribe.url), headers: unsubscribe.headers };
+  }
+  const team = await getTeam(db, access, teamId ?? "");
+  const model = teamReportModel(view, access.org, team.id, origin);
+  if (!model) throw conflict("No wave is running, so there is no report this week.");
+  return { kind: k, email: buildTeamReportEmail(model, unsubscribe.url), headers: unsubscribe.headers };
+}
+
+/** Sends the preview to the admin now, through the outbox like every email. */
+export async function sendPreviewToMe(db: D1Database, access: OrgAccess, kind: string, teamId: string | null, origin: string, now: Date): Promise<number> {
+  const preview = await previewReport(db, access, kind, teamId, origin, now);
+  const row = await enqueueEmail(db, { idempotencyKey: `preview:${preview.kind}:${access.org.id}:${access.viewer.personId}:${randomToken(8)}`, kind: preview.kind, to: access.viewer.email, headers: preview.headers, ...preview.email }, now);
+  return row.id;
+}

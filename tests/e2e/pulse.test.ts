@@ -1,0 +1,175 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, maybeScreenshot, newContext, watchPage } from "../support/browser";
+import { followEmailLink, latestEmail, linkIn, signIn } from "../support/browser-flows";
+
+const base = inject("baseUrl");
+const stamp = Date.now().toString(36);
+const SLUG = `pulse-${stamp}`;
+let browser: Browser;
+let admin: BrowserContext;
+const voters: BrowserContext[] = [];
+let pulseUrl = "";
+let teamPath = "";
+
+function monday(offsetWeeks = 0): string {
+  const d = new Date();
+  const day = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - day + offsetWeeks * 7);
+  return d.toISOString().slice(0, 10);
+}
+
+async function submit(page: Page, selector: string) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+}
+
+async function vote(page: Page, scores: number[]) {
+  await page.goto(pulseUrl);
+  const groups = page.locator("fieldset.objective");
+  for (let i = 0; i < scores.length; i++) await groups.nth(i).locator(`input[value="${scores[i]}"]`).check({ force: true });
+  await submit(page, "button.send");
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await newContext(browser);
+  const page = await admin.newPage();
+  await page.goto(`${base}/start`);
+  await page.fill('input[name="orgName"]', "Pulse Co");
+  await page.fill('input[name="slug"]', SLUG);
+  await page.selectOption('select[name="timeZone"]', "UTC");
+  await page.fill('input[name="name"]', "Pat Admin");
+  await page.fill('input[name="email"]', `pat-${stamp}@pulse.example`);
+  await submit(page, "main form button[type=submit]");
+  await followEmailLink(page, linkIn((await latestEmail(page.request, base, `pat-${stamp}@pulse.example`, "Confirm")).text, "/auth/link/"));
+  await page.goto(`${base}/o/${SLUG}/teams`);
+  await page.fill("#team-name", "Harbor");
+  await page.fill("#team-size", "6");
+  await submit(page, "form:has(#team-name) button[type=submit]");
+  teamPath = (await page.getAttribute("[data-team='Harbor'] a", "href"))!;
+  await page.goto(`${base}/o/${SLUG}/waves`);
+  await page.fill('input[name="name"]', "Wave 1");
+  await page.fill('input[name="startsOn"]', monday());
+  await page.fill('input[name="endsOn"]', new Date(Date.parse(monday()) + 27 * 86_400_000).toISOString().slice(0, 10));
+  await submit(page, "main form button[type=submit]");
+  await page.fill('form:has(input[value="add-objective"]) input[name="title"]', "Ship reliably");
+  await submit(page, 'form:has(input[value="add-objective"]) button[type=submit]');
+  await submit(page, 'form:has(input[value="activate"]) button');
+  await page.goto(`${base}${teamPath}/objectives/new`);
+  await page.selectOption('select[name="parentId"]', { label: "Ship reliably" });
+  await page.fill('input[name="title"]', "Zero-downtime deploys");
+  await page.fill('textarea[name="rationale"]', "Deploying without downtime is how we ship reliably.");
+  await page.fill('input[name="kr0_title"]', "Deploys without an incident");
+  await page.fill('input[name="kr0_baseline"]', "60");
+  await page.fill('input[name="kr0_target"]', "95");
+  await submit(page, "main form button[type=submit]");
+  await page.goto(`${base}${teamPath}`);
+  await submit(page, 'form:has(input[value="pulse-link-new"]) button');
+  pulseUrl = await page.inputValue("#pulse input[data-copy-source]");
+  expect(pulseUrl).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the anonymous weekly pulse", () => {
+  it("works on a 360 px phone without JavaScript, says who sees what, and ships no script", async () => {
+    const context = await newContext(browser, { width: 360, javaScriptEnabled: false });
+    voters.push(context);
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(pulseUrl);
+    expect(await page.textContent("h1")).toBe("How is Harbor doing this week?");
+    expect(await page.textContent(".promise")).toContain("leadership sees only averages of at least 5 people");
+    expect(await page.locator("fieldset.objective legend").textContent()).toContain("Deploys without an incident");
+    expect(watch.scripts.size).toBe(0);
+    await expectNoAxeViolations(page, "pulse page");
+    await maybeScreenshot(page, "pulse-360");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    expect(overflow).toBe(false);
+    await vote(page, [5]);
+    expect(await page.textContent("[role=status]")).toContain("Your votes are in");
+  });
+
+  it("refuses a double vote politely and stores nothing", async () => {
+    const page = await voters[0].newPage();
+    await page.goto(pulseUrl);
+    expect(await page.textContent("main")).toContain("You rated every objective this week");
+    // A second tab opened before the first vote still has the form: sending it is refused.
+    const context = await newContext(browser);
+    voters.push(context);
+    const tabA = await context.newPage();
+    const tabB = await context.newPage();
+    await tabA.goto(pulseUrl);
+    await tabB.goto(pulseUrl);
+    await tabA.locator('fieldset.objective input[value="4"]').check({ force: true });
+    await submit(tabA, "button.send");
+    await tabB.locator('fieldset.objective input[value="1"]').check({ force: true });
+    const [response] = await Promise.all([tabB.waitForNavigation(), tabB.click("button.send")]);
+    expect(response?.status()).toBe(409);
+    expect(await tabB.textContent("[role=alert]")).toContain("You already rated these objectives this week");
+  });
+
+  it("keeps the heat map cell hidden until 5 people voted, then shows it", async () => {
+    const adminPage = await admin.newPage();
+    for (let i = 0; i < 2; i++) {
+      const context = await newContext(browser, { width: i % 2 ? 360 : 1280 });
+      voters.push(context);
+      await vote(await context.newPage(), [3]);
+    }
+    await adminPage.goto(`${base}${teamPath}#pulse`);
+    const cell = adminPage.locator("#pulse [data-heat-row='Zero-downtime deploys'] td").last();
+    expect(await cell.getAttribute("data-state")).toBe("suppressed");
+    expect(await cell.textContent()).toBe("fewer than 5");
+    await adminPage.goto(`${base}/o/${SLUG}`);
+    expect(await adminPage.locator("[data-heat-row='Harbor'] td").last().getAttribute("data-state")).toBe("suppressed");
+    await adminPage.goto(`${base}/o/${SLUG}/pulse`);
+    expect(await adminPage.locator("[data-heat-row='Harbor'] td").last().textContent()).toBe("fewer than 5");
+    expect(await adminPage.locator("[data-heat-row='Zero-downtime deploys'] td").last().textContent()).toBe("fewer than 5");
+    const csv = await (await adminPage.request.get(`${base}/api/orgs/${SLUG}/pulse.csv`)).text();
+    expect(csv).toContain('"team","Harbor","","suppressed","",""');
+
+    const fifth = await newContext(browser);
+    voters.push(fifth);
+    await vote(await fifth.newPage(), [3]);
+    await adminPage.goto(`${base}${teamPath}#pulse`);
+    // Votes: 5, 4, 3, 3, 3 → 3.6 from 5 votes.
+    expect(await cell.getAttribute("data-state")).toBe("shown");
+    expect(await cell.textContent()).toContain("3.6");
+    expect(await cell.textContent()).toContain("5 votes");
+    await expectNoAxeViolations(adminPage, "team page with pulse");
+    await adminPage.goto(`${base}/o/${SLUG}`);
+    expect(await adminPage.locator("[data-heat-row='Harbor'] td").last().textContent()).toContain("3.6");
+    await adminPage.goto(`${base}/o/${SLUG}/pulse`);
+    await expectNoAxeViolations(adminPage, "org pulse page");
+    await maybeScreenshot(adminPage, "board-pulse-1280");
+  });
+
+  it("a revoked link answers 410 with a kind page", async () => {
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`${base}${teamPath}`);
+    await submit(adminPage, 'form:has(input[value="pulse-link-revoke"]) button');
+    const page = await voters[0].newPage();
+    const response = await page.goto(pulseUrl);
+    expect(response?.status()).toBe(410);
+    expect(await page.textContent("h1")).toBe("This pulse link was turned off");
+  });
+});
+
+describe("leadership sees where confidence drops", () => {
+  it("the demo org's admin sees the drop flag on the board", async () => {
+    await fetch(`${base}/dev/seed`, { method: "POST", headers: { origin: base } });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, base, "admin@northwind.example");
+    await page.goto(`${base}/o/northwind`);
+    const onboarding = page.locator("[data-needs-support='Onboarding']");
+    expect(await onboarding.textContent()).toContain("Confidence dropped");
+    expect(await page.locator("[data-heat-row='Onboarding'] td[data-drop=true]").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-heat-row='Data'] td[data-state=shown]").count()).toBe(0);
+    await expectNoAxeViolations(page, "demo board");
+    await maybeScreenshot(page, "demo-board-1280");
+    await context.close();
+  });
+});
