@@ -131,3 +131,8 @@ export async function listOutbox(db: D1Database, limit: number, offset: number):
     .all<OutboxSummaryRow>();
   return results;
 }
+
+/** Ids of the messages with these idempotency keys (keep to 100 keys per statement). */
+export function outboxIdsByKeysStatement(db: D1Database, keys: readonly string[]): D1PreparedStatement {
+  return db.prepare(`SELECT id FROM outbox WHERE idempotency_key IN (${keys.map((_, i) => `?${i + 1}`).join(", ")}) ORDER BY id`).bind(...keys);
+}

@@ -1,4 +1,5 @@
 import { runFlushOutbox } from "./flush-outbox";
+import { runPppReminders } from "./ppp-reminders";
 import { runPurgePulseGuards } from "./purge-pulse-guards";
 import { runWeeklyEmails } from "./weekly-emails";
 
@@ -9,6 +10,7 @@ import { runWeeklyEmails } from "./weekly-emails";
 export async function runScheduledJobs(env: Env, now: Date): Promise<Record<string, unknown>> {
   const purgedGuards = await runPurgePulseGuards(env, now);
   const weekly = await runWeeklyEmails(env, now);
+  const pppReminders = await runPppReminders(env, now);
   const flushed = await runFlushOutbox(env, now);
-  return { weekly, flushed, purgedGuards };
+  return { weekly, pppReminders, flushed, purgedGuards };
 }

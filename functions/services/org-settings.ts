@@ -1,5 +1,6 @@
 import { orgSettingsSchema } from "../../src/schemas/org";
 import { updateOrgSettings } from "../db/orgs";
+import { updatePppDueWeekday } from "../db/ppp-settings";
 import { requireAdmin, type OrgAccess } from "./access";
 import { parseInput } from "./validate";
 
@@ -7,4 +8,5 @@ export async function saveOrgSettings(db: D1Database, access: OrgAccess, input: 
   requireAdmin(access);
   const data = parseInput(orgSettingsSchema, input);
   await updateOrgSettings(db, access.org.id, data.name, data.timeZone);
+  if (data.pppDueWeekday !== undefined) await updatePppDueWeekday(db, access.org.id, data.pppDueWeekday);
 }

@@ -8,6 +8,7 @@ import {
   listOutbox,
   markOutboxAttemptFailed,
   markOutboxSent,
+  outboxIdsByKeysStatement,
   type NewOutboxMessage,
   type OutboxRow,
 } from "../db/outbox";
@@ -24,6 +25,20 @@ export async function enqueueEmail(db: D1Database, message: NewOutboxMessage, no
   const row = await findOutboxByKey(db, message.idempotencyKey);
   if (!row) throw new Error("outbox row vanished after enqueue");
   return row;
+}
+
+/**
+ * Puts several messages in the outbox, a batch per 90 of them; repeated idempotency keys
+ * change nothing. Returns the ids of all of them (new or already queued), for deliverSoon.
+ */
+export async function enqueueEmails(db: D1Database, messages: readonly NewOutboxMessage[], now: Date): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < messages.length; i += 90) {
+    const chunk = messages.slice(i, i + 90);
+    const results = await db.batch([...chunk.map((m) => enqueueStatement(db, m, now)), outboxIdsByKeysStatement(db, chunk.map((m) => m.idempotencyKey))]);
+    ids.push(...(results[results.length - 1].results as { id: number }[]).map((r) => r.id));
+  }
+  return ids;
 }
 
 export interface FlushResult {

@@ -53,4 +53,8 @@ export type InviteInput = z.infer<typeof inviteSchema>;
 export const orgSettingsSchema = z.object({
   name: text("The organisation's name", 2, 80),
   timeZone: timeZoneSchema,
+  /** The day PPPs are due, 1 = Monday … 7 = Sunday; absent keeps the current day. */
+  pppDueWeekday: z
+    .preprocess((v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number({ error: "Choose a day of the week." }).int("Choose a day of the week.").min(1, "Choose a day of the week.").max(7, "Choose a day of the week."))
+    .optional(),
 });

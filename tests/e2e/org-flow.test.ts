@@ -163,6 +163,10 @@ const ORG_PAGES = (team: string, wave: string) => ({
   "teams/[team]/objectives/new.astro": `/o/${SLUG}/teams/${team}/objectives/new`,
   "waves/index.astro": `/o/${SLUG}/waves`,
   "waves/[wave].astro": `/o/${SLUG}/waves/${wave}`,
+  "ppp.astro": `/o/${SLUG}/ppp`,
+  "teams/[team]/ppp.astro": `/o/${SLUG}/teams/${team}/ppp`,
+  "boosts/index.astro": `/o/${SLUG}/boosts`,
+  "boosts/[boost].astro": `/o/${SLUG}/boosts/AAAAAAAAAAAAAAAAAAAAAA`,
 });
 
 function pageFiles(dir: string): string[] {

@@ -1,3 +1,4 @@
+import { createBoost } from "../../functions/services/boosts";
 import type { TestOrg } from "./org-fixtures";
 
 /**
@@ -17,6 +18,16 @@ export interface OrgRouteCase {
 
 export interface RouteIds {
   keyResultId: string;
+  boostId: string;
+}
+
+/** A week from today (UTC): a valid "needed by" date whenever the tests run. */
+const soon = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+
+/** A boost for the routes that name one: the first team asks the second, or any team. */
+export async function routeBoostId(o: TestOrg, db: D1Database): Promise<string> {
+  const boost = await createBoost(db, o.leads[0], { toTeamId: o.teamIds[1] ?? "any", need: "A second pair of eyes on the release", neededBy: soon(), objectiveId: o.teamObjectiveIds[0] }, "https://mistvine.test", new Date());
+  return boost.id;
 }
 
 const org = (o: TestOrg) => `/api/orgs/${o.admin.org.slug}`;
@@ -62,4 +73,16 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
   { method: "GET", pattern: "/api/orgs/:org/teams/:team/addresses", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/addresses` },
   { method: "PUT", pattern: "/api/orgs/:org/teams/:team/addresses", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/addresses`, body: () => ({ addresses: "someone@example.com" }) },
   { method: "POST", pattern: "/api/orgs/:org/carry-overs", path: (o) => `${org(o)}/carry-overs`, body: (o) => ({ objectiveId: o.teamObjectiveIds[0], targetWaveId: o.waveId }) },
+  { method: "GET", pattern: "/api/orgs/:org/ppp", path: (o) => `${org(o)}/ppp?week=2026-11-16` },
+  { method: "GET", pattern: "/api/orgs/:org/teams/:team/ppp", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/ppp` },
+  { method: "GET", pattern: "/api/orgs/:org/teams/:team/ppp/:week", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/ppp/2026-11-16` },
+  { method: "PUT", pattern: "/api/orgs/:org/teams/:team/ppp/:week", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/ppp/2026-11-16`, body: () => ({ progress: [{ text: "Shipped the retry banner" }] }) },
+  { method: "POST", pattern: "/api/orgs/:org/teams/:team/ppp/:week/submit", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/ppp/2026-11-16/submit`, body: () => ({ problems: [{ text: "No staging environment" }] }) },
+  { method: "GET", pattern: "/api/orgs/:org/boosts", path: (o) => `${org(o)}/boosts` },
+  { method: "POST", pattern: "/api/orgs/:org/boosts", path: (o) => `${org(o)}/boosts`, body: (o) => ({ toTeamId: "any", need: "Review our rollout plan", neededBy: soon(), objectiveId: o.teamObjectiveIds[0] }) },
+  { method: "GET", pattern: "/api/orgs/:org/boosts/:boost", path: (o, ids) => `${org(o)}/boosts/${ids.boostId}` },
+  { method: "POST", pattern: "/api/orgs/:org/boosts/:boost/accept", path: (o, ids) => `${org(o)}/boosts/${ids.boostId}/accept`, body: () => ({}) },
+  { method: "POST", pattern: "/api/orgs/:org/boosts/:boost/decline", path: (o, ids) => `${org(o)}/boosts/${ids.boostId}/decline`, body: () => ({ reason: "No capacity this week." }) },
+  { method: "POST", pattern: "/api/orgs/:org/boosts/:boost/messages", path: (o, ids) => `${org(o)}/boosts/${ids.boostId}/messages`, body: () => ({ body: "Which release?" }) },
+  { method: "POST", pattern: "/api/orgs/:org/boosts/:boost/resolve", path: (o, ids) => `${org(o)}/boosts/${ids.boostId}/resolve`, body: () => ({}) },
 ];

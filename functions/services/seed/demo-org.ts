@@ -5,6 +5,7 @@ import { checkIn, createOrgObjective, createTeamObjective, saveReflection } from
 import { createTeam } from "../teams";
 import { createWave, moveWaveTo } from "../waves";
 import { createSeedOrg, seedLead } from "./org-builder";
+import { seedPppAndBoosts } from "./ppp-boosts";
 import { seedPulse } from "./pulse";
 
 export const DEMO_ORG = { slug: "northwind", name: "Northwind Labs", timeZone: "Europe/London" };
@@ -119,5 +120,6 @@ export async function seedDemoOrg(db: D1Database, now: Date): Promise<OrgAccess 
   // Wave 8, in draft: the next one is being planned.
   const w8 = await createWave(db, admin, { name: "Wave 8", startsOn: addDays(start, 28), endsOn: addDays(start, 55) }, daysAgo(1));
   await createOrgObjective(db, admin, w8.id, { title: "Customers get value without talking to us", kind: "roofshot", keyResults: [] }, daysAgo(1));
+  await seedPppAndBoosts(db, teams, now);
   return admin;
 }

@@ -5,6 +5,7 @@ import { regeneratePulseLink } from "../pulse-links";
 import { createTeam } from "../teams";
 import { createWave, moveWaveTo } from "../waves";
 import { createSeedOrg, seedLead } from "./org-builder";
+import { seedBenchPpp } from "./ppp-boosts";
 import { seededRandom } from "./random";
 
 export const BENCH_ORG = { slug: "bench-50", name: "Bench Fifty", timeZone: "UTC" };
@@ -32,6 +33,7 @@ export async function seedLargeOrg(db: D1Database, now: Date, teams = 50): Promi
     const team = await createTeam(db, admin, { name: `Team ${String(t + 1).padStart(2, "0")}`, mission: "Benchmark team", declaredSize: 500 }, now);
     await regeneratePulseLink(db, admin, team.id, now);
     const lead = await seedLead(db, admin, team.id, `lead${t}@bench.example`, `Lead ${t + 1}`, now.toISOString());
+    await seedBenchPpp(db, lead, team.id, t, now);
     for (let o = 0; o < 2; o++) {
       const id = await createTeamObjective(
         db,

@@ -1,0 +1,45 @@
+import { zonedParts } from "../../src/domain/calendar";
+import { pppReminderDue, weekdayName } from "../../src/domain/ppp/reminder";
+import { currentWeek, weekLabel } from "../../src/domain/ppp/week";
+import { findPppDueWeekday, leadsWithoutPppStatement, listOrgsForPppReminders, type ReminderLeadRow } from "../db/ppp-settings";
+import { buildPppReminderEmail } from "../email/ppp-emails";
+import type { OrgAccess } from "./access";
+import { enqueueEmails } from "./outbox";
+
+/** The org's PPP due weekday, 1 = Monday … 7 = Sunday (Friday unless an admin changed it). */
+export async function getPppDueWeekday(db: D1Database, access: OrgAccess): Promise<number> {
+  return findPppDueWeekday(db, access.org.id);
+}
+
+/**
+ * The hourly job's part for PPPs: in every org whose due day (from 9:00, org time zone) has
+ * come this week, each lead whose team has not submitted this week's PPP gets one reminder.
+ * The idempotency key is per org, lead and week, so running twice (or every hour until the
+ * week ends) never sends a second one. Returns how many reminders are in the outbox for the
+ * orgs due now.
+ */
+export async function queuePppReminders(db: D1Database, baseUrl: string, now: Date): Promise<{ orgs: number; reminders: number }> {
+  const due = (await listOrgsForPppReminders(db)).filter((o) => pppReminderDue(zonedParts(now, o.time_zone), o.ppp_due_weekday));
+  if (due.length === 0) return { orgs: 0, reminders: 0 };
+  const weeks = new Map(due.map((o) => [o.id, currentWeek(now, o.time_zone)]));
+  const results = await db.batch(due.map((o) => leadsWithoutPppStatement(db, o.id, weeks.get(o.id) ?? "")));
+  const messages = due.flatMap((org, i) => {
+    const week = weeks.get(org.id) ?? "";
+    return (results[i].results as ReminderLeadRow[]).map((lead) => ({
+      idempotencyKey: `ppp-reminder:${org.id}:${lead.person_id}:${week}`,
+      kind: "ppp_reminder",
+      to: lead.email,
+      ...buildPppReminderEmail({
+        orgName: org.name,
+        teamName: lead.team_name,
+        leadName: lead.name,
+        week: weekLabel(week),
+        dueDay: weekdayName(org.ppp_due_weekday),
+        url: `${baseUrl}/o/${org.slug}/teams/${lead.team_id}/ppp?week=${week}`,
+        hasDraft: lead.has_draft === 1,
+      }),
+    }));
+  });
+  const ids = await enqueueEmails(db, messages, now);
+  return { orgs: due.length, reminders: ids.length };
+}
