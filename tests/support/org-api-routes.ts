@@ -15,6 +15,8 @@ export interface OrgRouteCase {
 
 export interface RouteIds {
   keyResultId: string;
+  campaignId: string;
+  shareLinkId: string;
 }
 
 const org = (o: TestOrg) => `/api/orgs/${o.admin.org.slug}`;
@@ -54,4 +56,11 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
   { method: "DELETE", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link` },
   { method: "PUT", pattern: "/api/orgs/:org/anonymity", path: (o) => `${org(o)}/anonymity`, body: () => ({ anonymityK: 4 }) },
   { method: "POST", pattern: "/api/orgs/:org/carry-overs", path: (o) => `${org(o)}/carry-overs`, body: (o) => ({ objectiveId: o.teamObjectiveIds[0], targetWaveId: o.waveId }) },
+  { method: "GET", pattern: "/api/orgs/:org/campaigns", path: (o) => `${org(o)}/campaigns` },
+  { method: "POST", pattern: "/api/orgs/:org/campaigns", path: (o) => `${org(o)}/campaigns`, body: (o) => ({ name: "Another campaign", waveId: o.waveId }) },
+  { method: "POST", pattern: "/api/orgs/:org/campaigns/:campaign/close", path: (o, ids) => `${org(o)}/campaigns/${ids.campaignId}/close`, body: () => ({}) },
+  { method: "GET", pattern: "/api/orgs/:org/results", path: (o, ids) => `${org(o)}/results?campaign=${ids.campaignId}` },
+  { method: "GET", pattern: "/api/orgs/:org/share-links", path: (o) => `${org(o)}/share-links` },
+  { method: "POST", pattern: "/api/orgs/:org/share-links", path: (o) => `${org(o)}/share-links`, body: (_o, ids) => ({ campaignId: ids.campaignId, expiresInDays: 30 }) },
+  { method: "DELETE", pattern: "/api/orgs/:org/share-links/:link", path: (o, ids) => `${org(o)}/share-links/${ids.shareLinkId}` },
 ];

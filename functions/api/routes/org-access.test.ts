@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { campaignRouteIds } from "../../../tests/support/campaign-fixtures";
 import { ORG_API_ROUTES, type RouteIds } from "../../../tests/support/org-api-routes";
 import { createTestOrg, sessionCookieFor, type TestOrg } from "../../../tests/support/org-fixtures";
 import { app } from "../app";
@@ -8,12 +9,13 @@ const BASE = "https://mistvine.test";
 let home: TestOrg;
 let stranger: TestOrg;
 let homeIds: RouteIds;
+let strangerCampaignIds: Awaited<ReturnType<typeof campaignRouteIds>>;
 let strangerCookie: string;
 let homeAdminCookie: string;
 
 /** Every row of every table, to prove a refused request changed nothing. */
 async function fingerprint(): Promise<string> {
-  const tables = ["orgs", "teams", "memberships", "invites", "waves", "objectives", "key_results", "kr_checkins", "reflections", "outbox", "pulse_links", "pulse_credentials", "pulse_guards", "pulse_votes", "pulse_respondents"];
+  const tables = ["orgs", "teams", "memberships", "invites", "waves", "objectives", "key_results", "kr_checkins", "reflections", "outbox", "pulse_links", "pulse_credentials", "pulse_guards", "pulse_votes", "pulse_respondents", "scorecard_campaigns", "scorecard_responses", "scorecard_campaign_credentials", "scorecard_share_links", "scorecard_result_snapshots"];
   const parts = await Promise.all(tables.map(async (t) => JSON.stringify((await env.DB.prepare(`SELECT * FROM ${t}`).all()).results.map((r) => JSON.stringify(r)).sort())));
   return parts.join("\n");
 }
@@ -28,7 +30,8 @@ function request(method: string, path: string, cookie: string | null, body?: unk
 beforeAll(async () => {
   home = await createTestOrg(env.DB, { teams: 2 });
   stranger = await createTestOrg(env.DB, { teams: 1 });
-  homeIds = { keyResultId: (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(home.teamObjectiveIds[0]).first<{ id: string }>())!.id };
+  homeIds = { keyResultId: (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(home.teamObjectiveIds[0]).first<{ id: string }>())!.id, ...(await campaignRouteIds(env.DB, home.admin)) };
+  strangerCampaignIds = await campaignRouteIds(env.DB, stranger.admin);
   strangerCookie = await sessionCookieFor(env.DB, stranger.admin);
   homeAdminCookie = await sessionCookieFor(env.DB, home.admin);
 });
@@ -57,7 +60,7 @@ describe("org-scoped API routes", () => {
   it.each(ORG_API_ROUTES.filter((r) => r.pattern.includes("/:", 14)).map((r) => [`${r.method} ${r.pattern}`, r] as const))(
     "%s: the org's own admin naming another org's ids gets 404",
     async (_name, route) => {
-      const strangerIds = { keyResultId: (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(stranger.teamObjectiveIds[0]).first<{ id: string }>())!.id };
+      const strangerIds = { keyResultId: (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(stranger.teamObjectiveIds[0]).first<{ id: string }>())!.id, ...strangerCampaignIds };
       const mixed: TestOrg = { ...stranger, admin: home.admin };
       const before = await fingerprint();
       const res = await request(route.method, route.path(mixed, strangerIds), homeAdminCookie, route.body?.(mixed, strangerIds));

@@ -214,3 +214,8 @@ const GAP_FEELING: Record<DimensionId, string> = {
   autonomy: "teams can act without approval",
   velocity: "teams can move quickly",
 };
+
+/** The sentence a campaign link shows: who sees what, and the k in force. */
+export function campaignAnonymityPromise(orgName: string, k: number): string {
+  return `Anonymous: ${orgName} sees only averages and answer counts of at least ${k} people, never your answers, who answered or when, and compares leaders with everyone else only once each group has ${k}.`;
+}
