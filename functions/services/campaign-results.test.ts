@@ -2,12 +2,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { answerMany, answersScoring, openTestCampaign, uniform } from "../../tests/support/campaign-fixtures";
 import { countingD1 } from "../../tests/support/d1-counter";
+import { failure } from "../../tests/support/app-error";
+import { scoreNumbers } from "../../tests/support/result-numbers";
 import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
 import type { OrgAccess } from "./access";
 import { answerCampaign } from "./campaign-answers";
 import { getCampaignResult, getOrgResults, getSharedResult } from "./campaign-results";
 import { closeCampaignOf, openCampaign } from "./campaigns";
-import { AppError } from "./errors";
 import { createShareLink, revokeShareLinkOf } from "./share-links";
 import { randomToken } from "./tokens";
 
@@ -29,28 +30,6 @@ function recordingD1(real: D1Database): { db: D1Database; sql: string[] } {
   return { db, sql };
 }
 const AGGREGATION = /\b(GROUP BY|COUNT\(|SUM\(|AVG\(|json_each)/i;
-
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
-
-/** Numbers in a result other than counts of people, k and the format. */
-function scoreNumbers(model: unknown): number[] {
-  const out: number[] = [];
-  const walk = (v: unknown, key: string) => {
-    if (typeof v === "number" && !["n", "k", "format", "responses"].includes(key)) out.push(v);
-    else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v && typeof v === "object") for (const [kk, vv] of Object.entries(v)) walk(vv, kk);
-  };
-  walk(model, "");
-  return out;
-}
 
 async function orgWithCampaign(): Promise<{ org: TestOrg; token: string; campaignId: string }> {
   const org = await createTestOrg(env.DB, { teams: 2 });

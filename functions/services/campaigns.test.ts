@@ -1,10 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { answersScoring, openTestCampaign, setHeadcount, uniform } from "../../tests/support/campaign-fixtures";
+import { failure } from "../../tests/support/app-error";
 import { createTestOrg } from "../../tests/support/org-fixtures";
 import { answerCampaign, getCampaignLink } from "./campaign-answers";
 import { closeCampaignOf, getCampaignsOverview, openCampaign } from "./campaigns";
-import { AppError } from "./errors";
+import type { AppError } from "./errors";
 import { randomToken } from "./tokens";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -15,16 +16,6 @@ async function responseRows(campaignId: string) {
 async function credentialRows(campaignId: string) {
   return (await env.DB.prepare("SELECT * FROM scorecard_campaign_credentials WHERE campaign_id = ?1").bind(campaignId).all<Record<string, unknown>>()).results;
 }
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
-
 describe("opening and closing campaigns", () => {
   it("opens one campaign at a time, tied to a wave of the org if asked, named after it", async () => {
     const org = await createTestOrg(env.DB, { teams: 2 });
@@ -36,7 +27,7 @@ describe("opening and closing campaigns", () => {
 
     await closeCampaignOf(env.DB, org.admin, campaign.id, NOW);
     expect((await failure(closeCampaignOf(env.DB, org.admin, campaign.id, NOW))).status).toBe(409);
-    const next = await openCampaign(env.DB, org.admin, { name: "  Spring check  " }, NOW);
+    const next = await openCampaign(env.DB, org.admin, { name: "  Spring check  " }, new Date(NOW.getTime() + 60_000));
     expect([next.name, next.wave_id]).toEqual(["Spring check", null]);
     const overview = await getCampaignsOverview(env.DB, org.admin, NOW);
     expect(overview.campaigns.map((c) => c.state)).toEqual(["open", "closed"]);

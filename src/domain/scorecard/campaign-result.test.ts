@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCampaignResult, describeGap, type CampaignInfo, type CampaignTally, type GroupTally } from "./campaign-result";
+import { scoreNumbers } from "../../../tests/support/result-numbers";
 import { STATEMENTS } from "./statements";
 
 const K = 5;
@@ -16,18 +17,6 @@ function tally(id: string, leaders: GroupTally, rest: GroupTally, openedOn = "20
 
 function build(leaders: GroupTally, rest: GroupTally, earlier: CampaignTally[] = []) {
   return buildCampaignResult({ k: K, campaign: CAMPAIGN, tallies: [...earlier, tally("c2", leaders, rest)], answerCounts: [{ statementId: "sc1", answer: 4, n: leaders.n + rest.n }] });
-}
-
-/** Every number in the model that is not a count of people, k or a format version. */
-function scoreNumbers(model: unknown): number[] {
-  const out: number[] = [];
-  const walk = (v: unknown, key: string) => {
-    if (typeof v === "number" && !["n", "k", "format", "responses"].includes(key)) out.push(v);
-    else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v && typeof v === "object") for (const [kk, vv] of Object.entries(v)) walk(vv, kk);
-  };
-  walk(model, "");
-  return out;
 }
 
 describe("buildCampaignResult", () => {
