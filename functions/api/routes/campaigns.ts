@@ -18,7 +18,7 @@ export const campaignRoutes = new Hono<OrgApiEnv>()
   })
   // The suppressed result model; the ETag changes with every response, close and threshold change.
   .get("/results", async (c) => {
-    const view = await getOrgResults(c.env.DB, accessOf(c), c.req.query("campaign") ?? null, new Date());
+    const view = await getOrgResults(c.env.DB, accessOf(c), c.req.query("campaign") || null, new Date());
     const headers: Record<string, string> = { "Cache-Control": "private, no-cache" };
     if (view.etag) {
       headers.ETag = view.etag;
