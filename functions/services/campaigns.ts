@@ -86,17 +86,3 @@ export async function getCampaignsOverview(db: D1Database, access: OrgAccess, no
     shareLinks: access.isAdmin ? (links.results as ShareLinkRow[]).map((l) => ({ ...l, status: shareLinkStatus(l, now) })) : [],
   };
 }
-
-/** The campaign as the JSON API shows it: the link as a path, never more than the page shows. */
-export function campaignJson(c: CampaignRow) {
-  return {
-    id: c.id,
-    name: c.name,
-    state: c.state,
-    wave: c.wave_id ? { id: c.wave_id, name: c.wave_name } : null,
-    link: `/s/${c.link_token}`,
-    responses: c.responses,
-    openedAt: c.opened_at,
-    closedAt: c.closed_at,
-  };
-}

@@ -55,17 +55,3 @@ export async function revokeShareLinkOf(db: D1Database, access: OrgAccess, linkI
   const found = /^[A-Za-z0-9_-]{22}$/.test(linkId) && (await revokeShareLink(db, access.org.id, linkId, now.toISOString()));
   if (!found) throw notFound("That share link");
 }
-
-/** A share link as the JSON API lists it. */
-export function shareLinkJson(l: ShareLinkRow, now: Date) {
-  return {
-    id: l.id,
-    campaign: { id: l.campaign_id, name: l.campaign_name },
-    url: `/share/${l.token}`,
-    status: shareLinkStatus(l, now),
-    createdAt: l.created_at,
-    createdBy: l.created_by_name,
-    expiresAt: l.expires_at,
-    revokedAt: l.revoked_at,
-  };
-}

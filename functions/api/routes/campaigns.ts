@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { getOrgResults } from "../../services/campaign-results";
-import { campaignJson, closeCampaignOf, getCampaignsOverview, openCampaign } from "../../services/campaigns";
-import { createShareLink, listShareLinks, revokeShareLinkOf, shareLinkJson } from "../../services/share-links";
+import { closeCampaignOf, getCampaignsOverview, openCampaign } from "../../services/campaigns";
+import { createShareLink, listShareLinks, revokeShareLinkOf } from "../../services/share-links";
+import { campaignJson, shareLinkJson } from "../campaign-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { readJson } from "../request";
 
