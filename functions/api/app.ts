@@ -5,6 +5,7 @@ import { AppError } from "../services/errors";
 import { MAX_BODY_BYTES } from "../services/http-policy";
 import { orgAccessMiddleware } from "./org-context";
 import { accountRoutes } from "./routes/accounts";
+import { campaignRoutes } from "./routes/campaigns";
 import { healthRoutes } from "./routes/health";
 import { boostRoutes } from "./routes/boosts";
 import { orgRoutes } from "./routes/orgs";
@@ -62,6 +63,7 @@ app.route("/orgs/:org", boostRoutes);
 app.route("/orgs/:org", sentimentRoutes);
 app.route("/orgs/:org", reportRoutes);
 app.route("/pulse", pulseRoutes);
+app.route("/orgs/:org", campaignRoutes);
 
 app.notFound((c) => respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 

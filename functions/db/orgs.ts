@@ -68,8 +68,18 @@ export async function listOrgsOfPerson(db: D1Database, personId: string): Promis
   return results;
 }
 
-export async function updateOrgSettings(db: D1Database, orgId: string, name: string, timeZone: string): Promise<void> {
-  await db.prepare("UPDATE orgs SET name = ?2, time_zone = ?3 WHERE id = ?1").bind(orgId, name, timeZone).run();
+/** Saves the settings form; a null headcount keeps the current one. */
+export async function updateOrgSettings(db: D1Database, orgId: string, name: string, timeZone: string, headcount: number | null = null): Promise<void> {
+  await db.prepare("UPDATE orgs SET name = ?2, time_zone = ?3, headcount = COALESCE(?4, headcount) WHERE id = ?1").bind(orgId, name, timeZone, headcount).run();
+}
+
+/** How many people the org declared (caps Scorecard campaign answers); null when never set. */
+export async function findOrgHeadcount(db: D1Database, orgId: string): Promise<number | null> {
+  return (await orgHeadcountStatement(db, orgId).first<{ headcount: number | null }>())?.headcount ?? null;
+}
+
+export function orgHeadcountStatement(db: D1Database, orgId: string): D1PreparedStatement {
+  return db.prepare("SELECT headcount FROM orgs WHERE id = ?1").bind(orgId);
 }
 
 export interface MemberRow {

@@ -50,6 +50,14 @@ export const inviteSchema = z.object({
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
 
+const HEADCOUNT_MESSAGE = "Enter how many people work in the organisation, a whole number from 1 to 100000.";
+
+/** People in the org: a Scorecard campaign link accepts at most this many answers. Absent or empty keeps the current value. */
+export const headcountSchema = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+  z.number({ error: HEADCOUNT_MESSAGE }).int(HEADCOUNT_MESSAGE).min(1, HEADCOUNT_MESSAGE).max(100_000, HEADCOUNT_MESSAGE).optional(),
+);
+
 export const orgSettingsSchema = z.object({
   name: text("The organisation's name", 2, 80),
   timeZone: timeZoneSchema,
@@ -57,4 +65,5 @@ export const orgSettingsSchema = z.object({
   pppDueWeekday: z
     .preprocess((v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number({ error: "Choose a day of the week." }).int("Choose a day of the week.").min(1, "Choose a day of the week.").max(7, "Choose a day of the week."))
     .optional(),
+  headcount: headcountSchema,
 });

@@ -33,11 +33,16 @@ export type ScorecardEmailRequest = z.infer<typeof scorecardEmailSchema>;
  * by its id, and an unanswered group stays absent so the schema reports it beside the question.
  */
 export function scorecardFormToInput(form: FormData): unknown {
+  const submissionId = form.get("submission_id");
+  return { submissionId: typeof submissionId === "string" ? submissionId : undefined, answers: answersFromForm(form) };
+}
+
+/** The statements' radio groups of a posted quiz form; unanswered ones stay absent. */
+export function answersFromForm(form: FormData): Record<string, number> {
   const answers: Record<string, number> = {};
   for (const s of STATEMENTS) {
     const raw = form.get(s.id);
     if (typeof raw === "string" && raw !== "") answers[s.id] = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   }
-  const submissionId = form.get("submission_id");
-  return { submissionId: typeof submissionId === "string" ? submissionId : undefined, answers };
+  return answers;
 }

@@ -1,38 +1,41 @@
 /**
  * Progressive enhancement of the Scorecard form: one statement at a time with a progress bar,
  * Back/Next and keyboard shortcuts. Answers and the submission id survive a reload through
- * localStorage. Without JavaScript the same form shows every statement and posts as is.
+ * localStorage, under the key the form names (data-storage-key), so the public quiz and a
+ * campaign in progress on the same device never mix. Without JavaScript the same form shows
+ * every statement and posts as is. A step marked data-optional may be left unanswered.
  */
 
-const STORAGE_KEY = "mistvine.scorecard.v1";
+/** The public quiz's key; campaign links use their own. */
+export const QUIZ_STORAGE_KEY = "mistvine.scorecard.v1";
 const ADVANCE_DELAY_MS = 220;
 
 interface SavedQuiz {
-  submissionId: string;
+  submissionId?: string;
   answers: Record<string, string>;
   step: number;
 }
 
-function load(): SavedQuiz | null {
+function load(key: string): SavedQuiz | null {
   try {
-    const raw = localStorage.getItem(STORAGE_KEY);
+    const raw = localStorage.getItem(key);
     return raw ? (JSON.parse(raw) as SavedQuiz) : null;
   } catch {
     return null;
   }
 }
 
-function save(state: SavedQuiz): void {
+function save(key: string, state: SavedQuiz): void {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    localStorage.setItem(key, JSON.stringify(state));
   } catch {
     // Private mode or full storage: the quiz still works, it just will not survive a reload.
   }
 }
 
-export function clearSavedQuiz(): void {
+export function clearSavedQuiz(key = QUIZ_STORAGE_KEY): void {
   try {
-    localStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(key);
   } catch {
     // Nothing to clear.
   }
@@ -48,12 +51,15 @@ export function enhanceQuiz(form: HTMLFormElement): void {
   const next = form.querySelector<HTMLButtonElement>("[data-next]");
   const submit = form.querySelector<HTMLButtonElement>("[data-submit]");
   const submissionInput = form.querySelector<HTMLInputElement>('input[name="submission_id"]');
-  if (!items.length || !nav || !progress || !count || !bar || !back || !next || !submit || !submissionInput) return;
+  if (!items.length || !nav || !progress || !count || !bar || !back || !next || !submit) return;
+  const storageKey = form.dataset.storageKey ?? QUIZ_STORAGE_KEY;
+  const submitLabel = submit.textContent ?? "";
+  const statements = items.filter((item) => item.dataset.optional !== "true").length;
 
   const hasServerErrors = form.dataset.hasErrors === "true";
-  const saved = hasServerErrors ? null : load();
+  const saved = hasServerErrors ? null : load(storageKey);
   if (saved) {
-    submissionInput.value = saved.submissionId;
+    if (submissionInput && saved.submissionId) submissionInput.value = saved.submissionId;
     for (const [name, value] of Object.entries(saved.answers)) {
       const input = form.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
       if (input) input.checked = true;
@@ -61,7 +67,7 @@ export function enhanceQuiz(form: HTMLFormElement): void {
   }
 
   const radiosOf = (i: number) => [...items[i].querySelectorAll<HTMLInputElement>('input[type="radio"]')];
-  const answered = (i: number) => radiosOf(i).some((r) => r.checked);
+  const answered = (i: number) => items[i].dataset.optional === "true" || radiosOf(i).some((r) => r.checked);
   const firstUnanswered = () => {
     const i = items.findIndex((_, idx) => !answered(idx));
     return i === -1 ? items.length - 1 : i;
@@ -73,7 +79,7 @@ export function enhanceQuiz(form: HTMLFormElement): void {
   const persist = () => {
     const answers: Record<string, string> = {};
     for (const r of form.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')) answers[r.name] = r.value;
-    save({ submissionId: submissionInput.value, answers, step });
+    save(storageKey, { submissionId: submissionInput?.value, answers, step });
   };
 
   const render = (focus: boolean) => {
@@ -82,7 +88,7 @@ export function enhanceQuiz(form: HTMLFormElement): void {
     form.classList.toggle("is-last", last);
     back.disabled = step === 0;
     next.disabled = !answered(step);
-    count.textContent = `Statement ${step + 1} of ${items.length}`;
+    count.textContent = items[step].dataset.stepLabel ?? `Statement ${step + 1} of ${statements}`;
     bar.style.width = `${Math.round(((step + (answered(step) ? 1 : 0)) / items.length) * 100)}%`;
     if (focus) {
       const radios = radiosOf(step);
@@ -161,14 +167,14 @@ export function enhanceQuiz(form: HTMLFormElement): void {
       return;
     }
     submit.disabled = true;
-    submit.textContent = "Scoring…";
-    clearSavedQuiz();
+    submit.textContent = submit.dataset.busyLabel ?? "Sending…";
+    clearSavedQuiz(storageKey);
   });
 
   // Coming back to the page (browser Back) must not leave the submit button disabled.
   window.addEventListener("pageshow", () => {
     submit.disabled = false;
-    submit.textContent = "See my result";
+    submit.textContent = submitLabel;
   });
 
   render(false);

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, buildLocal, freePort, migrateLocal, startServer } from "../../scripts/dev-server.ts";
 import { latestEmail, linkIn } from "../support/browser-flows.ts";
+import { answerRequest, openBenchCampaign } from "./campaign.ts";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
@@ -79,6 +80,9 @@ try {
   results.push(await measure("board  GET /api/orgs/bench-50/board (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/board`, { headers })));
   results.push(await measure("ppp    GET /o/bench-50/ppp (HTML, weekly summary)", () => fetch(`${base}/o/${seed.slug}/ppp`, { headers })));
   results.push(await measure("boosts GET /o/bench-50/boosts (HTML)", () => fetch(`${base}/o/${seed.slug}/boosts`, { headers })));
+  const campaign = await openBenchCampaign(base, seed.slug, headers);
+  results.push(await measure("answer POST /s/{token} (campaign, a new browser each)", (i) => fetch(`${base}/s/${campaign}`, answerRequest(base, i))));
+  results.push(await measure("result GET /o/bench-50/results (snapshot)", () => fetch(`${base}/o/${seed.slug}/results`, { headers })));
 
   // Vote submit: each request is a new browser voting on its team's two objectives, spread
   // round-robin over the 50 teams' pulse links.

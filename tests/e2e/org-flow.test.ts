@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, maybeScreenshot, newContext, watchPage } from "../support/browser";
-import { followEmailLink, latestEmail, linkIn } from "../support/browser-flows";
+import { createOrgThroughStart, followEmailLink, latestEmail, linkIn } from "../support/browser-flows";
 
 const base = inject("baseUrl");
 const stamp = Date.now().toString(36);
@@ -29,19 +29,7 @@ async function submit(page: Page, selector: string) {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
 }
 
-async function createOrg(page: Page, slug: string, orgName: string, email: string) {
-  await page.goto(`${base}/start`);
-  await page.fill('input[name="orgName"]', orgName);
-  await page.fill('input[name="slug"]', slug);
-  await page.selectOption('select[name="timeZone"]', "Europe/Berlin");
-  await page.fill('input[name="name"]', "Casey Admin");
-  await page.fill('input[name="email"]', email);
-  await submit(page, "main form button[type=submit]");
-  expect(await page.textContent("[role=status]")).toContain("Check your inbox");
-  const mail = await latestEmail(page.request, base, email, `Confirm ${orgName}`);
-  await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
-  expect(new URL(page.url()).pathname).toBe(`/o/${slug}`);
-}
+const createOrg = (page: Page, slug: string, orgName: string, email: string) => createOrgThroughStart(page, base, slug, orgName, email);
 
 describe("the Align loop, as the people walk it", () => {
   it("an admin creates the org by email link and sees what to do first", async () => {
@@ -167,6 +155,8 @@ const ORG_PAGES = (team: string, wave: string) => ({
   "teams/[team]/ppp.astro": `/o/${SLUG}/teams/${team}/ppp`,
   "boosts/index.astro": `/o/${SLUG}/boosts`,
   "boosts/[boost].astro": `/o/${SLUG}/boosts/AAAAAAAAAAAAAAAAAAAAAA`,
+  "results.astro": `/o/${SLUG}/results`,
+  "campaigns.astro": `/o/${SLUG}/campaigns`,
 });
 
 function pageFiles(dir: string): string[] {

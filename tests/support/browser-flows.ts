@@ -55,3 +55,18 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
   const mail = await latestEmail(page.request, base, email, "sign-in link");
   await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
 }
+
+/** Creates an org through /start and its emailed link, as its first admin, ending on its board. */
+export async function createOrgThroughStart(page: Page, base: string, slug: string, orgName: string, email: string): Promise<void> {
+  await page.goto(`${base}/start`);
+  await page.fill('input[name="orgName"]', orgName);
+  await page.fill('input[name="slug"]', slug);
+  await page.selectOption('select[name="timeZone"]', "Europe/Berlin");
+  await page.fill('input[name="name"]', "Casey Admin");
+  await page.fill('input[name="email"]', email);
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  if (!(await page.textContent("[role=status]"))?.includes("Check your inbox")) throw new Error(`/start did not send the confirmation for ${slug}`);
+  const mail = await latestEmail(page.request, base, email, `Confirm ${orgName}`);
+  await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
+  if (new URL(page.url()).pathname !== `/o/${slug}`) throw new Error(`creating ${slug} ended on ${page.url()}`);
+}

@@ -19,6 +19,8 @@ export interface OrgRouteCase {
 export interface RouteIds {
   keyResultId: string;
   boostId: string;
+  campaignId: string;
+  shareLinkId: string;
 }
 
 /** A week from today (UTC): a valid "needed by" date whenever the tests run. */
@@ -85,4 +87,11 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
   { method: "POST", pattern: "/api/orgs/:org/boosts/:boost/decline", path: (o, ids) => `${org(o)}/boosts/${ids.boostId}/decline`, body: () => ({ reason: "No capacity this week." }) },
   { method: "POST", pattern: "/api/orgs/:org/boosts/:boost/messages", path: (o, ids) => `${org(o)}/boosts/${ids.boostId}/messages`, body: () => ({ body: "Which release?" }) },
   { method: "POST", pattern: "/api/orgs/:org/boosts/:boost/resolve", path: (o, ids) => `${org(o)}/boosts/${ids.boostId}/resolve`, body: () => ({}) },
+  { method: "GET", pattern: "/api/orgs/:org/campaigns", path: (o) => `${org(o)}/campaigns` },
+  { method: "POST", pattern: "/api/orgs/:org/campaigns", path: (o) => `${org(o)}/campaigns`, body: (o) => ({ name: "Another campaign", waveId: o.waveId }) },
+  { method: "POST", pattern: "/api/orgs/:org/campaigns/:campaign/close", path: (o, ids) => `${org(o)}/campaigns/${ids.campaignId}/close`, body: () => ({}) },
+  { method: "GET", pattern: "/api/orgs/:org/results", path: (o, ids) => `${org(o)}/results?campaign=${ids.campaignId}` },
+  { method: "GET", pattern: "/api/orgs/:org/share-links", path: (o) => `${org(o)}/share-links` },
+  { method: "POST", pattern: "/api/orgs/:org/share-links", path: (o) => `${org(o)}/share-links`, body: (_o, ids) => ({ campaignId: ids.campaignId, expiresInDays: 30 }) },
+  { method: "DELETE", pattern: "/api/orgs/:org/share-links/:link", path: (o, ids) => `${org(o)}/share-links/${ids.shareLinkId}` },
 ];

@@ -1,3 +1,4 @@
+import { seedDemoCampaigns } from "./campaigns";
 import { DEMO_ADMIN, DEMO_ORG, seedDemoOrg } from "./demo-org";
 import { DEMO_RESULTS, seedScorecardResults } from "./scorecard";
 
@@ -8,11 +9,13 @@ import { DEMO_RESULTS, seedScorecardResults } from "./scorecard";
 export async function seedDemo(db: D1Database, now: Date): Promise<{ created: boolean; summary: string[] }> {
   const results = await seedScorecardResults(db, now);
   const org = await seedDemoOrg(db, now);
+  const campaigns = await seedDemoCampaigns(db, now);
   return {
-    created: results > 0 || org !== null,
+    created: results > 0 || org !== null || campaigns > 0,
     summary: [
       `${DEMO_RESULTS} public Scorecard results${results === 0 ? " (already there)" : ""}`,
       `demo org ${DEMO_ORG.name} at /o/${DEMO_ORG.slug}${org ? "" : " (already there)"}; sign in as ${DEMO_ADMIN.email}`,
+      `${campaigns} Scorecard campaigns at /o/${DEMO_ORG.slug}/results${campaigns === 0 ? " (already there)" : ""}`,
     ],
   };
 }

@@ -5,8 +5,15 @@ Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Fi
 
 export interface RadarChartData {
   labels: string[];
-  datasets: { label: string; values: number[]; muted?: boolean }[];
+  /** muted: a grey dashed comparison; warm: an amber dotted second comparison. */
+  datasets: { label: string; values: number[]; muted?: boolean; warm?: boolean }[];
 }
+
+const TONES = {
+  accent: { line: "#2f6f5e", fill: "rgba(47,111,94,0.22)", dash: [] as number[] },
+  muted: { line: "#6b7585", fill: "rgba(107,117,133,0.08)", dash: [6, 4] },
+  warm: { line: "#b45309", fill: "rgba(180,83,9,0.06)", dash: [2, 3] },
+};
 
 export function drawRadarChart(canvas: HTMLCanvasElement, data: RadarChartData): Chart {
   return new Chart(canvas, {
@@ -14,16 +21,10 @@ export function drawRadarChart(canvas: HTMLCanvasElement, data: RadarChartData):
     data: {
       // Two-word labels on two lines keep the chart wide on narrow cards.
       labels: data.labels.map((l) => l.split(" ")),
-      datasets: data.datasets.map((d) => ({
-        label: d.label,
-        data: d.values,
-        borderColor: d.muted ? "#6b7585" : "#2f6f5e",
-        backgroundColor: d.muted ? "rgba(107,117,133,0.08)" : "rgba(47,111,94,0.22)",
-        borderDash: d.muted ? [6, 4] : [],
-        pointBackgroundColor: d.muted ? "#6b7585" : "#2f6f5e",
-        borderWidth: 2,
-        fill: true,
-      })),
+      datasets: data.datasets.map((d) => {
+        const tone = TONES[d.warm ? "warm" : d.muted ? "muted" : "accent"];
+        return { label: d.label, data: d.values, borderColor: tone.line, backgroundColor: tone.fill, borderDash: tone.dash, pointBackgroundColor: tone.line, borderWidth: 2, fill: true };
+      }),
     },
     options: {
       responsive: true,

@@ -1,0 +1,136 @@
+/**
+ * Campaign results: the one place that aggregates campaign responses, and it applies the
+ * anonymity rules (src/domain/scorecard/campaign-result.ts) before anything leaves it. The
+ * finished model is stored as a snapshot per result version and threshold; every later view,
+ * from the org page, the API or a share link, reads the snapshot and aggregates nothing.
+ */
+import { localDate } from "../../src/domain/calendar";
+import { buildCampaignResult, CAMPAIGN_RESULT_FORMAT, TREND_LENGTH, type CampaignResult, type CampaignTally } from "../../src/domain/scorecard/campaign-result";
+import { campaignStatement, listCampaignsStatement, type CampaignRow } from "../db/campaigns";
+import { answerCountsStatement, tallyStatement, type AnswerCountRow, type TallyRow } from "../db/campaign-responses";
+import { campaignSnapshotStatement, findSharedSnapshot, storeSnapshot, type CampaignSnapshotRow } from "../db/result-snapshots";
+import type { OrgAccess } from "./access";
+import { notFound } from "./errors";
+import { requireActiveShareLink } from "./share-links";
+
+const ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** What a result needs of its org. */
+export interface ResultOrg {
+  id: string;
+  anonymity_k: number;
+  time_zone: string;
+}
+
+function talliesOf(rows: readonly TallyRow[], timeZone: string): CampaignTally[] {
+  const byCampaign = new Map<string, CampaignTally>();
+  const none = () => ({ n: 0, sums: { clarity: 0, context: 0, autonomy: 0, velocity: 0 } });
+  for (const r of rows) {
+    let t = byCampaign.get(r.campaign_id);
+    if (!t) {
+      t = { campaignId: r.campaign_id, name: r.name, openedOn: localDate(new Date(r.opened_at), timeZone), leaders: none(), rest: none() };
+      byCampaign.set(r.campaign_id, t);
+    }
+    if (r.is_leader === null) continue;
+    t[r.is_leader === 1 ? "leaders" : "rest"] = { n: r.n, sums: { clarity: r.clarity, context: r.context, autonomy: r.autonomy, velocity: r.velocity } };
+  }
+  return [...byCampaign.values()];
+}
+
+/**
+ * Aggregates the campaign in one batch (its current version, the tallies of it and the org's
+ * earlier campaigns, its answer counts), applies suppression, and stores the snapshot under
+ * the version read in that same batch: a response arriving meanwhile leaves it stale, so the
+ * next view computes again rather than serving an old result as new.
+ */
+async function computeResult(db: D1Database, org: ResultOrg, campaignId: string, now: Date): Promise<CampaignResult> {
+  const [campaignRows, tallyRows, countRows] = await db.batch([
+    campaignStatement(db, org.id, campaignId),
+    tallyStatement(db, org.id, campaignId, TREND_LENGTH),
+    answerCountsStatement(db, campaignId),
+  ]);
+  const c = campaignRows.results[0] as CampaignRow | undefined;
+  if (!c) throw notFound("That campaign");
+  const day = (iso: string) => localDate(new Date(iso), org.time_zone);
+  const result = buildCampaignResult({
+    k: org.anonymity_k,
+    campaign: { id: c.id, name: c.name, state: c.state, waveName: c.wave_name, openedOn: day(c.opened_at), closedOn: c.closed_at ? day(c.closed_at) : null },
+    tallies: talliesOf(tallyRows.results as TallyRow[], org.time_zone),
+    answerCounts: (countRows.results as AnswerCountRow[]).map((r) => ({ statementId: r.statement_id, answer: Number(r.answer), n: r.n })),
+  });
+  await storeSnapshot(db, { campaignId: c.id, version: c.result_version, k: org.anonymity_k, format: CAMPAIGN_RESULT_FORMAT, model: JSON.stringify(result), computedAt: now.toISOString() });
+  return result;
+}
+
+function resultOf(db: D1Database, org: ResultOrg, row: CampaignSnapshotRow, now: Date): Promise<CampaignResult> {
+  return row.snapshot ? Promise.resolve(JSON.parse(row.snapshot) as CampaignResult) : computeResult(db, org, row.id, now);
+}
+
+function withoutSnapshot(row: CampaignSnapshotRow): CampaignRow {
+  const { snapshot: _snapshot, ...campaign } = row;
+  return campaign;
+}
+
+/** Identifies the exact content of a result: it changes with every response, close and threshold change. */
+export function resultEtag(campaign: Pick<CampaignRow, "id" | "result_version">, k: number): string {
+  return `"${campaign.id}.${campaign.result_version}.${k}.${CAMPAIGN_RESULT_FORMAT}"`;
+}
+
+export interface OrgResultsView {
+  /** Every campaign of the org, newest first, to choose from. */
+  campaigns: CampaignRow[];
+  /** The campaign shown: the one asked for, or the newest; null when the org has none. */
+  campaign: CampaignRow | null;
+  result: CampaignResult | null;
+  etag: string | null;
+}
+
+/**
+ * The org's result page: campaign `campaignId` (null: the newest). A repeat view is one batch
+ * of two plain reads; only the first view after a new version aggregates.
+ */
+export async function getOrgResults(db: D1Database, access: OrgAccess, campaignId: string | null, now: Date): Promise<OrgResultsView> {
+  if (campaignId !== null && !ID.test(campaignId)) throw notFound("That campaign");
+  const [found, list] = await db.batch([
+    campaignSnapshotStatement(db, access.org.id, campaignId ?? "", access.org.anonymity_k, CAMPAIGN_RESULT_FORMAT),
+    listCampaignsStatement(db, access.org.id),
+  ]);
+  const row = found.results[0] as CampaignSnapshotRow | undefined;
+  const campaigns = list.results as CampaignRow[];
+  if (!row) {
+    if (campaignId !== null) throw notFound("That campaign");
+    return { campaigns, campaign: null, result: null, etag: null };
+  }
+  return { campaigns, campaign: withoutSnapshot(row), result: await resultOf(db, access.org, row, now), etag: resultEtag(row, access.org.anonymity_k) };
+}
+
+/**
+ * The finished, suppressed result of one campaign of the org, for any feature that shows or
+ * sends it (the emailed campaign report, for one). Served from the snapshot when current.
+ */
+export async function getCampaignResult(db: D1Database, org: ResultOrg, campaignId: string, now: Date): Promise<CampaignResult> {
+  const row = ID.test(campaignId) ? await campaignSnapshotStatement(db, org.id, campaignId, org.anonymity_k, CAMPAIGN_RESULT_FORMAT).first<CampaignSnapshotRow>() : null;
+  if (!row || row.id !== campaignId) throw notFound("That campaign");
+  return resultOf(db, org, row, now);
+}
+
+export interface SharedResultView {
+  orgName: string;
+  campaign: CampaignRow;
+  result: CampaignResult;
+  expiresAt: string | null;
+}
+
+/** The result behind a public share link: 404 unknown, 410 revoked or expired. One query on a repeat view. */
+export async function getSharedResult(db: D1Database, token: string, now: Date): Promise<SharedResultView> {
+  const row = ID.test(token) ? await findSharedSnapshot(db, token, CAMPAIGN_RESULT_FORMAT) : null;
+  if (!row) throw notFound("That link");
+  requireActiveShareLink(row, now);
+  const { link_id: _link, expires_at, revoked_at: _revoked, org_name, anonymity_k, time_zone, ...campaign } = row;
+  return {
+    orgName: org_name,
+    campaign: withoutSnapshot(campaign),
+    result: await resultOf(db, { id: campaign.org_id, anonymity_k, time_zone }, campaign, now),
+    expiresAt: expires_at,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Scorecard campaigns: an admin opens one (optionally tied to a wave) and shares its anonymous
+ * /s/{token} link; people answer the quiz once per browser, up to the org's headcount; an
+ * admin closes it. Results live in campaign-results.ts.
+ */
+import { formatDay, localDate } from "../../src/domain/calendar";
+import { openCampaignSchema } from "../../src/schemas/campaigns";
+import { findOrgHeadcount, orgHeadcountStatement } from "../db/orgs";
+import { closeCampaign, findCampaign, insertCampaignStatement, listCampaignsStatement, type CampaignRow } from "../db/campaigns";
+import { listShareLinksStatement, type ShareLinkRow } from "../db/share-links";
+import { activeWaveStatement, findWave, type WaveRow } from "../db/waves";
+import { requireAdmin, type OrgAccess } from "./access";
+import { conflict, notFound, validationFailed } from "./errors";
+import { shareLinkStatus, type ShareLinkStatus } from "./share-links";
+import { randomToken } from "./tokens";
+import { parseInput } from "./validate";
+
+const ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** Opens a campaign; at most one is open per org, and the org must have declared its headcount. */
+export async function openCampaign(db: D1Database, access: OrgAccess, input: unknown, now: Date): Promise<CampaignRow> {
+  requireAdmin(access);
+  const data = parseInput(openCampaignSchema, input);
+  let wave: WaveRow | null = null;
+  if (data.waveId) {
+    wave = await findWave(db, access.org.id, data.waveId);
+    if (!wave) throw validationFailed([{ field: "waveId", issue: "Choose a wave of this organisation." }]);
+  }
+  if ((await findOrgHeadcount(db, access.org.id)) === null) {
+    throw conflict(`Set how many people work in ${access.org.name} in Settings first: the link accepts at most that many answers.`);
+  }
+  const name = data.name || (wave ? `Scorecard · ${wave.name}` : `Scorecard · ${formatDay(localDate(now, access.org.time_zone), true)}`);
+  const id = randomToken(16);
+  try {
+    await insertCampaignStatement(db, { id, org_id: access.org.id, wave_id: wave?.id ?? null, name, link_token: randomToken(16), opened_at: now.toISOString() }).run();
+  } catch (error) {
+    if (String(error).includes("UNIQUE")) throw conflict("A campaign is open already. Close it before opening another.");
+    throw error;
+  }
+  return getCampaign(db, access, id);
+}
+
+/** A campaign of the viewer's org; any other id is 404. */
+export async function getCampaign(db: D1Database, access: OrgAccess, campaignId: string): Promise<CampaignRow> {
+  const campaign = ID.test(campaignId) ? await findCampaign(db, access.org.id, campaignId) : null;
+  if (!campaign) throw notFound("That campaign");
+  return campaign;
+}
+
+/** Closes the campaign: its link then answers 410, and its result is computed afresh. */
+export async function closeCampaignOf(db: D1Database, access: OrgAccess, campaignId: string, now: Date): Promise<void> {
+  requireAdmin(access);
+  const campaign = await getCampaign(db, access, campaignId);
+  if (campaign.state === "closed" || !(await closeCampaign(db, access.org.id, campaign.id, now.toISOString()))) {
+    throw conflict("This campaign is closed already.");
+  }
+}
+
+export interface ShareLinkView extends ShareLinkRow {
+  status: ShareLinkStatus;
+}
+
+export interface CampaignsOverview {
+  campaigns: CampaignRow[];
+  open: CampaignRow | null;
+  headcount: number | null;
+  activeWave: WaveRow | null;
+  /** Admins only; empty for leads. */
+  shareLinks: ShareLinkView[];
+}
+
+/** Everything the campaigns page shows, in one batch. Leads see the campaigns and link; admins manage them. */
+export async function getCampaignsOverview(db: D1Database, access: OrgAccess, now: Date): Promise<CampaignsOverview> {
+  const [campaigns, wave, links, org] = await db.batch([
+    listCampaignsStatement(db, access.org.id),
+    activeWaveStatement(db, access.org.id),
+    listShareLinksStatement(db, access.org.id),
+    orgHeadcountStatement(db, access.org.id),
+  ]);
+  const list = campaigns.results as CampaignRow[];
+  return {
+    campaigns: list,
+    open: list.find((c) => c.state === "open") ?? null,
+    headcount: (org.results[0] as { headcount: number | null } | undefined)?.headcount ?? null,
+    activeWave: (wave.results[0] as WaveRow | undefined) ?? null,
+    shareLinks: access.isAdmin ? (links.results as ShareLinkRow[]).map((l) => ({ ...l, status: shareLinkStatus(l, now) })) : [],
+  };
+}
