@@ -24,7 +24,7 @@ CREATE TABLE email_subscriptions (
   token TEXT PRIMARY KEY,
   email TEXT NOT NULL,
   org_id TEXT NOT NULL REFERENCES orgs (id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('org_report', 'team_report', 'pulse_reminder', 'campaign_report')),
+  kind TEXT NOT NULL CHECK (kind IN ('org_report', 'team_report', 'pulse_reminder', 'ppp_reminder', 'campaign_report')),
   created_at TEXT NOT NULL,
   unsubscribed_at TEXT
 );

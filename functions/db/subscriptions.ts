@@ -1,4 +1,4 @@
-export type SubscriptionKind = "org_report" | "team_report" | "pulse_reminder" | "campaign_report";
+export type SubscriptionKind = "org_report" | "team_report" | "pulse_reminder" | "ppp_reminder" | "campaign_report";
 
 export interface SubscriptionRow {
   token: string;

@@ -3,6 +3,7 @@ import PostalMime from "postal-mime";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
 import { ballots, pulseTokenFor, voteAsTeam } from "../../tests/support/pulse-fixtures";
+import { createBoost } from "../services/boosts";
 import { outboxMessageSource } from "../services/outbox";
 import { saveReportSchedule } from "../services/report-settings";
 import { unsubscribe } from "../services/subscriptions";
@@ -23,7 +24,7 @@ let tokyo: TestOrg;
 
 async function enqueued(orgs: TestOrg[]): Promise<string[]> {
   const emails = orgs.flatMap((o) => [o.admin.viewer.email, ...o.leads.map((l) => l.viewer.email), ...[0, 1].map((i) => `member${i}@${o.admin.org.slug}.example`)]);
-  const { results } = await env.DB.prepare(`SELECT kind, to_address FROM outbox WHERE to_address IN (${emails.map((_, i) => `?${i + 1}`).join(", ")}) ORDER BY kind, to_address`).bind(...emails).all<{ kind: string; to_address: string }>();
+  const { results } = await env.DB.prepare(`SELECT kind, to_address FROM outbox WHERE kind IN ('org_report', 'team_report', 'pulse_reminder') AND to_address IN (${emails.map((_, i) => `?${i + 1}`).join(", ")}) ORDER BY kind, to_address`).bind(...emails).all<{ kind: string; to_address: string }>();
   return results.map((r) => `${r.kind} ${r.to_address}`);
 }
 
@@ -54,6 +55,8 @@ beforeAll(async () => {
   await voteAsTeam(env.DB, await pulseTokenFor(env.DB, berlin.admin, berlin.teamIds[2]), ballots(6, [berlin.teamObjectiveIds[2]], 2), votedOn);
   const big = (await env.DB.prepare("SELECT token FROM pulse_links WHERE team_id = ?1 AND revoked_at IS NULL").bind(berlin.teamIds[0]).first<{ token: string }>())!.token;
   await voteAsTeam(env.DB, big, ballots(8, [berlin.teamObjectiveIds[0]], 4), votedOn);
+  // Team 1 asked Team 2 for help five days before the report.
+  await createBoost(env.DB, berlin.leads[0], { toTeamId: berlin.teamIds[1], need: "Review the retry logic", neededBy: "2026-11-27", objectiveId: berlin.teamObjectiveIds[0] }, "https://mistvine.test", new Date("2026-11-11T10:00:00Z"));
 });
 
 describe("the hourly job in several time zones", () => {
@@ -113,6 +116,18 @@ describe("each message, read with a real MIME parser", () => {
     expect(mail.html).toContain(`href="${unsubscribeUrl}"`);
     expect(mail.text).toContain(unsubscribeUrl);
     expect(mail.html).toContain(`href="${env.PUBLIC_URL}/o/${berlin.admin.org.slug}"`);
+    // PPP posted/missing, open boosts with their age, and the help line pointing at the boost.
+    expect(mail.text).toContain("Posted: nobody yet. Missing: Team 1, Team 2, Team 3.");
+    expect(mail.text).toContain("- Team 1 → Team 2: Review the retry logic (open 5 days)");
+    expect(mail.text).toContain("WHERE TO OFFER HELP THIS WEEK: Team 1 asked Team 2 for help (“Review the retry logic”) 5 days ago");
+  });
+
+  it("the team report lists the boosts the team asked for and those asked of it", async () => {
+    const asker = await PostalMime.parse(outboxMessageSource(await message("team_report", berlin.leads[0].viewer.email), env.MAIL_FROM));
+    expect(asker.text).toContain("BOOSTS YOU ASKED FOR\n- Team 1 → Team 2: Review the retry logic (open 5 days)");
+    const helper = await PostalMime.parse(outboxMessageSource(await message("team_report", berlin.leads[1].viewer.email), env.MAIL_FROM));
+    expect(helper.text).toContain("BOOSTS ASKED OF YOU\n- Team 1 → Team 2: Review the retry logic (open 5 days)");
+    expect(helper.subject).toContain(berlin.admin.org.name);
   });
 
   it("a suppressed cell shows no number in either part", async () => {

@@ -97,7 +97,7 @@ describe("the org's campaign result", () => {
     await answerMany(env.DB, token, 3, LEADERS, true);
     await answerMany(env.DB, token, 3, MEMBERS, false);
     expect((await getOrgResults(env.DB, org.admin, null, NOW)).result?.campaign.state).toBe("open");
-    await closeCampaignOf(env.DB, org.admin, campaignId, NOW);
+    await closeCampaignOf(env.DB, org.admin, campaignId, NOW, "https://mistvine.test");
     const closed = await getOrgResults(env.DB, org.admin, null, NOW);
     expect(closed.result?.campaign).toMatchObject({ state: "closed", closedOn: "2026-11-20" });
     expect(closed.result?.split.state).toBe("hidden");
@@ -115,7 +115,7 @@ describe("the org's campaign result", () => {
       for (let c = 0; c < campaigns; c++) {
         const campaign = await openTestCampaign(env.DB, org.admin, new Date(NOW.getTime() + c * 86_400_000), 100);
         await answerMany(env.DB, campaign.link_token, each, uniform((c % 5) + 1), c % 2 === 0);
-        if (c < campaigns - 1) await closeCampaignOf(env.DB, org.admin, campaign.id, NOW);
+        if (c < campaigns - 1) await closeCampaignOf(env.DB, org.admin, campaign.id, NOW, "https://mistvine.test");
       }
       const counter = countingD1(env.DB);
       const { result } = await getOrgResults(counter.db, org.admin, null, NOW);
@@ -129,7 +129,7 @@ describe("the org's campaign result", () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const before = await openTestCampaign(env.DB, org.admin, new Date("2026-10-01T10:00:00Z"));
     await answerMany(env.DB, before.link_token, K, uniform(2));
-    await closeCampaignOf(env.DB, org.admin, before.id, NOW);
+    await closeCampaignOf(env.DB, org.admin, before.id, NOW, "https://mistvine.test");
     const now = await openCampaign(env.DB, org.admin, { waveId: org.waveId }, NOW);
     await answerMany(env.DB, now.link_token, K, uniform(4));
 

@@ -25,8 +25,8 @@ describe("opening and closing campaigns", () => {
     const second = await failure(openCampaign(env.DB, org.admin, {}, NOW));
     expect([second.status, second.message]).toEqual([409, "A campaign is open already. Close it before opening another."]);
 
-    await closeCampaignOf(env.DB, org.admin, campaign.id, NOW);
-    expect((await failure(closeCampaignOf(env.DB, org.admin, campaign.id, NOW))).status).toBe(409);
+    await closeCampaignOf(env.DB, org.admin, campaign.id, NOW, "https://mistvine.test");
+    expect((await failure(closeCampaignOf(env.DB, org.admin, campaign.id, NOW, "https://mistvine.test"))).status).toBe(409);
     const next = await openCampaign(env.DB, org.admin, { name: "  Spring check  " }, new Date(NOW.getTime() + 60_000));
     expect([next.name, next.wave_id]).toEqual(["Spring check", null]);
     const overview = await getCampaignsOverview(env.DB, org.admin, NOW);
@@ -44,8 +44,8 @@ describe("opening and closing campaigns", () => {
     expect([wrongWave.status, wrongWave.details]).toEqual([400, [{ field: "waveId", issue: "Choose a wave of this organisation." }]]);
     expect((await failure(openCampaign(env.DB, org.leads[0], {}, NOW))).status).toBe(403);
     const campaign = await openCampaign(env.DB, org.admin, {}, NOW);
-    expect((await failure(closeCampaignOf(env.DB, org.leads[0], campaign.id, NOW))).status).toBe(403);
-    expect((await failure(closeCampaignOf(env.DB, other.admin, campaign.id, NOW))).status).toBe(404);
+    expect((await failure(closeCampaignOf(env.DB, org.leads[0], campaign.id, NOW, "https://mistvine.test"))).status).toBe(403);
+    expect((await failure(closeCampaignOf(env.DB, other.admin, campaign.id, NOW, "https://mistvine.test"))).status).toBe(404);
     expect((await getCampaignsOverview(env.DB, org.leads[0], NOW)).open?.link_token).toBe(campaign.link_token);
   });
 });
@@ -126,7 +126,7 @@ describe("answering a campaign link", () => {
   it("answers a closed link with 410 and an unknown one with 404", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const campaign = await openTestCampaign(env.DB, org.admin, NOW);
-    await closeCampaignOf(env.DB, org.admin, campaign.id, NOW);
+    await closeCampaignOf(env.DB, org.admin, campaign.id, NOW, "https://mistvine.test");
     expect((await getCampaignLink(env.DB, campaign.link_token, null)).status).toBe("closed");
     expect((await failure(answerCampaign(env.DB, campaign.link_token, randomToken(32), { answers: answersScoring({ clarity: 1, context: 2, autonomy: 3, velocity: 4 }) }))).status).toBe(410);
     expect((await failure(getCampaignLink(env.DB, "x".repeat(22), null))).status).toBe(404);

@@ -9,6 +9,7 @@ import { findOrgHeadcount, orgHeadcountStatement } from "../db/orgs";
 import { closeCampaign, findCampaign, insertCampaignStatement, listCampaignsStatement, type CampaignRow } from "../db/campaigns";
 import { listShareLinksStatement, type ShareLinkRow } from "../db/share-links";
 import { activeWaveStatement, findWave, type WaveRow } from "../db/waves";
+import { enqueueCampaignReports } from "./campaign-reports";
 import { requireAdmin, type OrgAccess } from "./access";
 import { conflict, notFound, validationFailed } from "./errors";
 import { shareLinkStatus, type ShareLinkStatus } from "./share-links";
@@ -47,13 +48,17 @@ export async function getCampaign(db: D1Database, access: OrgAccess, campaignId:
   return campaign;
 }
 
-/** Closes the campaign: its link then answers 410, and its result is computed afresh. */
-export async function closeCampaignOf(db: D1Database, access: OrgAccess, campaignId: string, now: Date): Promise<void> {
+/**
+ * Closes the campaign: its link then answers 410, its result is computed afresh, and every
+ * admin gets the result by email. Returns the outbox ids of those reports, to send soon.
+ */
+export async function closeCampaignOf(db: D1Database, access: OrgAccess, campaignId: string, now: Date, origin: string): Promise<number[]> {
   requireAdmin(access);
   const campaign = await getCampaign(db, access, campaignId);
   if (campaign.state === "closed" || !(await closeCampaign(db, access.org.id, campaign.id, now.toISOString()))) {
     throw conflict("This campaign is closed already.");
   }
+  return enqueueCampaignReports(db, access, campaign.id, origin, now);
 }
 
 export interface ShareLinkView extends ShareLinkRow {

@@ -4,7 +4,9 @@ import { currentWeek, weekLabel } from "../../src/domain/ppp/week";
 import { findPppDueWeekday, leadsWithoutPppStatement, listOrgsForPppReminders, type ReminderLeadRow } from "../db/ppp-settings";
 import { buildPppReminderEmail } from "../email/ppp-emails";
 import type { OrgAccess } from "./access";
+import type { NewOutboxMessage } from "../db/outbox";
 import { enqueueEmails } from "./outbox";
+import { subscriptionsFor, unsubscribeLink } from "./subscriptions";
 
 /** The org's PPP due weekday, 1 = Monday … 7 = Sunday (Friday unless an admin changed it). */
 export async function getPppDueWeekday(db: D1Database, access: OrgAccess): Promise<number> {
@@ -23,23 +25,34 @@ export async function queuePppReminders(db: D1Database, baseUrl: string, now: Da
   if (due.length === 0) return { orgs: 0, reminders: 0 };
   const weeks = new Map(due.map((o) => [o.id, currentWeek(now, o.time_zone)]));
   const results = await db.batch(due.map((o) => leadsWithoutPppStatement(db, o.id, weeks.get(o.id) ?? "")));
-  const messages = due.flatMap((org, i) => {
+  const messages: NewOutboxMessage[] = [];
+  for (const [i, org] of due.entries()) {
     const week = weeks.get(org.id) ?? "";
-    return (results[i].results as ReminderLeadRow[]).map((lead) => ({
-      idempotencyKey: `ppp-reminder:${org.id}:${lead.person_id}:${week}`,
-      kind: "ppp_reminder",
-      to: lead.email,
-      ...buildPppReminderEmail({
-        orgName: org.name,
-        teamName: lead.team_name,
-        leadName: lead.name,
-        week: weekLabel(week),
-        dueDay: weekdayName(org.ppp_due_weekday),
-        url: `${baseUrl}/o/${org.slug}/teams/${lead.team_id}/ppp?week=${week}`,
-        hasDraft: lead.has_draft === 1,
-      }),
-    }));
-  });
+    const leads = results[i].results as ReminderLeadRow[];
+    const subscriptions = await subscriptionsFor(db, org.id, leads.map((l) => ({ email: l.email, kind: "ppp_reminder" as const })), now);
+    for (const lead of leads) {
+      const sub = subscriptions.get(`${lead.email}|ppp_reminder`);
+      if (!sub || sub.unsubscribed_at) continue;
+      const unsubscribe = unsubscribeLink(baseUrl, sub.token);
+      messages.push({
+        idempotencyKey: `ppp-reminder:${org.id}:${lead.person_id}:${week}`,
+        kind: "ppp_reminder",
+        to: lead.email,
+        headers: unsubscribe.headers,
+        subscriptionToken: sub.token,
+        ...buildPppReminderEmail({
+          orgName: org.name,
+          teamName: lead.team_name,
+          leadName: lead.name,
+          week: weekLabel(week),
+          dueDay: weekdayName(org.ppp_due_weekday),
+          url: `${baseUrl}/o/${org.slug}/teams/${lead.team_id}/ppp?week=${week}`,
+          hasDraft: lead.has_draft === 1,
+          unsubscribeUrl: unsubscribe.url,
+        }),
+      });
+    }
+  }
   const ids = await enqueueEmails(db, messages, now);
   return { orgs: due.length, reminders: ids.length };
 }

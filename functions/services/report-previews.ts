@@ -1,19 +1,24 @@
 import { addDays, formatDay } from "../../src/domain/calendar";
 import { pulseWeek } from "../../src/domain/pulse/weeks";
 import { findLiveLink } from "../db/pulse";
+import { buildCampaignReportEmail } from "../email/campaign-report";
 import { buildPulseReminderEmail } from "../email/pulse-reminder";
 import type { BuiltEmail } from "../email/scorecard-report";
 import { buildOrgReportEmail, buildTeamReportEmail } from "../email/weekly-reports";
 import { requireAdmin, type OrgAccess } from "./access";
 import { getBoard } from "./board";
+import { getCampaignResult } from "./campaign-results";
+import { getCampaignsOverview } from "./campaigns";
 import { conflict, validationFailed } from "./errors";
 import { enqueueEmail } from "./outbox";
 import { subscriptionsFor, unsubscribeLink, type SubscriptionKind } from "./subscriptions";
 import { getTeam } from "./teams";
 import { randomToken } from "./tokens";
-import { orgReportModel, teamReportModel } from "./weekly-reports";
+import { getTeamBoosts } from "./boost-views";
+import { getPpp } from "./ppp";
+import { orgReportModel, readReportData, teamReportModel } from "./weekly-reports";
 
-export const PREVIEW_KINDS = ["org_report", "team_report", "pulse_reminder"] as const;
+export const PREVIEW_KINDS = ["org_report", "team_report", "pulse_reminder", "campaign_report"] as const;
 export type PreviewKind = (typeof PREVIEW_KINDS)[number];
 
 export interface ReportPreview {
@@ -28,11 +33,18 @@ export interface ReportPreview {
  */
 export async function previewReport(db: D1Database, access: OrgAccess, kind: string, teamId: string | null, origin: string, now: Date): Promise<ReportPreview> {
   requireAdmin(access);
-  if (!(PREVIEW_KINDS as readonly string[]).includes(kind)) throw validationFailed([{ field: "kind", issue: "Choose the org report, a team report or the pulse reminder." }]);
+  if (!(PREVIEW_KINDS as readonly string[]).includes(kind)) throw validationFailed([{ field: "kind", issue: "Choose the org report, a team report, the pulse reminder or the campaign report." }]);
   const k = kind as PreviewKind;
   const subs = await subscriptionsFor(db, access.org.id, [{ email: access.viewer.email, kind: k as SubscriptionKind }], now);
   const sub = subs.get(`${access.viewer.email}|${k}`);
   const unsubscribe = unsubscribeLink(origin, sub?.token ?? randomToken(16));
+  if (k === "campaign_report") {
+    const { campaigns } = await getCampaignsOverview(db, access, now);
+    const latest = campaigns[0];
+    if (!latest) throw conflict("The org has not run a Scorecard campaign yet: open one on the Campaigns page.");
+    const result = await getCampaignResult(db, access.org, latest.id, now);
+    return { kind: k, email: buildCampaignReportEmail(result, access.org.name, `${origin}/o/${access.org.slug}/results?campaign=${latest.id}`, unsubscribe.url), headers: unsubscribe.headers };
+  }
   if (k === "pulse_reminder") {
     const team = await getTeam(db, access, teamId ?? "");
     const [link, view] = await Promise.all([findLiveLink(db, access.org.id, team.id), getBoard(db, access, now)]);
@@ -42,14 +54,15 @@ export async function previewReport(db: D1Database, access: OrgAccess, kind: str
     const email = buildPulseReminderEmail({ orgName: access.org.name, teamName: team.name, weekLabel: `${formatDay(week)} – ${formatDay(addDays(week, 6), true)}`, objectives, pulseUrl: `${origin}/p/${link.token}`, k: access.org.anonymity_k, unsubscribeUrl: unsubscribe.url });
     return { kind: k, email, headers: unsubscribe.headers };
   }
-  const view = await getBoard(db, access, now);
+  const data = await readReportData(db, access, now);
   if (k === "org_report") {
-    const model = orgReportModel(view, access.org, origin);
+    const model = orgReportModel(data, access.org, origin);
     if (!model) throw conflict("No wave is running, so there is no report this week.");
     return { kind: k, email: buildOrgReportEmail(model, unsubscribe.url), headers: unsubscribe.headers };
   }
   const team = await getTeam(db, access, teamId ?? "");
-  const model = teamReportModel(view, access.org, team.id, origin);
+  const [ppp, boosts] = await Promise.all([getPpp(db, access, team.id, null, now), getTeamBoosts(db, access, team.id, now)]);
+  const model = teamReportModel(data, access.org, team.id, origin, { ppp, boosts: boosts.boosts });
   if (!model) throw conflict("No wave is running, so there is no report this week.");
   return { kind: k, email: buildTeamReportEmail(model, unsubscribe.url), headers: unsubscribe.headers };
 }

@@ -9,6 +9,7 @@ export const SUBSCRIPTION_LABELS: Record<SubscriptionKind, string> = {
   org_report: "the weekly org report",
   team_report: "the weekly team report",
   pulse_reminder: "the weekly pulse reminder",
+  ppp_reminder: "the PPP due reminder",
   campaign_report: "Scorecard campaign reports",
 };
 

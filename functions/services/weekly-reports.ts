@@ -1,24 +1,50 @@
+import { daysBetween, localDate } from "../../src/domain/calendar";
 import { divergenceText } from "../../src/domain/pulse/signals";
 import { helpLine } from "../../src/domain/reports/help-line";
-import { runInBatches } from "../db/batches";
 import { listMembers, type MemberRow } from "../db/orgs";
-import { enqueueStatement } from "../db/outbox";
+import type { NewOutboxMessage } from "../db/outbox";
 import type { ScheduledOrgRow } from "../db/report-schedules";
 import { recentWeeks } from "../email/heat-table";
-import { buildOrgReportEmail, buildTeamReportEmail, type OrgReportModel, type TeamReportModel } from "../email/weekly-reports";
+import type { BoostListRow } from "../db/boosts";
+import { buildOrgReportEmail, buildTeamReportEmail, type BoostLine, type OrgReportModel, type TeamReportModel } from "../email/weekly-reports";
 import { jobAccess, type OrgAccess } from "./access";
 import { getBoard, type BoardView } from "./board";
+import { getBoardHelp, getTeamBoosts, type BoardHelp } from "./boost-views";
+import { getPpp, type PppView } from "./ppp";
+import { getPppSummary, type PppSummary } from "./ppp-summary";
+import { enqueueEmails } from "./outbox";
 import { subscriptionsFor, unsubscribeLink } from "./subscriptions";
 
 /** How many weeks of the heat map a report shows. */
 const REPORT_WEEKS = 3;
+/** How many of the longest-open problems the org report lists. */
+const OLDEST_PROBLEMS = 3;
 
 const REASON_TEXT: Record<string, string> = { behind: "behind its key results", "no-recent-check-in": "no check-in for a week", "confidence-drop": "confidence dropped", divergence: "votes and key results disagree" };
 
-/** The org report's content from the board, already suppressed. Null when no wave is running. */
-export function orgReportModel(view: BoardView, org: { name: string; slug: string; anonymity_k: number }, origin: string): OrgReportModel | null {
-  const { board, wave, sentiment } = view;
+/** Everything the weekly reports of one org draw on, read once per org and week. */
+export interface ReportData {
+  view: BoardView;
+  ppp: PppSummary;
+  help: BoardHelp | null;
+  today: string;
+}
+
+export async function readReportData(db: D1Database, access: OrgAccess, now: Date): Promise<ReportData> {
+  const [view, ppp, help] = await Promise.all([getBoard(db, access, now), getPppSummary(db, access, null, now), getBoardHelp(db, access, now)]);
+  return { view, ppp, help, today: localDate(now, access.org.time_zone) };
+}
+
+function boostLine(b: BoostListRow, today: string, timeZone: string): BoostLine {
+  return { from: b.from_team_name, to: b.helper_team_name ?? b.to_team_name ?? "any team", what: b.need, ageDays: Math.max(0, daysBetween(localDate(new Date(b.created_at), timeZone), today)) };
+}
+
+/** The org report's content from the board, PPPs and boosts, already suppressed. Null when no wave is running. */
+export function orgReportModel(data: ReportData, org: { name: string; slug: string; anonymity_k: number; time_zone: string }, origin: string): OrgReportModel | null {
+  const { board, wave, sentiment } = data.view;
   if (!board || !wave) return null;
+  const openBoosts = (data.help?.openBoosts ?? []).map((b) => boostLine(b, data.today, org.time_zone));
+  const problems = data.ppp.openProblems.map((p) => ({ team: p.teamName, text: p.text, weeksOpen: p.weeksOpen }));
   const divergences = board.teams.flatMap((t) => t.objectives.filter((o) => o.divergence).map((o) => `${t.name}, “${o.title}”: ${divergenceText(o.divergence!)}`));
   return {
     orgName: org.name,
@@ -29,18 +55,31 @@ export function orgReportModel(view: BoardView, org: { name: string; slug: strin
     heat: sentiment ? recentWeeks(sentiment.org, REPORT_WEEKS) : null,
     drops: board.teams.filter((t) => t.supportReasons.includes("confidence-drop")).map((t) => t.name),
     divergences,
-    ppp: null,
-    boosts: null,
-    helpLine: helpLine({ teams: board.needsSupport.map((t) => ({ team: t.name, reasons: t.supportReasons.map((r) => REASON_TEXT[r] ?? r) })) }),
+    ppp: {
+      posted: data.ppp.teams.filter((t) => t.posted).map((t) => t.name),
+      missing: data.ppp.teams.filter((t) => !t.posted).map((t) => t.name),
+      oldestProblems: problems.slice(0, OLDEST_PROBLEMS),
+    },
+    boosts: openBoosts,
+    helpLine: helpLine({ teams: board.needsSupport.map((t) => ({ team: t.name, reasons: t.supportReasons.map((r) => REASON_TEXT[r] ?? r) })), boosts: openBoosts, problems }),
   };
 }
 
-/** A lead's team report from the same board view. Null when no wave is running. */
-export function teamReportModel(view: BoardView, org: { name: string; slug: string; anonymity_k: number }, teamId: string, origin: string): TeamReportModel | null {
-  const { board, wave, sentiment } = view;
+/** A lead's team report from the same data plus the team's PPP and boosts. Null when no wave is running. */
+export function teamReportModel(
+  data: ReportData,
+  org: { name: string; slug: string; anonymity_k: number; time_zone: string },
+  teamId: string,
+  origin: string,
+  own: { ppp: PppView | null; boosts: BoostListRow[] },
+): TeamReportModel | null {
+  const { board, wave, sentiment } = data.view;
   const team = board?.teams.find((t) => t.id === teamId);
   if (!board || !wave || !team) return null;
   const heat = sentiment?.teams.get(teamId);
+  const previous = own.ppp?.previous ?? null;
+  const open = own.boosts.filter((b) => b.state === "open" || b.state === "accepted");
+  const line = (b: BoostListRow) => boostLine(b, data.today, org.time_zone);
   return {
     orgName: org.name,
     teamName: team.name,
@@ -49,9 +88,9 @@ export function teamReportModel(view: BoardView, org: { name: string; slug: stri
     wave: { name: wave.name, daysRemaining: board.calendar.daysRemaining, expected: board.calendar.expectedProgress },
     objectives: team.objectives.map((o) => ({ label: o.title, progress: o.progress, status: o.status })),
     heat: heat && heat.rows.length ? recentWeeks(heat, REPORT_WEEKS) : null,
-    lastWeekPlans: null,
-    boostsTo: null,
-    boostsFrom: null,
+    lastWeekPlans: previous ? previous.plans.map((p) => ({ text: p.text, done: own.ppp?.reviews[p.thread] === "done" ? true : own.ppp?.reviews[p.thread] === "carried" ? false : null })) : [],
+    boostsTo: open.filter((b) => b.from_team_id === teamId).map(line),
+    boostsFrom: open.filter((b) => b.from_team_id !== teamId && (b.to_team_id === teamId || b.helper_team_id === teamId || b.to_team_id === null)).map(line),
   };
 }
 
@@ -62,24 +101,25 @@ export function teamReportModel(view: BoardView, org: { name: string; slug: stri
  */
 export async function enqueueWeeklyReports(db: D1Database, org: ScheduledOrgRow, week: string, origin: string, now: Date): Promise<number> {
   const access: OrgAccess = jobAccess(org);
-  const view = await getBoard(db, access, now);
-  const orgModel = orgReportModel(view, org, origin);
+  const data = await readReportData(db, access, now);
+  const orgModel = orgReportModel(data, org, origin);
   if (!orgModel) return 0;
   const members: MemberRow[] = await listMembers(db, org.id);
   const wanted = members.map((m) => ({ email: m.email, kind: m.role === "admin" ? ("org_report" as const) : ("team_report" as const), member: m }));
   const subscriptions = await subscriptionsFor(db, org.id, wanted, now);
-  const statements: D1PreparedStatement[] = [];
+  const messages: NewOutboxMessage[] = [];
   for (const w of wanted) {
     const sub = subscriptions.get(`${w.email}|${w.kind}`);
     if (!sub || sub.unsubscribed_at) continue;
     const unsubscribe = unsubscribeLink(origin, sub.token);
     if (w.kind === "org_report") {
-      statements.push(enqueueStatement(db, { idempotencyKey: `org_report:${org.id}:${w.email}:${week}`, kind: "org_report", to: w.email, headers: unsubscribe.headers, subscriptionToken: sub.token, ...buildOrgReportEmail(orgModel, unsubscribe.url) }, now));
+      messages.push({ idempotencyKey: `org_report:${org.id}:${w.email}:${week}`, kind: "org_report", to: w.email, headers: unsubscribe.headers, subscriptionToken: sub.token, ...buildOrgReportEmail(orgModel, unsubscribe.url) });
     } else if (w.member.team_id) {
-      const teamModel = teamReportModel(view, org, w.member.team_id, origin);
+      const [ppp, boosts] = await Promise.all([getPpp(db, access, w.member.team_id, null, now), getTeamBoosts(db, access, w.member.team_id, now)]);
+      const teamModel = teamReportModel(data, org, w.member.team_id, origin, { ppp, boosts: boosts.boosts });
       if (!teamModel) continue;
-      statements.push(enqueueStatement(db, { idempotencyKey: `team_report:${org.id}:${w.email}:${w.member.team_id}:${week}`, kind: "team_report", to: w.email, headers: unsubscribe.headers, subscriptionToken: sub.token, ...buildTeamReportEmail(teamModel, unsubscribe.url) }, now));
+      messages.push({ idempotencyKey: `team_report:${org.id}:${w.email}:${w.member.team_id}:${week}`, kind: "team_report", to: w.email, headers: unsubscribe.headers, subscriptionToken: sub.token, ...buildTeamReportEmail(teamModel, unsubscribe.url) });
     }
   }
-  return runInBatches(db, statements);
+  return (await enqueueEmails(db, messages, now)).length;
 }

@@ -1,7 +1,7 @@
 /**
  * Screenshots for looking at pages as a user would: every path at 360 px and 1280 px, saved
  * to .tmp/screens (ignored by git). Reports any page wider than its viewport.
- *   npm run screenshots -- [--base http://localhost:8787] [--signin admin@northwind.example] [--no-js] /path /other
+ *   npm run screenshots -- [--base http://localhost:8787] [--signin admin@northwind.example] [--no-js] [--viewport] /path /other
  */
 import { mkdirSync } from "node:fs";
 import { launchBrowser, newContext } from "./browser.ts";
@@ -14,7 +14,10 @@ const take = (flag: string) => {
 };
 const base = take("--base") ?? "http://localhost:8787";
 const signInAs = take("--signin");
-const noJs = args.includes("--no-js") ? (args.splice(args.indexOf("--no-js"), 1), true) : false;
+const flag = (name: string) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
+const noJs = flag("--no-js");
+/** Only the first screenful, not the whole page: for looking at headers and navigation. */
+const viewportOnly = flag("--viewport");
 const paths = args.length ? args : ["/", "/scorecard"];
 const dir = ".tmp/screens";
 mkdirSync(dir, { recursive: true });
@@ -26,15 +29,18 @@ for (const width of [360, 1280]) {
   if (signInAs) await signIn(page, base, signInAs);
   for (const path of paths) {
     await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForTimeout(300);
+    if (!viewportOnly) {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForTimeout(300);
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
     const overflow = await page.evaluate(() => {
       const vw = document.documentElement.clientWidth;
       const wide = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > vw + 1).slice(0, 5);
       return { scroll: document.documentElement.scrollWidth, vw, culprits: wide.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`) };
     });
     const name = `${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}${noJs ? "-nojs" : ""}-${width}`;
-    await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+    await page.screenshot({ path: `${dir}/${name}${viewportOnly ? "-top" : ""}.png`, fullPage: !viewportOnly });
     console.log(`${name}.png${overflow.scroll > overflow.vw ? `  OVERFLOW ${overflow.scroll}px > ${overflow.vw}px: ${overflow.culprits.join(", ")}` : ""}`);
   }
   await context.close();

@@ -7,6 +7,7 @@ import { listWaves } from "../../db/waves";
 import { requireOrgAccess, type OrgAccess } from "../access";
 import { answerCampaign } from "../campaign-answers";
 import { closeCampaignOf, openCampaign } from "../campaigns";
+import { DEMO_ORIGIN } from "./org-builder";
 import { saveOrgSettings } from "../org-settings";
 import { randomToken } from "../tokens";
 import { DEMO_ADMIN, DEMO_ORG } from "./demo-org";
@@ -93,7 +94,7 @@ export async function seedDemoCampaigns(db: D1Database, now: Date): Promise<numb
       ...Array.from({ length: c.others.count }, (_, i) => ({ leaning: c.others.leaning, leader: i % 4 === 3 ? undefined : false })),
     ];
     for (const p of people) await answerCampaign(db, campaign.link_token, randomToken(32), { answers: answersLeaning(p.leaning, random), leader: p.leader });
-    if (c.closedDaysAgo !== undefined) await closeCampaignOf(db, admin, campaign.id, daysAgo(c.closedDaysAgo));
+    if (c.closedDaysAgo !== undefined) await closeCampaignOf(db, admin, campaign.id, daysAgo(c.closedDaysAgo), DEMO_ORIGIN);
   }
   return CAMPAIGNS.length;
 }

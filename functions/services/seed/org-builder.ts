@@ -3,6 +3,9 @@ import { upsertPersonStatements, type PersonRow } from "../../db/people";
 import type { OrgAccess } from "../access";
 import { randomToken } from "../tokens";
 
+/** Where `npm start` serves the demo: the links in the demo's emails point here. */
+export const DEMO_ORIGIN = "http://localhost:8787";
+
 /**
  * Creates an org with its admin directly (seeding skips the emailed link) and returns the
  * admin's access, so the rest of the seed goes through the same services as people do.

@@ -1,12 +1,12 @@
 import { addDays, localDate } from "../../../src/domain/calendar";
 import { currentWeek } from "../../../src/domain/ppp/week";
 import type { OrgAccess } from "../access";
+import { DEMO_ORIGIN } from "./org-builder";
 import { acceptBoost, createBoost, declineBoost, postBoostMessage, resolveBoost } from "../boosts";
 import { getPpp } from "../ppp";
 import { savePpp } from "../ppp-save";
 
 /** Links in the demo's seeded emails point at the local server `npm start` runs. */
-const DEMO_ORIGIN = "http://localhost:8787";
 
 type DemoTeams = Record<string, { id: string; lead: OrgAccess }>;
 
