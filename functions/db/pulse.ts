@@ -266,3 +266,34 @@ export function reminderTeamsStatement(db: D1Database, orgId: string): D1Prepare
     )
     .bind(orgId);
 }
+
+// --- Releases (see src/domain/pulse/release.ts) -------------------------------------------
+
+export interface ReleaseRow {
+  cell: string;
+  n: number;
+  sum: number;
+  answers: number;
+}
+
+export function releasesStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
+  return db.prepare("SELECT cell, n, sum, answers FROM pulse_releases WHERE org_id = ?1 AND wave_id = ?2").bind(orgId, waveId);
+}
+
+export function activeWaveReleasesStatement(db: D1Database, orgId: string): D1PreparedStatement {
+  return db
+    .prepare("SELECT cell, n, sum, answers FROM pulse_releases WHERE org_id = ?1 AND wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')")
+    .bind(orgId);
+}
+
+/** Stores newly published figures; two readers publishing at once store the same or newer figures. */
+export function saveReleaseStatements(db: D1Database, orgId: string, waveId: string, releases: readonly ReleaseRow[]): D1PreparedStatement[] {
+  return releases.map((r) =>
+    db
+      .prepare(
+        `INSERT INTO pulse_releases (org_id, wave_id, cell, n, sum, answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (wave_id, cell) DO UPDATE SET n = excluded.n, sum = excluded.sum, answers = excluded.answers WHERE excluded.n > pulse_releases.n OR excluded.n < pulse_releases.n`,
+      )
+      .bind(orgId, waveId, r.cell, r.n, r.sum, r.answers),
+  );
+}

@@ -2,7 +2,7 @@ import { localDate } from "../../src/domain/calendar";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
 import { applySentimentSignals } from "../../src/domain/pulse/board-signals";
 import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
-import { activeWaveSentimentStatements } from "../db/pulse";
+import { activeWaveReleasesStatement, activeWaveSentimentStatements, saveReleaseStatements, type ReleaseRow } from "../db/pulse";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
 import type { WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";
@@ -20,18 +20,20 @@ export interface BoardView {
 }
 
 /**
- * "Where do we stand?" for one org. One D1 round trip after the access check, a fixed eight
- * statements whatever the number of teams, objectives, key results or votes.
+ * "Where do we stand?" for one org. One D1 round trip after the access check, a fixed nine
+ * statements whatever the number of teams, objectives, key results or votes, plus one write
+ * batch when the read publishes new pulse figures (release in steps of k).
  */
 export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView> {
   const orgId = access.org.id;
-  const [waves, objectives, keyResults, teams, lastCheckIns, teamWeek, respondents, objectiveWeek] = await db.batch([
+  const [waves, objectives, keyResults, teams, lastCheckIns, teamWeek, respondents, objectiveWeek, releases] = await db.batch([
     db.prepare("SELECT id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on").bind(orgId),
     objectivesOfActiveWaveStatement(db, orgId),
     keyResultsOfActiveWaveStatement(db, orgId),
     listTeamsStatement(db, orgId),
     lastCheckInPerTeamStatement(db, orgId),
     ...activeWaveSentimentStatements(db, orgId),
+    activeWaveReleasesStatement(db, orgId),
   ]);
   const waveRows = waves.results as WaveRow[];
   const wave = waveRows.find((w) => w.state === "active") ?? null;
@@ -52,13 +54,15 @@ export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Pr
     teams: teamRows.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn,
   });
-  const sentiment = buildSentiment({
+  const { sentiment, published } = buildSentiment({
     wave,
     today,
     k: access.org.anonymity_k,
     teams: teamRows,
     objectives: objectiveRows.filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title })),
     rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results } as SentimentRows,
+    releases: releases.results as ReleaseRow[],
   });
+  if (published.length) await db.batch(saveReleaseStatements(db, orgId, wave.id, published));
   return { ...base, board: applySentimentSignals(board, sentiment), sentiment };
 }

@@ -146,13 +146,46 @@ describe("comments", () => {
     expect(team.comments).toEqual([]);
 
     await voteAsTeam(env.DB, token, ballots(5, [o], 3, (v) => `later ${v}`), W2, first);
+    // While week 2 still runs its comments stay hidden: one appearing could be tied to whoever just voted.
+    team = await getTeamPulse(env.DB, admin, small.teamIds[0], null, NOW);
+    expect(team.map?.rows[0].cells[1]).toMatchObject({ state: "shown", n: 5 });
+    expect(team.comments).toEqual([]);
     let draws = 0;
-    team = await getTeamPulse(env.DB, admin, small.teamIds[0], null, NOW, () => (draws++, 0.5));
+    team = await getTeamPulse(env.DB, admin, small.teamIds[0], null, new Date("2026-11-16T09:00:00Z"), () => (draws++, 0.5));
     expect(team.comments).toHaveLength(1);
     expect(team.comments[0].comments.slice().sort()).toEqual(["later 0", "later 1", "later 2", "later 3", "later 4"]);
     // Shuffled: one random draw per swap of a Fisher–Yates pass over the five comments.
     expect(draws).toBe(4);
     expect(Object.keys(team.comments[0]).sort()).toEqual(["comments", "objectiveId", "week"]);
+  });
+});
+
+describe("release in steps of k", () => {
+  it("one more vote changes nothing anyone can see; k more do", async () => {
+    const o = await createTestOrg(env.DB, { teams: 1 });
+    await editTeam(env.DB, o.admin, o.teamIds[0], { name: "Solo", declaredSize: 12 });
+    const token = await pulseTokenFor(env.DB, o.admin, o.teamIds[0]);
+    const obj = o.teamObjectiveIds[0];
+    const first = await voteAsTeam(env.DB, token, ballots(5, [obj], 4), W2);
+    const read = async () => {
+      const view = await getPulseReadView(env.DB, o.admin, null, NOW);
+      return { team: view.sentiment!.org.rows[0].cells[1], objective: view.sentiment!.teams.get(o.teamIds[0])!.rows[0].cells[1], csv: pulseCsv(view) };
+    };
+    const before = await read();
+    expect(before.team).toEqual({ state: "shown", n: 5, mean: 4 });
+
+    // Someone watching sees nothing change after the sixth voter, so cannot read their 1.
+    await voteAsTeam(env.DB, token, ballots(1, [obj], 1), W2);
+    expect(await read()).toEqual(before);
+    const board = await getBoard(env.DB, o.admin, NOW);
+    expect(board.sentiment!.org.rows[0].cells[1]).toEqual(before.team);
+
+    // Four more (ten in all, five since the figures were published): the cell moves on.
+    await voteAsTeam(env.DB, token, ballots(4, [obj], 2), W2);
+    const after = await read();
+    expect(after.team).toEqual({ state: "shown", n: 10, mean: 2.9 });
+    expect(after.objective).toEqual({ state: "shown", n: 10, mean: 2.9 });
+    expect(first).toHaveLength(5);
   });
 });
 

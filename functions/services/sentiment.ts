@@ -1,15 +1,19 @@
 import { commentThreshold, shuffled, type Cell, type RawCell } from "../../src/domain/anonymity";
 import { localDate } from "../../src/domain/calendar";
 import { cellKey, orgHeatMap, teamHeatMap, type HeatMap } from "../../src/domain/pulse/heatmap";
-import { waveWeeks } from "../../src/domain/pulse/weeks";
+import { releaseStep } from "../../src/domain/pulse/release";
+import { pulseWeek, waveWeeks } from "../../src/domain/pulse/weeks";
 import { objectivesOfWaveStatement, type ObjectiveRow } from "../db/objectives";
 import {
   commentsStatement,
   objectiveWeekVotesStatement,
+  releasesStatement,
+  saveReleaseStatements,
   respondentsStatement,
   teamWeekVotesStatement,
   type CommentRow,
   type ObjectiveWeekVotesRow,
+  type ReleaseRow,
   type RespondentsRow,
   type TeamWeekVotesRow,
 } from "../db/pulse";
@@ -39,6 +43,12 @@ export interface OrgSentiment {
   teams: Map<string, HeatMap>;
 }
 
+/**
+ * Builds every heat map of a wave from the raw counts: each cell first goes through the
+ * release in steps of k (what it last published, unless k more answers arrived since), then
+ * through threshold and complementary suppression. Returns the maps and the releases this
+ * read publishes, which the caller stores.
+ */
 export function buildSentiment(input: {
   wave: { starts_on: string; ends_on: string };
   today: string;
@@ -46,20 +56,36 @@ export function buildSentiment(input: {
   teams: readonly { id: string; name: string }[];
   objectives: readonly { id: string; teamId: string; title: string }[];
   rows: SentimentRows;
-}): OrgSentiment {
+  releases: readonly ReleaseRow[];
+}): { sentiment: OrgSentiment; published: ReleaseRow[] } {
   const { wave, today, k, teams, objectives, rows } = input;
   const weeks = waveWeeks(wave.starts_on, wave.ends_on, today);
+  const last = new Map(input.releases.map((r) => [r.cell, r]));
+  const published: ReleaseRow[] = [];
+  const release = (cell: string, raw: RawCell): RawCell => {
+    const step = releaseStep(raw, last.get(cell), k);
+    if (step.next) published.push({ cell, ...step.next });
+    return step.shown;
+  };
   const respondents = new Map(rows.respondents.map((r) => [cellKey(r.team_id, r.week), r.respondents]));
   const teamWeek = new Map<string, RawCell>(
-    rows.teamWeek.map((r) => [cellKey(r.team_id, r.week), { n: respondents.get(cellKey(r.team_id, r.week)) ?? 0, sum: r.total, answers: r.votes }]),
+    rows.teamWeek.map((r) => {
+      const key = cellKey(r.team_id, r.week);
+      return [key, release(`team|${key}`, { n: respondents.get(key) ?? 0, sum: r.total, answers: r.votes })];
+    }),
   );
-  const objectiveWeek = new Map<string, RawCell>(rows.objectiveWeek.map((r) => [cellKey(r.objective_id, r.week), { n: r.votes, sum: r.total }]));
+  const objectiveWeek = new Map<string, RawCell>(
+    rows.objectiveWeek.map((r) => {
+      const key = cellKey(r.objective_id, r.week);
+      return [key, release(`objective|${key}`, { n: r.votes, sum: r.total })];
+    }),
+  );
   const org = orgHeatMap({ weeks, teams, teamWeek, k });
   const perTeam = new Map<string, HeatMap>();
   for (const row of org.rows) {
     perTeam.set(row.key, teamHeatMap({ weeks, objectives: objectives.filter((o) => o.teamId === row.key), objectiveWeek, teamRow: row, k }));
   }
-  return { k, weeks, org, teams: perTeam };
+  return { sentiment: { k, weeks, org, teams: perTeam }, published };
 }
 
 export interface PulseReadView {
@@ -81,23 +107,26 @@ export async function getPulseReadView(db: D1Database, access: OrgAccess, waveId
   if (waveId && wave?.id !== waveId) throw notFound("That wave");
   const today = localDate(now, access.org.time_zone);
   if (!wave) return { wave, waves, today, sentiment: null, teams: [], objectives: [] };
-  const [teams, objectives, teamWeek, respondents, objectiveWeek] = await db.batch([
+  const [teams, objectives, teamWeek, respondents, objectiveWeek, releases] = await db.batch([
     listTeamsStatement(db, access.org.id),
     objectivesOfWaveStatement(db, access.org.id, wave.id),
     teamWeekVotesStatement(db, access.org.id, wave.id),
     respondentsStatement(db, access.org.id, wave.id),
     objectiveWeekVotesStatement(db, access.org.id, wave.id),
+    releasesStatement(db, access.org.id, wave.id),
   ]);
   const teamRows = teams.results as TeamRow[];
   const teamObjectives = (objectives.results as ObjectiveRow[]).filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title }));
-  const sentiment = buildSentiment({
+  const { sentiment, published } = buildSentiment({
     wave,
     today: wave.state === "completed" ? wave.ends_on : today,
     k: access.org.anonymity_k,
     teams: teamRows,
     objectives: teamObjectives,
     rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results } as SentimentRows,
+    releases: releases.results as ReleaseRow[],
   });
+  if (published.length) await db.batch(saveReleaseStatements(db, access.org.id, wave.id, published));
   return { wave, waves, today, sentiment, teams: teamRows, objectives: teamObjectives };
 }
 
@@ -116,18 +145,22 @@ export async function getTeamPulse(db: D1Database, access: OrgAccess, teamId: st
   let comments: TeamComments[] = [];
   if (read.wave && map) {
     const { results } = await commentsStatement(db, access.org.id, read.wave.id, team.id).all<CommentRow>();
-    comments = visibleComments(map, results, access.org.anonymity_k, random);
+    comments = visibleComments(map, results, access.org.anonymity_k, random, pulseWeek(now, access.org.time_zone));
   }
   return { team, wave: read.wave, waves: read.waves, k: access.org.anonymity_k, map, comments };
 }
 
-/** Comments of cells that are shown and have at least max(k, 5) votes, each cell's shuffled. */
-export function visibleComments(map: HeatMap, rows: readonly CommentRow[], k: number, random: () => number): TeamComments[] {
+/**
+ * Comments of cells that are shown and have at least max(k, 5) votes, each cell's shuffled,
+ * and only once their week is over: a comment appearing while the week runs could be tied to
+ * whoever just voted.
+ */
+export function visibleComments(map: HeatMap, rows: readonly CommentRow[], k: number, random: () => number, currentWeek: string): TeamComments[] {
   const out: TeamComments[] = [];
   for (const row of map.rows) {
     map.weeks.forEach((week, i) => {
       const cell = row.cells[i];
-      if (cell.state !== "shown" || cell.n < commentThreshold(k)) return;
+      if (week >= currentWeek || cell.state !== "shown" || cell.n < commentThreshold(k)) return;
       const texts = rows.filter((r) => r.objective_id === row.key && r.week === week).map((r) => r.comment);
       if (texts.length) out.push({ objectiveId: row.key, week, comments: shuffled(texts, random) });
     });
