@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, buildLocal, freePort, migrateLocal, startServer } from "../../scripts/dev-server.ts";
-import { latestEmail, linkIn } from "../support/browser-flows.ts";
+import { signInWithFetch } from "../support/browser-flows.ts";
 import { answerRequest, openBenchCampaign } from "./campaign.ts";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -49,14 +49,6 @@ async function measure(name: string, send: (i: number) => Promise<Response>): Pr
   return { name, requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99) };
 }
 
-async function signInAs(base: string, email: string): Promise<string> {
-  await fetch(`${base}/signin`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: `email=${encodeURIComponent(email)}`, redirect: "manual" });
-  const mail = await latestEmail(async (url) => (await fetch(url)).text(), base, email, "sign-in link");
-  const res = await fetch(linkIn(mail.text, "/auth/link/"), { method: "POST", headers: { origin: base }, redirect: "manual" });
-  const cookie = /__Host-mv_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
-  if (!cookie) throw new Error("sign-in failed: no session cookie");
-  return `__Host-mv_session=${cookie}`;
-}
 
 process.stdout.write("Building and starting the Worker…\n");
 buildLocal(true);
@@ -67,7 +59,7 @@ try {
   const base = server.url;
   process.stdout.write("Seeding a 50-team org…\n");
   const seed = (await (await fetch(`${base}/dev/seed?bench=1`, { method: "POST", headers: { origin: base } })).json()) as { slug: string; admin: string };
-  const cookie = await signInAs(base, seed.admin);
+  const cookie = await signInWithFetch(base, seed.admin);
   const headers = { cookie };
 
   // Warm up each route so the first compile of a chunk is not measured.

@@ -70,3 +70,13 @@ export async function createOrgThroughStart(page: Page, base: string, slug: stri
   await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
   if (new URL(page.url()).pathname !== `/o/${slug}`) throw new Error(`creating ${slug} ended on ${page.url()}`);
 }
+
+/** Signs in with plain fetch (no browser) and returns the Cookie header value: for scripts. */
+export async function signInWithFetch(base: string, email: string): Promise<string> {
+  await fetch(`${base}/signin`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: `email=${encodeURIComponent(email)}`, redirect: "manual" });
+  const mail = await latestEmail(async (url) => (await fetch(url)).text(), base, email, "sign-in link");
+  const res = await fetch(linkIn(mail.text, "/auth/link/"), { method: "POST", headers: { origin: base }, redirect: "manual" });
+  const cookie = /__Host-mv_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+  if (!cookie) throw new Error("sign-in failed: no session cookie");
+  return `__Host-mv_session=${cookie}`;
+}

@@ -23,7 +23,8 @@ const ARGS = [
   "--font-render-hinting=none",
 ];
 
-async function browserExecutable(): Promise<string> {
+/** The Chromium binary: CHROME_PATH, else the one @sparticuz/chromium unpacks. */
+export async function browserExecutable(): Promise<string> {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH points at ${fromEnv}, which does not exist.`);
