@@ -2,7 +2,7 @@ import { localDate } from "../../src/domain/calendar";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
 import { applySentimentSignals } from "../../src/domain/pulse/board-signals";
 import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
-import { activeWaveReleasesStatement, activeWaveSentimentStatements, saveReleaseStatements, type ReleaseRow } from "../db/pulse";
+import { activeWaveReleasesStatement, activeWaveSentimentStatements, saveReleaseStatements, type ReleaseRow } from "../db/pulse-reads";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
 import type { WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";

@@ -16,7 +16,7 @@ import {
   type ReleaseRow,
   type RespondentsRow,
   type TeamWeekVotesRow,
-} from "../db/pulse";
+} from "../db/pulse-reads";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
 import { listWaves, type WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";
