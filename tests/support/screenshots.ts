@@ -30,8 +30,12 @@ for (const width of [360, 1280]) {
   for (const path of paths) {
     await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
     if (!viewportOnly) {
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForTimeout(300);
+      // Scroll through the page a screen at a time so islands that wait to be seen draw.
+      const height = await page.evaluate(() => document.body.scrollHeight);
+      for (let y = 0; y < height; y += 600) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        await page.waitForTimeout(120);
+      }
       await page.evaluate(() => window.scrollTo(0, 0));
     }
     const overflow = await page.evaluate(() => {
