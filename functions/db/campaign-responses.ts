@@ -73,6 +73,14 @@ export interface TallyRow {
 }
 
 /**
+ * The ids of the org ?1's last ?3 campaigns opened up to campaign ?2 included: the campaigns
+ * a result's trend covers.
+ */
+export const TREND_CAMPAIGN_IDS = `SELECT e.id FROM scorecard_campaigns e JOIN scorecard_campaigns this ON this.org_id = e.org_id AND this.id = ?2
+         WHERE e.org_id = ?1 AND (e.opened_at < this.opened_at OR e.id = this.id)
+         ORDER BY e.opened_at DESC LIMIT ?3`;
+
+/**
  * Respondents and dimension-score sums per campaign and group (leaders, everyone else) for
  * the org's last `limit` campaigns opened up to campaign `campaignId` included, oldest first.
  */
@@ -83,10 +91,7 @@ export function tallyStatement(db: D1Database, orgId: string, campaignId: string
               COALESCE(SUM(r.clarity), 0) AS clarity, COALESCE(SUM(r.context), 0) AS context,
               COALESCE(SUM(r.autonomy), 0) AS autonomy, COALESCE(SUM(r.velocity), 0) AS velocity
        FROM scorecard_campaigns c LEFT JOIN scorecard_responses r ON r.campaign_id = c.id
-       WHERE c.id IN (
-         SELECT e.id FROM scorecard_campaigns e JOIN scorecard_campaigns this ON this.org_id = e.org_id AND this.id = ?2
-         WHERE e.org_id = ?1 AND (e.opened_at < this.opened_at OR e.id = this.id)
-         ORDER BY e.opened_at DESC LIMIT ?3)
+       WHERE c.id IN (${TREND_CAMPAIGN_IDS})
        GROUP BY c.id, r.is_leader
        ORDER BY c.opened_at, c.id`,
     )

@@ -64,13 +64,12 @@ export interface NewSnapshot {
  * Stores a computed model unless a newer version is stored already (two views racing a new
  * response: the later version wins; an older one simply gets recomputed on the next view).
  */
-export async function storeSnapshot(db: D1Database, s: NewSnapshot): Promise<void> {
-  await db
+export function storeSnapshotStatement(db: D1Database, s: NewSnapshot): D1PreparedStatement {
+  return db
     .prepare(
       `INSERT INTO scorecard_result_snapshots (campaign_id, version, k, format, model, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
        ON CONFLICT (campaign_id) DO UPDATE SET version = excluded.version, k = excluded.k, format = excluded.format, model = excluded.model, computed_at = excluded.computed_at
        WHERE excluded.version >= scorecard_result_snapshots.version`,
     )
-    .bind(s.campaignId, s.version, s.k, s.format, s.model, s.computedAt)
-    .run();
+    .bind(s.campaignId, s.version, s.k, s.format, s.model, s.computedAt);
 }

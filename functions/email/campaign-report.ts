@@ -1,4 +1,4 @@
-import { describeGap, type CampaignResult } from "../../src/domain/scorecard/campaign-result";
+import { describeGap, heldBackNote, type CampaignResult } from "../../src/domain/scorecard/campaign-result";
 import { DIMENSIONS } from "../../src/domain/scorecard/statements";
 import { html } from "./html";
 import { emailBarTable, emailButton, emailHeading, emailList, emailParagraph, renderEmailFrame, textBar } from "./layout";
@@ -29,10 +29,12 @@ export function buildCampaignReportEmail(r: CampaignResult, orgName: string, res
     note: split ? `leaders ${split.leaders.scores.dimensions[d.id]} · others ${split.rest.scores.dimensions[d.id]}` : undefined,
   }));
   const trend = r.trend.filter((t) => t.everyone.state === "shown").map((t) => `${t.name}: ${t.everyone.state === "shown" ? t.everyone.scores.overall : ""}/100`);
+  const held = heldBackNote(r);
   const gapLine = split ? describeGap(split.gap) : `Leaders and everyone else are compared once each group has at least ${r.k} answers.`;
 
   const body = html`${emailHeading(`${orgName} reads as ${band.name}`, 1)}
 ${emailParagraph(html`<strong>${scores.overall} out of 100</strong> from ${everyone.n} people, ${r.campaign.name}. ${band.summary}`)}
+${held ? emailParagraph(held) : ""}
 ${emailHeading("The four dimensions")}
 ${emailBarTable(rows)}
 ${emailParagraph(html`<strong>Leaders and everyone else:</strong> ${gapLine}`)}
@@ -45,6 +47,7 @@ ${emailButton(resultUrl, "Open the full result")}`;
   const text = [
     `${orgName} reads as ${band.name}: ${scores.overall} out of 100 from ${everyone.n} people, ${r.campaign.name}.`,
     band.summary,
+    ...(held ? ["", held] : []),
     "",
     "THE FOUR DIMENSIONS",
     ...rows.map((row) => `${row.label.padEnd(20)} ${textBar(row.value)} ${row.value}${row.note ? ` (${row.note})` : ""}`),

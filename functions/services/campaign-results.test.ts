@@ -61,13 +61,18 @@ describe("the org's campaign result", () => {
     expect(result?.everyone).toMatchObject({ state: "shown", n: 2 * K });
     expect(result?.split).toEqual({ state: "hidden" });
 
+    // The fifth leader alone would show through leaders + everyone else − everyone: wait for k more answers.
     await answerMany(env.DB, token, 1, LEADERS, true);
     ({ result } = await getOrgResults(env.DB, org.admin, null, NOW));
+    expect(result?.split).toEqual({ state: "hidden" });
+    await answerMany(env.DB, token, K - 1, MEMBERS);
+    ({ result } = await getOrgResults(env.DB, org.admin, null, NOW));
     if (result?.split.state !== "shown") throw new Error("the split should show");
+    expect([result.split.leaders.n, result.split.rest.n]).toEqual([K, 2 * K]);
     expect(result.split.leaders.scores.dimensions).toEqual({ clarity: 75, context: 75, autonomy: 100, velocity: 75 });
     expect(result.split.rest.scores.dimensions).toEqual({ clarity: 50, context: 25, autonomy: 25, velocity: 50 });
     expect(result.split.gap.widest).toEqual({ dimension: "autonomy", gap: 75 });
-    expect(result.distributions?.find((d) => d.statementId === "da1")?.counts).toEqual([0, K + 1, 0, 0, K]);
+    expect(result.distributions?.find((d) => d.statementId === "da1")?.counts).toEqual([0, 2 * K, 0, 0, K]);
     expect(result.reading?.weakest).toBe("context");
   });
 
@@ -88,8 +93,38 @@ describe("the org's campaign result", () => {
     await answerMany(env.DB, token, 1, MEMBERS);
     const fresh = await getOrgResults(env.DB, org.admin, null, NOW);
     expect(fresh.result?.responses).toBe(K + 1);
-    expect(fresh.result?.everyone).toMatchObject({ state: "shown", n: K + 1 });
+    expect(fresh.result?.everyone).toMatchObject({ state: "shown", n: K });
     expect(fresh.etag).not.toBe(warm.etag);
+
+    await answerMany(env.DB, token, K - 1, MEMBERS);
+    const stepped = await getOrgResults(env.DB, org.admin, null, NOW);
+    expect(stepped.result?.everyone).toMatchObject({ state: "shown", n: 2 * K });
+  });
+
+  it("never lets one person's answers, or that they lead, be read from the change after they answered", async () => {
+    const { org, token } = await orgWithCampaign();
+    await answerMany(env.DB, token, K, LEADERS, true);
+    await answerMany(env.DB, token, K, MEMBERS, false);
+    const before = (await getOrgResults(env.DB, org.admin, null, NOW)).result!;
+    expect(before.split.state).toBe("shown");
+
+    // A colleague answers very differently, as a leader: only the count moves.
+    const outlier = answersScoring({ clarity: 1, context: 1, autonomy: 1, velocity: 1 });
+    await answerMany(env.DB, token, 1, outlier, true);
+    const after = (await getOrgResults(env.DB, org.admin, null, NOW)).result!;
+    expect(after.responses).toBe(2 * K + 1);
+    expect({ ...after, responses: before.responses }).toEqual(before);
+    const shared = await getSharedResult(env.DB, (await createShareLink(env.DB, org.admin, { campaignId: before.campaign.id, expiresInDays: 7 }, NOW)).url.split("/").pop()!, NOW);
+    expect(shared.result.everyone).toEqual(before.everyone);
+
+    // Once k more have answered, everyone's figures move: the work of k people at least.
+    await answerMany(env.DB, token, K - 1, MEMBERS, false);
+    const later = (await getOrgResults(env.DB, org.admin, null, NOW)).result!;
+    expect(later.everyone).toMatchObject({ state: "shown", n: 2 * K + K });
+    expect(later.distributions?.find((d) => d.statementId === "da1")?.counts.reduce((a, b) => a + b)).toBe(3 * K);
+    // Leaders gained one and everyone else four: neither group has k new people, so neither moved.
+    if (later.split.state !== "shown" || before.split.state !== "shown") throw new Error("split hidden");
+    expect([later.split.leaders, later.split.rest]).toEqual([before.split.leaders, before.split.rest]);
   });
 
   it("is computed afresh after closing and after the threshold changes", async () => {

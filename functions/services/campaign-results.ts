@@ -1,14 +1,17 @@
 /**
  * Campaign results: the one place that aggregates campaign responses, and it applies the
- * anonymity rules (src/domain/scorecard/campaign-result.ts) before anything leaves it. The
+ * anonymity rules (release in steps of k, src/domain/scorecard/campaign-release.ts; threshold
+ * and complementary suppression, campaign-result.ts) before anything leaves it. The
  * finished model is stored as a snapshot per result version and threshold; every later view,
  * from the org page, the API or a share link, reads the snapshot and aggregates nothing.
  */
 import { localDate } from "../../src/domain/calendar";
-import { buildCampaignResult, CAMPAIGN_RESULT_FORMAT, TREND_LENGTH, type CampaignResult, type CampaignTally } from "../../src/domain/scorecard/campaign-result";
+import { CAMPAIGN_GROUPS, releaseCampaign, type CampaignCount, type CampaignGroups } from "../../src/domain/scorecard/campaign-release";
+import { buildCampaignResult, CAMPAIGN_RESULT_FORMAT, TREND_LENGTH, type AnswerCount, type CampaignResult, type CampaignTally } from "../../src/domain/scorecard/campaign-result";
 import { campaignStatement, listCampaignsStatement, type CampaignRow } from "../db/campaigns";
 import { answerCountsStatement, tallyStatement, type AnswerCountRow, type TallyRow } from "../db/campaign-responses";
-import { campaignSnapshotStatement, findSharedSnapshot, storeSnapshot, type CampaignSnapshotRow } from "../db/result-snapshots";
+import { releaseOf, storeReleaseStatement, trendReleasesStatement, type ReleaseRow } from "../db/result-releases";
+import { campaignSnapshotStatement, findSharedSnapshot, storeSnapshotStatement, type CampaignSnapshotRow } from "../db/result-snapshots";
 import type { OrgAccess } from "./access";
 import { notFound } from "./errors";
 import { requireActiveShareLink } from "./share-links";
@@ -22,43 +25,72 @@ export interface ResultOrg {
   time_zone: string;
 }
 
-function talliesOf(rows: readonly TallyRow[], timeZone: string): CampaignTally[] {
-  const byCampaign = new Map<string, CampaignTally>();
+interface TrendCampaign {
+  campaignId: string;
+  name: string;
+  openedAt: string;
+  count: CampaignCount;
+}
+
+/** The tally rows (one per campaign and group) as campaigns, oldest first. */
+function campaignsOf(rows: readonly TallyRow[]): TrendCampaign[] {
+  const byCampaign = new Map<string, TrendCampaign>();
   const none = () => ({ n: 0, sums: { clarity: 0, context: 0, autonomy: 0, velocity: 0 } });
   for (const r of rows) {
     let t = byCampaign.get(r.campaign_id);
     if (!t) {
-      t = { campaignId: r.campaign_id, name: r.name, openedOn: localDate(new Date(r.opened_at), timeZone), leaders: none(), rest: none() };
+      t = { campaignId: r.campaign_id, name: r.name, openedAt: r.opened_at, count: { leaders: none(), rest: none(), answerCounts: [] } };
       byCampaign.set(r.campaign_id, t);
     }
     if (r.is_leader === null) continue;
-    t[r.is_leader === 1 ? "leaders" : "rest"] = { n: r.n, sums: { clarity: r.clarity, context: r.context, autonomy: r.autonomy, velocity: r.velocity } };
+    t.count[r.is_leader === 1 ? "leaders" : "rest"] = { n: r.n, sums: { clarity: r.clarity, context: r.context, autonomy: r.autonomy, velocity: r.velocity } };
   }
   return [...byCampaign.values()];
 }
 
 /**
- * Aggregates the campaign in one batch (its current version, the tallies of it and the org's
- * earlier campaigns, its answer counts), applies suppression, and stores the snapshot under
+ * Aggregates the campaign in one batch (its current version, the tallies and releases of it
+ * and the org's earlier campaigns, its answer counts), releases each group in steps of k,
+ * applies suppression, and stores the groups it publishes and the snapshot, the latter under
  * the version read in that same batch: a response arriving meanwhile leaves it stale, so the
  * next view computes again rather than serving an old result as new.
  */
 async function computeResult(db: D1Database, org: ResultOrg, campaignId: string, now: Date): Promise<CampaignResult> {
-  const [campaignRows, tallyRows, countRows] = await db.batch([
+  const [campaignRows, tallyRows, countRows, releaseRows] = await db.batch([
     campaignStatement(db, org.id, campaignId),
     tallyStatement(db, org.id, campaignId, TREND_LENGTH),
     answerCountsStatement(db, campaignId),
+    trendReleasesStatement(db, org.id, campaignId, TREND_LENGTH),
   ]);
   const c = campaignRows.results[0] as CampaignRow | undefined;
   if (!c) throw notFound("That campaign");
+  const releases = new Map<string, Partial<CampaignGroups>>();
+  for (const r of releaseRows.results as ReleaseRow[]) releases.set(r.campaign_id, { ...releases.get(r.campaign_id), [r.grp]: releaseOf(r) });
   const day = (iso: string) => localDate(new Date(iso), org.time_zone);
+  let published: Partial<CampaignGroups> = {};
+  let answerCounts: AnswerCount[] = [];
+  const tallies = campaignsOf(tallyRows.results as TallyRow[]).map((t): CampaignTally => {
+    const own = t.campaignId === c.id;
+    if (own) t.count.answerCounts = (countRows.results as AnswerCountRow[]).map((r) => ({ statementId: r.statement_id, answer: Number(r.answer), n: r.n }));
+    // An earlier campaign is closed, so this is exactly what its own page shows; only its own page stores it.
+    const { shown, next } = releaseCampaign(t.count, releases.get(t.campaignId) ?? {}, org.anonymity_k);
+    if (own) {
+      published = next;
+      answerCounts = shown.everyone.answerCounts;
+    }
+    return { campaignId: t.campaignId, name: t.name, openedOn: day(t.openedAt), everyone: shown.everyone, leaders: shown.leaders, rest: shown.rest };
+  });
   const result = buildCampaignResult({
     k: org.anonymity_k,
     campaign: { id: c.id, name: c.name, state: c.state, waveName: c.wave_name, openedOn: day(c.opened_at), closedOn: c.closed_at ? day(c.closed_at) : null },
-    tallies: talliesOf(tallyRows.results as TallyRow[], org.time_zone),
-    answerCounts: (countRows.results as AnswerCountRow[]).map((r) => ({ statementId: r.statement_id, answer: Number(r.answer), n: r.n })),
+    tallies,
+    answerCounts,
+    responses: c.responses,
   });
-  await storeSnapshot(db, { campaignId: c.id, version: c.result_version, k: org.anonymity_k, format: CAMPAIGN_RESULT_FORMAT, model: JSON.stringify(result), computedAt: now.toISOString() });
+  await db.batch([
+    ...CAMPAIGN_GROUPS.flatMap((g) => (published[g] ? [storeReleaseStatement(db, c.id, g, published[g])] : [])),
+    storeSnapshotStatement(db, { campaignId: c.id, version: c.result_version, k: org.anonymity_k, format: CAMPAIGN_RESULT_FORMAT, model: JSON.stringify(result), computedAt: now.toISOString() }),
+  ]);
   return result;
 }
 

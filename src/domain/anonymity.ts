@@ -76,6 +76,21 @@ export function suppressTable(raw: ReadonlyMap<string, RawCell>, k: number, grou
   return out;
 }
 
+/**
+ * Release in steps of k. Without this, someone who watches a figure while people answer could
+ * read one person's answer from the change right after that person answered (the mean of 6
+ * answers minus the mean of the 5 before it). So a cell publishes its figures when it first
+ * reaches k respondents, and then again only once at least k more have arrived: any change
+ * anyone can see is the work of k people at least. `current` is what the database counts now,
+ * `last` what the cell last published; `next`, when set, is the new release to store.
+ */
+export function stepRelease<T extends { n: number }>(current: T, last: T | null | undefined, k: number): { shown: T; next: T | null } {
+  // First publication, or answers disappeared (what they belonged to was deleted): start again.
+  if (!last || current.n < last.n) return { shown: current, next: current.n >= k ? current : null };
+  if (current.n - last.n >= k) return { shown: current, next: current };
+  return { shown: last, next: null };
+}
+
 /** Shuffles a copy of the list (Fisher–Yates) with the given source of randomness in [0, 1). */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

@@ -141,7 +141,8 @@ describe("an org runs the Scorecard among its people", () => {
     await openResults(page);
     const leaders = scoreScorecard(LEADERS).dimensions;
     const members = scoreScorecard(MEMBERS).dimensions;
-    expect(await page.textContent("[data-responses]")).toBe(String(2 * K));
+    expect(await page.textContent("[data-included]")).toBe(String(2 * K));
+    expect(await page.locator("[data-held]").count()).toBe(0);
     for (const d of DIMENSIONS) {
       expect(Number(await page.textContent(`tr[data-dimension="${d.id}"] [data-score]`)), d.name).toBe((leaders[d.id] + members[d.id]) / 2);
       expect(Number(await page.textContent(`tr[data-dimension="${d.id}"] [data-leaders]`)), d.name).toBe(leaders[d.id]);
@@ -165,12 +166,21 @@ describe("an org runs the Scorecard among its people", () => {
     await maybeScreenshot(page, "org-results-1280");
   });
 
-  it("shows one more response on the next view", async () => {
-    await answerWithoutJs(MEMBERS, "no");
+  it("counts one more response on the next view, but moves no figure until k more have answered", async () => {
     const page = await admin.newPage();
     await openResults(page);
-    expect(await page.textContent("[data-responses]")).toBe(String(2 * K + 1));
-    expect(await page.textContent("#dims-table thead")).toContain(`Everyone else (${K + 1})`);
+    const before = await page.textContent("#dims-table tbody");
+    const gapBefore = await page.textContent("#gap-table tbody");
+    // A colleague answers very differently, as a leader: the admin must not be able to read that from the page.
+    await answerWithoutJs(MEMBERS, "yes");
+    await openResults(page);
+    expect(await page.textContent("[data-held]")).toBe(
+      `These figures count the first ${2 * K} of ${2 * K + 1} answers. They move only in steps of ${K} answers, so nobody's answers can be read from a change: ${K - 1} more to go.`,
+    );
+    expect(await page.textContent("[data-included]")).toBe(String(2 * K));
+    expect(await page.textContent("#dims-table thead")).toContain(`Leaders (${K})`);
+    expect(await page.textContent("#dims-table tbody")).toBe(before);
+    expect(await page.textContent("#gap-table tbody")).toBe(gapBefore);
     await page.goto(`${base}/o/${SLUG}/campaigns`);
     expect(await page.textContent("[data-response-count]")).toBe(String(2 * K + 1));
   });
@@ -192,7 +202,8 @@ describe("an org runs the Scorecard among its people", () => {
     expect(first?.status()).toBe(200);
     expect(first?.headers()["x-robots-tag"]).toBe("noindex");
     expect(await visitor.getAttribute('meta[name="robots"]', "content")).toBe("noindex");
-    expect(await visitor.textContent("[data-responses]")).toBe(String(2 * K + 1));
+    expect(await visitor.textContent("[data-included]")).toBe(String(2 * K));
+    expect(await visitor.textContent("[data-held]")).toContain(`first ${2 * K} of ${2 * K + 1} answers`);
     expect(await visitor.textContent('[data-gap-row="autonomy"] [data-gap]')).toBe("+75");
     expect(await visitor.locator(".org-nav").count()).toBe(0);
     await expectNoAxeViolations(visitor, "share page");
@@ -204,7 +215,7 @@ describe("an org runs the Scorecard among its people", () => {
     expect(after?.status()).toBe(410);
     expect(await visitor.textContent("h1")).toBe("This link no longer works");
     expect(await visitor.textContent("[data-share-gone]")).toContain("withdrew this link");
-    expect(await visitor.locator("[data-responses]").count()).toBe(0);
+    expect(await visitor.locator("[data-included]").count()).toBe(0);
     await expectNoAxeViolations(visitor, "revoked share page");
     await outsider.close();
   });

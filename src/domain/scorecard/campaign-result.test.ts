@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCampaignResult, describeGap, type CampaignInfo, type CampaignTally, type GroupTally } from "./campaign-result";
+import { buildCampaignResult, combineTallies, describeGap, heldBackNote, splitHeldBackNote, type CampaignInfo, type CampaignTally, type GroupTally } from "./campaign-result";
 import { scoreNumbers } from "../../../tests/support/result-numbers";
 import { STATEMENTS } from "./statements";
 
@@ -12,11 +12,11 @@ function group(n: number, dims: [number, number, number, number]): GroupTally {
 }
 
 function tally(id: string, leaders: GroupTally, rest: GroupTally, openedOn = "2026-11-02"): CampaignTally {
-  return { campaignId: id, name: id, openedOn, leaders, rest };
+  return { campaignId: id, name: id, openedOn, everyone: combineTallies(leaders, rest), leaders, rest };
 }
 
 function build(leaders: GroupTally, rest: GroupTally, earlier: CampaignTally[] = []) {
-  return buildCampaignResult({ k: K, campaign: CAMPAIGN, tallies: [...earlier, tally("c2", leaders, rest)], answerCounts: [{ statementId: "sc1", answer: 4, n: leaders.n + rest.n }] });
+  return buildCampaignResult({ k: K, campaign: CAMPAIGN, tallies: [...earlier, tally("c2", leaders, rest)], answerCounts: [{ statementId: "sc1", answer: 4, n: leaders.n + rest.n }], responses: leaders.n + rest.n });
 }
 
 describe("buildCampaignResult", () => {
@@ -77,6 +77,7 @@ describe("buildCampaignResult", () => {
       k: K,
       campaign: CAMPAIGN,
       tallies: [tally("c2", group(1, [50, 50, 50, 50]), group(5, [50, 50, 50, 50]))],
+      responses: 6,
       answerCounts: [
         { statementId: "sc1", answer: 1, n: 2 },
         { statementId: "sc1", answer: 5, n: 4 },
@@ -109,14 +110,35 @@ describe("buildCampaignResult", () => {
       campaign: { ...CAMPAIGN, id: "c1" },
       tallies: [tally("c1", group(5, [60, 60, 60, 60]), group(5, [60, 60, 60, 60])), tally("c2", group(5, [1, 1, 1, 1]), group(5, [1, 1, 1, 1]))],
       answerCounts: [],
+      responses: 10,
     });
     expect(result.trend.map((p) => p.campaignId)).toEqual(["c1"]);
   });
 
+  it("counts every response so far while its figures are those of the last release", () => {
+    const released = tally("c2", group(5, [70, 70, 70, 70]), group(5, [50, 50, 50, 50]));
+    const result = buildCampaignResult({ k: K, campaign: CAMPAIGN, tallies: [released], answerCounts: [], responses: 13 });
+    expect(result.responses).toBe(13);
+    expect(result.everyone).toMatchObject({ state: "shown", n: 10, scores: { overall: 60 } });
+    expect(result.trend.map((p) => p.responses)).toEqual([10]);
+    expect(heldBackNote(result)).toBe("These figures count the first 10 of 13 answers. They move only in steps of 5 answers, so nobody's answers can be read from a change: 2 more to go.");
+    expect(heldBackNote({ ...result, campaign: { ...CAMPAIGN, state: "closed" } })).toContain("the campaign closed before the next step");
+    expect(heldBackNote({ ...result, responses: 10 })).toBeNull();
+  });
+
+  it("says when the comparison counts fewer answers than everyone's figures", () => {
+    const leaders = group(5, [70, 70, 70, 70]);
+    const rest = group(5, [50, 50, 50, 50]);
+    const moved = { ...tally("c2", leaders, rest), everyone: combineTallies(combineTallies(leaders, rest), group(5, [60, 60, 60, 60])) };
+    const result = buildCampaignResult({ k: K, campaign: CAMPAIGN, tallies: [moved], answerCounts: [], responses: 15 });
+    expect(splitHeldBackNote(result)).toMatch(/^This comparison counts the first 10 answers\. It moves only when leaders and everyone else have each either stayed the same or grown by at least 5/);
+    expect(splitHeldBackNote(build(leaders, rest))).toBeNull();
+  });
+
   it("follows the org's threshold: 3 shows what 5 hides", () => {
     const tallies = [tally("c2", group(3, [70, 70, 70, 70]), group(3, [50, 50, 50, 50]))];
-    expect(buildCampaignResult({ k: 3, campaign: CAMPAIGN, tallies, answerCounts: [] }).split.state).toBe("shown");
-    expect(buildCampaignResult({ k: 5, campaign: CAMPAIGN, tallies, answerCounts: [] }).split.state).toBe("hidden");
+    expect(buildCampaignResult({ k: 3, campaign: CAMPAIGN, tallies, answerCounts: [], responses: 6 }).split.state).toBe("shown");
+    expect(buildCampaignResult({ k: 5, campaign: CAMPAIGN, tallies, answerCounts: [], responses: 6 }).split.state).toBe("hidden");
   });
 });
 

@@ -10,13 +10,16 @@ import { summariseDimensions, type DimensionScores, type ScorecardScores } from 
 import { DIMENSIONS, STATEMENTS, dimensionById, type DimensionId } from "./statements";
 
 /** Shape of CampaignResult; bump when it changes so stored snapshots are recomputed. */
-export const CAMPAIGN_RESULT_FORMAT = 1;
+export const CAMPAIGN_RESULT_FORMAT = 2;
 /** How many campaigns, the current one included, the trend goes back. */
 export const TREND_LENGTH = 12;
 /** Below this many points on every dimension, leaders and everyone else "broadly agree". */
 export const NOTABLE_GAP = 5;
 
-/** Respondents of one group in one campaign and the sums of their dimension scores (0–100 each). */
+/**
+ * Respondents of one group in one campaign and the sums of their dimension scores (0–100 each):
+ * what the group last published (see campaign-release.ts), not necessarily every answer so far.
+ */
 export interface GroupTally {
   n: number;
   sums: DimensionScores;
@@ -27,6 +30,8 @@ export interface CampaignTally {
   name: string;
   /** YYYY-MM-DD */
   openedOn: string;
+  /** Its own release: not always leaders plus rest, which publish on their own steps. */
+  everyone: GroupTally;
   leaders: GroupTally;
   rest: GroupTally;
 }
@@ -72,6 +77,7 @@ export interface TrendPoint {
   campaignId: string;
   name: string;
   openedOn: string;
+  /** The people its published figures count. */
   responses: number;
   everyone: GroupResult;
   /** Leaders minus everyone else overall, when both groups reached k in that campaign. */
@@ -82,6 +88,7 @@ export interface CampaignResult {
   format: number;
   k: number;
   campaign: CampaignInfo;
+  /** Every response so far; the figures count `everyone.n` of them (they publish in steps of k). */
   responses: number;
   everyone: GroupResult;
   /** Band, quadrant, weakest dimension and advice for everyone; null unless everyone is shown. */
@@ -95,7 +102,7 @@ export interface CampaignResult {
 
 const EMPTY_SUMS: DimensionScores = { clarity: 0, context: 0, autonomy: 0, velocity: 0 };
 
-function combine(a: GroupTally, b: GroupTally): GroupTally {
+export function combineTallies(a: GroupTally, b: GroupTally): GroupTally {
   const sums = { ...EMPTY_SUMS };
   for (const d of DIMENSIONS) sums[d.id] = a.sums[d.id] + b.sums[d.id];
   return { n: a.n + b.n, sums };
@@ -122,7 +129,7 @@ function toGroup(t: GroupTally, state: "empty" | "suppressed" | "shown"): GroupR
  * complementary suppression hides both unless each reaches k.
  */
 function campaignCells(t: CampaignTally, k: number): { everyone: GroupResult; split: Split } {
-  const all = combine(t.leaders, t.rest);
+  const all = t.everyone;
   const cells = suppressTable(
     new Map([
       ["everyone", raw(all)],
@@ -159,15 +166,16 @@ function distributionsOf(counts: readonly AnswerCount[]): StatementDistribution[
 }
 
 /**
- * Builds the result of `campaign` from the tallies of the org's campaigns up to and including
- * it (`tallies`, oldest first; later ones are ignored) and its per-statement answer counts.
- * k is the org's anonymity threshold (3–10).
+ * Builds the result of `campaign` from the released tallies of the org's campaigns up to and
+ * including it (`tallies`, oldest first; later ones are ignored), the per-statement answer
+ * counts of its everyone release, and how many responses it has so far. k is the org's
+ * anonymity threshold (3–10).
  */
-export function buildCampaignResult(input: { k: number; campaign: CampaignInfo; tallies: readonly CampaignTally[]; answerCounts: readonly AnswerCount[] }): CampaignResult {
+export function buildCampaignResult(input: { k: number; campaign: CampaignInfo; tallies: readonly CampaignTally[]; answerCounts: readonly AnswerCount[]; responses: number }): CampaignResult {
   const { k, campaign } = input;
   const none: GroupTally = { n: 0, sums: { ...EMPTY_SUMS } };
   const at = input.tallies.findIndex((t) => t.campaignId === campaign.id);
-  const own = at >= 0 ? input.tallies[at] : { campaignId: campaign.id, name: campaign.name, openedOn: campaign.openedOn, leaders: none, rest: none };
+  const own = at >= 0 ? input.tallies[at] : { campaignId: campaign.id, name: campaign.name, openedOn: campaign.openedOn, everyone: none, leaders: none, rest: none };
   const { everyone, split } = campaignCells(own, k);
   const earlier = at >= 0 ? input.tallies.slice(0, at) : input.tallies;
   const trend = [...earlier, own].slice(-TREND_LENGTH).map((t): TrendPoint => {
@@ -176,7 +184,7 @@ export function buildCampaignResult(input: { k: number; campaign: CampaignInfo; 
       campaignId: t.campaignId,
       name: t.name,
       openedOn: t.openedOn,
-      responses: t.leaders.n + t.rest.n,
+      responses: t.everyone.n,
       everyone: cells.everyone,
       gap: cells.split.state === "shown" ? cells.split.gap.overall : null,
     };
@@ -185,7 +193,7 @@ export function buildCampaignResult(input: { k: number; campaign: CampaignInfo; 
     format: CAMPAIGN_RESULT_FORMAT,
     k,
     campaign,
-    responses: own.leaders.n + own.rest.n,
+    responses: input.responses,
     everyone,
     reading: everyone.state === "shown" ? readScorecard(everyone.scores.dimensions) : null,
     split,
@@ -214,6 +222,28 @@ const GAP_FEELING: Record<DimensionId, string> = {
   autonomy: "teams can act without approval",
   velocity: "teams can move quickly",
 };
+
+const UNREADABLE = "so nobody's answers can be read from a change";
+
+/**
+ * Why the figures count fewer answers than have come in (they publish in steps of k), or null
+ * when they count them all.
+ */
+export function heldBackNote(r: CampaignResult): string | null {
+  if (r.everyone.state !== "shown" || r.responses <= r.everyone.n) return null;
+  const counted = `These figures count the first ${r.everyone.n} of ${r.responses} answers`;
+  return r.campaign.state === "open"
+    ? `${counted}. They move only in steps of ${r.k} answers, ${UNREADABLE}: ${r.everyone.n + r.k - r.responses} more to go.`
+    : `${counted}: figures move only in steps of ${r.k} answers, ${UNREADABLE}, and the campaign closed before the next step.`;
+}
+
+/** Why the comparison counts fewer answers than everyone's figures, or null when it counts the same. */
+export function splitHeldBackNote(r: CampaignResult): string | null {
+  if (r.split.state !== "shown" || r.everyone.state !== "shown") return null;
+  const counted = r.split.leaders.n + r.split.rest.n;
+  if (counted >= r.everyone.n) return null;
+  return `This comparison counts the first ${counted} answers. It moves only when leaders and everyone else have each either stayed the same or grown by at least ${r.k}, ${UNREADABLE}, or that they lead.`;
+}
 
 /** The sentence a campaign link shows: who sees what, and the k in force. */
 export function campaignAnonymityPromise(orgName: string, k: number): string {

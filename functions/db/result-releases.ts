@@ -1,0 +1,45 @@
+import type { AnswerCount } from "../../src/domain/scorecard/campaign-result";
+import type { CampaignGroupId, GroupRelease } from "../../src/domain/scorecard/campaign-release";
+import { TREND_CAMPAIGN_IDS } from "./campaign-responses";
+
+export interface ReleaseRow {
+  campaign_id: string;
+  grp: CampaignGroupId;
+  n: number;
+  clarity: number;
+  context: number;
+  autonomy: number;
+  velocity: number;
+  answer_counts: string;
+}
+
+/** What each group of the campaigns in campaign `campaignId`'s trend last published. */
+export function trendReleasesStatement(db: D1Database, orgId: string, campaignId: string, limit: number): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts
+       FROM scorecard_result_releases WHERE campaign_id IN (${TREND_CAMPAIGN_IDS})`,
+    )
+    .bind(orgId, campaignId, limit);
+}
+
+export function releaseOf(row: ReleaseRow): GroupRelease {
+  const counts = JSON.parse(row.answer_counts) as [string, number, number][];
+  return {
+    n: row.n,
+    sums: { clarity: row.clarity, context: row.context, autonomy: row.autonomy, velocity: row.velocity },
+    answerCounts: counts.map(([statementId, answer, n]): AnswerCount => ({ statementId, answer, n })),
+  };
+}
+
+/** Records what group `grp` of the campaign publishes now. */
+export function storeReleaseStatement(db: D1Database, campaignId: string, grp: CampaignGroupId, r: GroupRelease): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO scorecard_result_releases (campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+       ON CONFLICT (campaign_id, grp) DO UPDATE SET n = excluded.n, clarity = excluded.clarity, context = excluded.context,
+         autonomy = excluded.autonomy, velocity = excluded.velocity, answer_counts = excluded.answer_counts`,
+    )
+    .bind(campaignId, grp, r.n, r.sums.clarity, r.sums.context, r.sums.autonomy, r.sums.velocity, JSON.stringify(r.answerCounts.map((c) => [c.statementId, c.answer, c.n])));
+}
