@@ -4,7 +4,7 @@
 CREATE TABLE pulse_releases (
   org_id TEXT NOT NULL REFERENCES orgs (id) ON DELETE CASCADE,
   wave_id TEXT NOT NULL REFERENCES waves (id) ON DELETE CASCADE,
-  cell TEXT NOT NULL,                  -- 'team|<team id>|<week>' or 'objective|<objective id>|<week>'
+  cell TEXT NOT NULL,                  -- 'org|<week>', 'team|<team id>|<week>' or 'objective|<objective id>|<week>'
   n INTEGER NOT NULL,
   sum INTEGER NOT NULL,
   answers INTEGER NOT NULL,

@@ -189,6 +189,32 @@ describe("release in steps of k", () => {
   });
 });
 
+describe("the all-teams row", () => {
+  it("never moves because one person in a team too small to show voted", async () => {
+    const o = await createTestOrg(env.DB, { teams: 2 });
+    await editTeam(env.DB, o.admin, o.teamIds[0], { name: "Large", declaredSize: 12 });
+    await editTeam(env.DB, o.admin, o.teamIds[1], { name: "Small", declaredSize: 8 });
+    const [large, small] = await Promise.all(o.teamIds.map((id) => pulseTokenFor(env.DB, o.admin, id)));
+    const [objLarge, objSmall] = o.teamObjectiveIds;
+    await voteAsTeam(env.DB, large, ballots(10, [objLarge], 4), W2);
+    await voteAsTeam(env.DB, small, ballots(3, [objSmall], 4), W2);
+    const total = async () => (await getPulseReadView(env.DB, o.admin, null, NOW)).sentiment!.org.total.cells[1];
+    const before = await total();
+    expect(before).toEqual({ state: "shown", n: 13, mean: 4 });
+
+    // A fourth person in Small votes 1: Small stays hidden, and so does the change to the total.
+    await voteAsTeam(env.DB, small, ballots(1, [objSmall], 1), W2);
+    expect(await total()).toEqual(before);
+    expect((await getBoard(env.DB, o.admin, NOW)).sentiment!.org.total.cells[1]).toEqual(before);
+
+    // Once k more people have voted since, the total moves on.
+    await voteAsTeam(env.DB, large, ballots(2, [objLarge], 4), W2);
+    expect(await total()).toEqual(before);
+    await voteAsTeam(env.DB, small, ballots(2, [objSmall], 4), W2);
+    expect(await total()).toEqual({ state: "shown", n: 18, mean: 3.8 });
+  });
+});
+
 describe("the threshold", () => {
   it("is locked while a wave is active, and refuses values outside 3–10", async () => {
     const error = await setAnonymityThreshold(env.DB, org.admin, { anonymityK: 3 }).catch((e: unknown) => e);

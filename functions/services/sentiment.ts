@@ -1,6 +1,6 @@
 import { commentThreshold, shuffled, type Cell, type RawCell } from "../../src/domain/anonymity";
 import { localDate } from "../../src/domain/calendar";
-import { cellKey, orgHeatMap, teamHeatMap, type HeatMap } from "../../src/domain/pulse/heatmap";
+import { cellKey, orgHeatMap, sumCells, teamHeatMap, type HeatMap } from "../../src/domain/pulse/heatmap";
 import { releaseStep } from "../../src/domain/pulse/release";
 import { pulseWeek, waveWeeks } from "../../src/domain/pulse/weeks";
 import { objectivesOfWaveStatement, type ObjectiveRow } from "../db/objectives";
@@ -68,11 +68,11 @@ export function buildSentiment(input: {
     return step.shown;
   };
   const respondents = new Map(rows.respondents.map((r) => [cellKey(r.team_id, r.week), r.respondents]));
-  const teamWeek = new Map<string, RawCell>(
-    rows.teamWeek.map((r) => {
-      const key = cellKey(r.team_id, r.week);
-      return [key, release(`team|${key}`, { n: respondents.get(key) ?? 0, sum: r.total, answers: r.votes })];
-    }),
+  const rawTeamWeek = rows.teamWeek.map((r) => ({ teamId: r.team_id, week: r.week, raw: { n: respondents.get(cellKey(r.team_id, r.week)) ?? 0, sum: r.total, answers: r.votes } }));
+  const teamWeek = new Map<string, RawCell>(rawTeamWeek.map(({ teamId, week, raw }) => [cellKey(teamId, week), release(`team|${cellKey(teamId, week)}`, raw)]));
+  // The org-wide row: every team's raw answers added up, released as one cell of its own.
+  const orgWeek = new Map<string, RawCell>(
+    weeks.map((week) => [week, release(`org|${week}`, sumCells(rawTeamWeek.filter((t) => t.week === week).map((t) => t.raw)))]),
   );
   const objectiveWeek = new Map<string, RawCell>(
     rows.objectiveWeek.map((r) => {
@@ -80,7 +80,7 @@ export function buildSentiment(input: {
       return [key, release(`objective|${key}`, { n: r.votes, sum: r.total })];
     }),
   );
-  const org = orgHeatMap({ weeks, teams, teamWeek, k });
+  const org = orgHeatMap({ weeks, teams, teamWeek, orgWeek, k });
   const perTeam = new Map<string, HeatMap>();
   for (const row of org.rows) {
     perTeam.set(row.key, teamHeatMap({ weeks, objectives: objectives.filter((o) => o.teamId === row.key), objectiveWeek, teamRow: row, k }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Cell, RawCell } from "../anonymity";
-import { cellKey, dropFlags, orgHeatMap, teamHeatMap } from "./heatmap";
+import { cellKey, dropFlags, orgHeatMap, sumCells, teamHeatMap } from "./heatmap";
 import { divergence } from "./signals";
 import { waveWeeks } from "./weeks";
 
@@ -32,25 +32,33 @@ describe("orgHeatMap", () => {
   ];
 
   it("suppresses a small team and, because the all-teams row is shown, the next-smallest too", () => {
-    const map = orgHeatMap({
-      weeks,
-      teams,
-      k: 5,
-      teamWeek: new Map([
-        [cellKey("a", weeks[0]), raw(9, 4, 18)],
-        [cellKey("b", weeks[0]), raw(6, 3, 12)],
-        [cellKey("c", weeks[0]), raw(3, 1, 6)],
-        [cellKey("a", weeks[1]), raw(9, 4, 18)],
-        [cellKey("b", weeks[1]), raw(7, 3.5, 14)],
-      ]),
-    });
+    const teamWeek = new Map([
+      [cellKey("a", weeks[0]), raw(9, 4, 18)],
+      [cellKey("b", weeks[0]), raw(6, 3, 12)],
+      [cellKey("c", weeks[0]), raw(3, 1, 6)],
+      [cellKey("a", weeks[1]), raw(9, 4, 18)],
+      [cellKey("b", weeks[1]), raw(7, 3.5, 14)],
+    ]);
+    const orgWeek = new Map(weeks.map((w) => [w, sumCells(teams.map((t) => teamWeek.get(cellKey(t.id, w))))]));
+    const map = orgHeatMap({ weeks, teams, k: 5, teamWeek, orgWeek });
     expect(map.rows.map((r) => r.cells[0].state)).toEqual(["shown", "suppressed", "suppressed"]);
     expect(map.rows.map((r) => r.cells[1].state)).toEqual(["shown", "shown", "empty"]);
     expect(map.total.cells[0]).toEqual({ state: "shown", n: 18, mean: 3.2 });
   });
 
+  it("shows the all-teams row from its own cell, and hides nobody to protect a total that is not shown", () => {
+    const teamWeek = new Map([
+      [cellKey("a", weeks[0]), raw(9, 4, 18)],
+      [cellKey("c", weeks[0]), raw(3, 1, 6)],
+    ]);
+    const map = orgHeatMap({ weeks: [weeks[0]], teams, k: 5, teamWeek, orgWeek: new Map([[weeks[0], raw(4, 2, 8)]]) });
+    expect(map.total.cells[0]).toEqual({ state: "suppressed" });
+    expect(map.rows.map((r) => r.cells[0].state)).toEqual(["shown", "empty", "suppressed"]);
+  });
+
   it("a single voter is suppressed, never shown as a number", () => {
-    const map = orgHeatMap({ weeks: [weeks[0]], teams: [teams[0]], k: 5, teamWeek: new Map([[cellKey("a", weeks[0]), raw(1, 5, 2)]]) });
+    const one = raw(1, 5, 2);
+    const map = orgHeatMap({ weeks: [weeks[0]], teams: [teams[0]], k: 5, teamWeek: new Map([[cellKey("a", weeks[0]), one]]), orgWeek: new Map([[weeks[0], one]]) });
     expect(map.rows[0].cells[0]).toEqual({ state: "suppressed" });
     expect(map.total.cells[0]).toEqual({ state: "suppressed" });
   });

@@ -43,7 +43,8 @@ export function dropFlags(cells: readonly Cell[]): boolean[] {
   });
 }
 
-function sum(raws: readonly (RawCell | undefined)[]): RawCell {
+/** Several cells as one: respondents, sums and answers added up. */
+export function sumCells(raws: readonly (RawCell | undefined)[]): RawCell {
   return raws.reduce<RawCell>((acc, r) => ({ n: acc.n + (r?.n ?? 0), sum: acc.sum + (r?.sum ?? 0), answers: (acc.answers ?? 0) + (r?.answers ?? r?.n ?? 0) }), { n: 0, sum: 0, answers: 0 });
 }
 
@@ -51,12 +52,23 @@ function row(key: string, label: string, cells: Cell[]): HeatRow {
   return { key, label, cells, drops: dropFlags(cells) };
 }
 
-/** Teams × weeks, with the org-wide row. `teamWeek` is keyed cellKey(teamId, week); n = respondents. */
-export function orgHeatMap(input: { weeks: readonly string[]; teams: readonly { id: string; name: string }[]; teamWeek: ReadonlyMap<string, RawCell>; k: number }): HeatMap {
-  const { weeks, teams, teamWeek, k } = input;
+/**
+ * Teams × weeks, with the org-wide row. `teamWeek` is keyed cellKey(teamId, week); n =
+ * respondents. `orgWeek`, keyed by week, is the org-wide row's own cell: released on its own
+ * steps rather than added up from the teams, so a vote in a team too small to show never
+ * moves it by itself.
+ */
+export function orgHeatMap(input: {
+  weeks: readonly string[];
+  teams: readonly { id: string; name: string }[];
+  teamWeek: ReadonlyMap<string, RawCell>;
+  orgWeek: ReadonlyMap<string, RawCell>;
+  k: number;
+}): HeatMap {
+  const { weeks, teams, teamWeek, orgWeek, k } = input;
   const groups = weeks.map((week) => {
     const members = teams.map((t) => cellKey(t.id, week));
-    return { members, published: cellFor(sum(members.map((m) => teamWeek.get(m))), k).state === "shown" };
+    return { members, published: cellFor(orgWeek.get(week), k).state === "shown" };
   });
   const raw = new Map<string, RawCell>();
   for (const t of teams) for (const w of weeks) raw.set(cellKey(t.id, w), teamWeek.get(cellKey(t.id, w)) ?? { n: 0, sum: 0 });
@@ -64,7 +76,7 @@ export function orgHeatMap(input: { weeks: readonly string[]; teams: readonly { 
   return {
     weeks: [...weeks],
     rows: teams.map((t) => row(t.id, t.name, weeks.map((w) => cells.get(cellKey(t.id, w)) ?? { state: "empty" }))),
-    total: row("all", "All teams", weeks.map((w) => cellFor(sum(teams.map((t) => teamWeek.get(cellKey(t.id, w)))), k))),
+    total: row("all", "All teams", weeks.map((w) => cellFor(orgWeek.get(w), k))),
   };
 }
 
