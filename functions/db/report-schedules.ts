@@ -1,3 +1,5 @@
+import type { OrgRow } from "./orgs";
+
 export interface ScheduleRow {
   report_weekday: number;
   report_hour: number;
@@ -12,14 +14,7 @@ export async function updateSchedule(db: D1Database, orgId: string, s: ScheduleR
   await db.prepare("UPDATE orgs SET report_weekday = ?2, report_hour = ?3, pulse_weekday = ?4 WHERE id = ?1").bind(orgId, s.report_weekday, s.report_hour, s.pulse_weekday).run();
 }
 
-export interface ScheduledOrgRow extends ScheduleRow {
-  id: string;
-  slug: string;
-  name: string;
-  time_zone: string;
-  anonymity_k: number;
-  created_at: string;
-}
+export interface ScheduledOrgRow extends OrgRow, ScheduleRow {}
 
 /** Every org with its schedule, for the hourly job. */
 export async function listScheduledOrgs(db: D1Database): Promise<ScheduledOrgRow[]> {
