@@ -32,14 +32,19 @@ export function releaseOf(row: ReleaseRow): GroupRelease {
   };
 }
 
-/** Records what group `grp` of the campaign publishes now. */
+/**
+ * Records what group `grp` of the campaign publishes now. Responses are never taken back, so
+ * a release only ever grows: when two views race, an older one cannot put back a smaller
+ * release after a larger one was shown (that would let the next step be one person).
+ */
 export function storeReleaseStatement(db: D1Database, campaignId: string, grp: CampaignGroupId, r: GroupRelease): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO scorecard_result_releases (campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
        ON CONFLICT (campaign_id, grp) DO UPDATE SET n = excluded.n, clarity = excluded.clarity, context = excluded.context,
-         autonomy = excluded.autonomy, velocity = excluded.velocity, answer_counts = excluded.answer_counts`,
+         autonomy = excluded.autonomy, velocity = excluded.velocity, answer_counts = excluded.answer_counts
+       WHERE excluded.n > scorecard_result_releases.n`,
     )
     .bind(campaignId, grp, r.n, r.sums.clarity, r.sums.context, r.sums.autonomy, r.sums.velocity, JSON.stringify(r.answerCounts.map((c) => [c.statementId, c.answer, c.n])));
 }
