@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { AppError } from "../services/errors";
 import { MAX_BODY_BYTES } from "../services/http-policy";
+import type { ApiEnv } from "./env";
 import { orgAccessMiddleware } from "./org-context";
 import { accountRoutes } from "./routes/accounts";
 import { campaignRoutes } from "./routes/campaigns";
@@ -15,9 +16,6 @@ import { reportRoutes } from "./routes/reports";
 import { scorecardRoutes } from "./routes/scorecard";
 import { sentimentRoutes } from "./routes/sentiment";
 import { waveRoutes } from "./routes/waves";
-
-export type ApiEnv = { Bindings: Env };
-
 
 export function errorBody(error: AppError) {
   return { error: { code: error.code, message: error.message, details: error.details } };

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { requireOrgAccess, type OrgAccess } from "../services/access";
 import { SESSION_COOKIE, viewerFromSession } from "../services/auth";
-import type { ApiEnv } from "./app";
+import type { ApiEnv } from "./env";
 
 export type OrgApiEnv = ApiEnv & { Variables: { access: OrgAccess } };
 

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { requestOrgCreation, requestSignIn } from "../../services/auth";
 import { deliverSoon } from "../../services/outbox";
 import { clientKey, enforceRateLimit } from "../../services/rate-limit";
-import type { ApiEnv } from "../app";
+import type { ApiEnv } from "../env";
 import { executionContextOf, readJson, requestOrigin } from "../request";
 
 /** Sign-in and org creation by emailed link; answers never reveal whether an account exists. */

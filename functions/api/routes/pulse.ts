@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { PULSE_CREDENTIAL_HEADER, getPulsePage, readCredentials, submitVotes } from "../../services/pulse";
 import { clientKey, enforceRateLimit } from "../../services/rate-limit";
-import type { ApiEnv } from "../app";
+import type { ApiEnv } from "../env";
 import { readJson } from "../request";
 
 /**

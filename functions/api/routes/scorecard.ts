@@ -3,7 +3,7 @@ import { AGREEMENT_SCALE, DIMENSIONS, STATEMENTS } from "../../../src/domain/sco
 import { clientKey, enforceRateLimit } from "../../services/rate-limit";
 import { deliverSoon } from "../../services/outbox";
 import { emailScorecardReport, getScorecardBenchmark, getScorecardResult, submitScorecard } from "../../services/scorecard";
-import type { ApiEnv } from "../app";
+import type { ApiEnv } from "../env";
 import { executionContextOf, readJson, requestOrigin } from "../request";
 
 export const scorecardRoutes = new Hono<ApiEnv>()
