@@ -98,7 +98,7 @@ describe("personal pulse links", () => {
     expect(await page.textContent("h1")).toBe("How is Quay doing this week?");
     const note = await page.textContent("[data-link=personal]");
     expect(note).toContain("This link is yours alone and counts once");
-    expect(note).toContain("one of 2 personal links");
+    expect(note).toContain("the list holds 2 addresses, at quay.example");
     expect(note).toContain("quay.example");
     expect(watch.scripts.size).toBe(0);
     await expectNoAxeViolations(page, "personal pulse page");
@@ -114,6 +114,7 @@ describe("personal pulse links", () => {
     await again.goto(link);
     expect(await again.textContent("main")).toContain("You rated every objective this week");
     expect(await again.locator("fieldset.objective").count()).toBe(0);
+    await maybeScreenshot(again, "pulse-personal-1280");
     await phone.close();
     await laptop.close();
   });
