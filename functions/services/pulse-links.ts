@@ -1,5 +1,5 @@
 import { pulseModeSchema } from "../../src/schemas/pulse";
-import { findLiveLink, liveLinkStatement, replaceLink } from "../db/pulse";
+import { findLiveLink, liveLinkStatement, replaceLink } from "../db/pulse-links";
 import { findTeamPulseMode, teamPulseModeStatement, updateTeamPulseMode, type PulseMode } from "../db/teams";
 import { activeWaveStatement, findActiveWave } from "../db/waves";
 import { conflict } from "./errors";

@@ -1,6 +1,6 @@
 import { addDays, formatDay } from "../../src/domain/calendar";
 import type { NewOutboxMessage } from "../db/outbox";
-import { personalLinkStatement, reminderTeamsStatement, type ReminderTeamRow } from "../db/pulse";
+import { personalLinkStatement, reminderTeamsStatement, type ReminderTeamRow } from "../db/pulse-links";
 import type { ScheduledOrgRow } from "../db/report-schedules";
 import { orgAddressesStatement, type TeamAddressRow } from "../db/team-addresses";
 import { buildPulseReminderEmail } from "../email/pulse-reminder";

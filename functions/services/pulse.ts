@@ -15,34 +15,13 @@ import {
   type PulseObjectiveRow,
 } from "../db/pulse";
 import { conflict, gone, notFound, validationFailed } from "./errors";
+import { derivedCredential, writeCredentials } from "./pulse-credentials";
 import { randomToken, sha256Hex } from "./tokens";
 import { parseInput } from "./validate";
 
-/**
- * The browser keeps its anonymous credentials (one per team it votes for) in one cookie,
- * dot-separated, sent only to /p/ pages: the signed-in parts of the site never receive it,
- * so the server never sees a credential next to a session. HttpOnly keeps it from scripts.
- * API clients get the credential in the response body and send it back in a header.
- */
-export const PULSE_COOKIE = "__Secure-mv_pulse";
-export const PULSE_CREDENTIAL_HEADER = "pulse-credential";
+export { PULSE_COOKIE, PULSE_CREDENTIAL_HEADER, pulseCookieOptions, readCredentials, writeCredentials } from "./pulse-credentials";
 
-export function pulseCookieOptions() {
-  return { path: "/p/", secure: true, httpOnly: true, sameSite: "lax" as const, maxAge: 120 * 86_400 };
-}
-const MAX_KEPT_CREDENTIALS = 5;
 const LINK_TOKEN = /^[A-Za-z0-9_-]{22,64}$/;
-const CREDENTIAL = /^[A-Za-z0-9_-]{43}$/;
-
-/** The credentials in a cookie value, ignoring anything malformed. */
-export function readCredentials(cookie: string | undefined): string[] {
-  return (cookie ?? "").split(".").filter((c) => CREDENTIAL.test(c)).slice(0, MAX_KEPT_CREDENTIALS);
-}
-
-/** The cookie value after a vote: the credential used first, then the others, at most five. */
-export function writeCredentials(current: readonly string[], used: string): string {
-  return [used, ...current.filter((c) => c !== used)].slice(0, MAX_KEPT_CREDENTIALS).join(".");
-}
 
 export interface PulseView {
   orgName: string;
@@ -72,18 +51,6 @@ interface Loaded {
   /** An unused credential of the browser (set by the page before the first vote), if any. */
   unused: string | null;
   guards: GuardRow[];
-}
-
-/**
- * A credential derived from a seed: a personal link's token, or a first submission without
- * any credential. The same seed always gives the same credential, so one personal link gives
- * one credential and any number of repeats of one first vote give one. 43 characters.
- */
-async function derivedCredential(seed: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`mistvine-pulse-credential:${seed}`)));
-  let binary = "";
-  for (const b of digest) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 /** The submission id of a raw input, if it has a well-formed one (validation comes later). */

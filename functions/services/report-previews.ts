@@ -1,6 +1,6 @@
 import { addDays, formatDay } from "../../src/domain/calendar";
 import { pulseWeek } from "../../src/domain/pulse/weeks";
-import { findLiveLink } from "../db/pulse";
+import { findLiveLink } from "../db/pulse-links";
 import { findTeamPulseMode } from "../db/teams";
 import { buildCampaignReportEmail } from "../email/campaign-report";
 import { buildPulseReminderEmail } from "../email/pulse-reminder";
