@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { countingD1 } from "../../tests/support/d1-counter";
 import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
 import { ballots, pulseTokenFor, voteAsTeam, voteSubmissionId } from "../../tests/support/pulse-fixtures";
 import { setAnonymityThreshold } from "./anonymity-settings";
@@ -101,6 +102,14 @@ describe("personal pulse links", () => {
     const cred = await env.DB.prepare("SELECT credential_hash FROM pulse_credentials WHERE team_id = ?1").bind(org.teamIds[0]).first<{ credential_hash: string }>();
     const linkHashes = (await env.DB.prepare("SELECT token_hash FROM pulse_personal_links").all<{ token_hash: string }>()).results.map((r) => r.token_hash);
     expect(linkHashes).not.toContain(cred?.credential_hash);
+  });
+
+  it("a vote through a personal link takes two D1 round trips", async () => {
+    await enqueuePulseReminders(env.DB, await scheduledOrg(), WEEK, ORIGIN, WED);
+    const token = (await personalTokens()).get(ADDRESSES[3])!;
+    const counter = countingD1(env.DB);
+    await submitVotes(counter.db, token, [], { submissionId: voteSubmissionId(), votes: [{ objectiveId, score: 5 }] }, WED);
+    expect(counter.roundTrips()).toBe(2);
   });
 
   it("a job that runs twice sends and registers no second set of links", async () => {
