@@ -18,7 +18,7 @@ export interface SubmitOutcomeRow {
 
 /**
  * One batch (one transaction) that records a response only when the browser's credential is
- * new to the campaign, the campaign is open and below the org's headcount:
+ * new to the campaign, the campaign is open and below its headcount (fixed when it opened):
  * 1. the guard row (credential hash + campaign), inserted only under those conditions;
  * 2. the response, only if statement 1 inserted a row (changes() = 1);
  * 3. the campaign's count and result version, only if statement 2 inserted a row;
@@ -30,8 +30,8 @@ export function submitResponseStatements(db: D1Database, r: NewCampaignResponse)
     db
       .prepare(
         `INSERT INTO scorecard_campaign_credentials (campaign_id, credential_hash)
-         SELECT c.id, ?2 FROM scorecard_campaigns c JOIN orgs o ON o.id = c.org_id
-         WHERE c.id = ?1 AND c.state = 'open' AND c.responses < COALESCE(o.headcount, 0)
+         SELECT c.id, ?2 FROM scorecard_campaigns c
+         WHERE c.id = ?1 AND c.state = 'open' AND c.responses < COALESCE(c.headcount, 0)
          ON CONFLICT (campaign_id, credential_hash) DO NOTHING`,
       )
       .bind(r.campaignId, r.credentialHash),
@@ -52,9 +52,9 @@ export function submitResponseStatements(db: D1Database, r: NewCampaignResponse)
 export function outcomeStatement(db: D1Database, campaignId: string, credentialHash: string): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT c.state, c.responses, o.headcount,
+      `SELECT c.state, c.responses, c.headcount,
               EXISTS (SELECT 1 FROM scorecard_campaign_credentials g WHERE g.campaign_id = c.id AND g.credential_hash = ?2) AS answered
-       FROM scorecard_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?1`,
+       FROM scorecard_campaigns c WHERE c.id = ?1`,
     )
     .bind(campaignId, credentialHash);
 }

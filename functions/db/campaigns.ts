@@ -21,10 +21,15 @@ const FROM = "scorecard_campaigns c LEFT JOIN waves w ON w.id = c.wave_id";
 
 export type NewCampaign = Pick<CampaignRow, "id" | "org_id" | "wave_id" | "name" | "link_token" | "opened_at">;
 
+/** The campaign's answer cap, fixed when it opens: the org's headcount at that moment. */
+
 /** Inserts an open campaign; a second open one in the org violates idx_scorecard_campaigns_org_id_open. */
 export function insertCampaignStatement(db: D1Database, c: NewCampaign): D1PreparedStatement {
   return db
-    .prepare("INSERT INTO scorecard_campaigns (id, org_id, wave_id, name, link_token, state, opened_at) VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6)")
+    .prepare(
+      `INSERT INTO scorecard_campaigns (id, org_id, wave_id, name, link_token, state, opened_at, headcount)
+       VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, (SELECT headcount FROM orgs WHERE id = ?2))`,
+    )
     .bind(c.id, c.org_id, c.wave_id, c.name, c.link_token, c.opened_at);
 }
 
@@ -55,7 +60,7 @@ export interface CampaignLinkRow extends CampaignRow {
 /** The campaign behind an anonymous /s/{token} link, with what its page needs of the org. */
 export async function findCampaignByToken(db: D1Database, token: string): Promise<CampaignLinkRow | null> {
   return db
-    .prepare(`SELECT ${CAMPAIGN_COLUMNS}, o.name AS org_name, o.anonymity_k, o.headcount FROM ${FROM} JOIN orgs o ON o.id = c.org_id WHERE c.link_token = ?1`)
+    .prepare(`SELECT ${CAMPAIGN_COLUMNS}, o.name AS org_name, o.anonymity_k, c.headcount FROM ${FROM} JOIN orgs o ON o.id = c.org_id WHERE c.link_token = ?1`)
     .bind(token)
     .first<CampaignLinkRow>();
 }

@@ -3,17 +3,13 @@
  * SQL and leave suppression to the sentiment service.
  */
 
-export interface PulseLinkRow {
-  token: string;
-  org_id: string;
-  team_id: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
 export interface PulseContextRow {
-  token: string;
+  /** 'shared': the team's link; 'personal': one address's link for one week. */
+  link_kind: "shared" | "personal";
   revoked_at: string | null;
+  /** Personal links only: the wave and week the link is valid in. */
+  link_wave_id: string | null;
+  link_week: string | null;
   org_id: string;
   org_name: string;
   time_zone: string;
@@ -21,31 +17,49 @@ export interface PulseContextRow {
   team_id: string;
   team_name: string;
   declared_size: number;
+  pulse_mode: "shared" | "personal";
+  addresses_changed_at: string | null;
+  address_count: number;
+  /** Comma-separated domains of the team's list, unordered. */
+  address_domains: string | null;
 }
 
-/** The link with its team and org, in one query. */
-export function pulseContextStatement(db: D1Database, token: string): D1PreparedStatement {
+/**
+ * The team of a link token: a shared link by its token (?1) or a personal link by the hash
+ * of its token (?2). They never collide: shared tokens have 22 characters, personal 43.
+ */
+const LINK_TEAM = "(SELECT team_id FROM pulse_links WHERE token = ?1 UNION ALL SELECT team_id FROM pulse_personal_links WHERE token_hash = ?2)";
+const TEAM_COLUMNS = `o.id AS org_id, o.name AS org_name, o.time_zone, o.anonymity_k, t.id AS team_id, t.name AS team_name, t.declared_size,
+              t.pulse_mode, t.addresses_changed_at,
+              (SELECT COUNT(*) FROM team_member_addresses a WHERE a.team_id = t.id) AS address_count,
+              (SELECT group_concat(DISTINCT substr(a.email, instr(a.email, '@') + 1)) FROM team_member_addresses a WHERE a.team_id = t.id) AS address_domains`;
+
+/** The link with its team and org, in one query; `tokenHash` finds a personal link. */
+export function pulseContextStatement(db: D1Database, token: string, tokenHash: string): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT l.token, l.revoked_at, o.id AS org_id, o.name AS org_name, o.time_zone, o.anonymity_k,
-              t.id AS team_id, t.name AS team_name, t.declared_size
+      `SELECT 'shared' AS link_kind, l.revoked_at, NULL AS link_wave_id, NULL AS link_week, ${TEAM_COLUMNS}
        FROM pulse_links l JOIN teams t ON t.id = l.team_id JOIN orgs o ON o.id = l.org_id
-       WHERE l.token = ?1`,
+       WHERE l.token = ?1
+       UNION ALL
+       SELECT 'personal' AS link_kind, NULL AS revoked_at, p.wave_id AS link_wave_id, p.week AS link_week, ${TEAM_COLUMNS}
+       FROM pulse_personal_links p JOIN teams t ON t.id = p.team_id JOIN orgs o ON o.id = p.org_id
+       WHERE p.token_hash = ?2`,
     )
-    .bind(token);
+    .bind(token, tokenHash);
 }
 
 /** The team's objectives in the org's active wave, each with its key results as one line of text. */
-export function pulseObjectivesStatement(db: D1Database, token: string): D1PreparedStatement {
+export function pulseObjectivesStatement(db: D1Database, token: string, tokenHash: string): D1PreparedStatement {
   return db
     .prepare(
       `SELECT w.id AS wave_id, w.name AS wave_name, w.starts_on, w.ends_on, ob.id, ob.title,
               (SELECT group_concat(k.title, ' · ') FROM key_results k WHERE k.objective_id = ob.id) AS key_results
-       FROM pulse_links l JOIN waves w ON w.org_id = l.org_id AND w.state = 'active'
-       JOIN objectives ob ON ob.wave_id = w.id AND ob.team_id = l.team_id AND ob.level = 'team'
-       WHERE l.token = ?1 ORDER BY ob.created_at, ob.position`,
+       FROM teams t JOIN waves w ON w.org_id = t.org_id AND w.state = 'active'
+       JOIN objectives ob ON ob.wave_id = w.id AND ob.team_id = t.id AND ob.level = 'team'
+       WHERE t.id IN ${LINK_TEAM} ORDER BY ob.created_at, ob.position`,
     )
-    .bind(token);
+    .bind(token, tokenHash);
 }
 
 export interface PulseObjectiveRow {
@@ -58,25 +72,27 @@ export interface PulseObjectiveRow {
   key_results: string | null;
 }
 
-/** How many credentials the link's team has for the active wave, and which of `hashes` belong to the team. */
-export function credentialStateStatements(db: D1Database, token: string, hashes: readonly string[]): D1PreparedStatement[] {
+/**
+ * How many credentials the link's team has for the active wave, and which of `hashes` exist
+ * for any team (one the browser holds that nobody registered yet is still unused).
+ */
+export function credentialStateStatements(db: D1Database, token: string, tokenHash: string, hashes: readonly string[]): D1PreparedStatement[] {
   const list = hashes.length ? hashes : [""];
-  const placeholders = list.map((_, i) => `?${i + 2}`).join(", ");
+  const placeholders = list.map((_, i) => `?${i + 1}`).join(", ");
   return [
     db
       .prepare(
         `SELECT COUNT(*) AS issued FROM pulse_credentials c JOIN waves w ON w.id = c.wave_id AND w.state = 'active'
-         WHERE c.team_id = (SELECT team_id FROM pulse_links WHERE token = ?1)`,
+         WHERE c.team_id IN ${LINK_TEAM}`,
       )
-      .bind(token),
-    db
-      .prepare(`SELECT credential_hash, wave_id FROM pulse_credentials WHERE team_id = (SELECT team_id FROM pulse_links WHERE token = ?1) AND credential_hash IN (${placeholders})`)
-      .bind(token, ...list),
+      .bind(token, tokenHash),
+    db.prepare(`SELECT credential_hash, team_id, wave_id FROM pulse_credentials WHERE credential_hash IN (${placeholders})`).bind(...list),
   ];
 }
 
 export interface CredentialRow {
   credential_hash: string;
+  team_id: string;
   wave_id: string;
 }
 
@@ -99,7 +115,8 @@ export interface GuardRow {
 export interface VoteWrite {
   credentialHash: string;
   issueCredential: boolean;
-  declaredSize: number;
+  /** The most credentials the team may have this wave; null: no cap (personal links). */
+  cap: number | null;
   orgId: string;
   teamId: string;
   waveId: string;
@@ -110,7 +127,9 @@ export interface VoteWrite {
 
 /**
  * The statements of one submission, to run as one batch (one transaction, one round trip):
- * 1. hand out the credential if the team is under its declared size (else nothing below runs);
+ * 1. hand out the credential if the team is under its cap (the declared size for the shared
+ *    link, none for a personal link, which derives its one credential from its token); a
+ *    credential that exists already (a parallel repeat of the same first vote) is kept;
  * 2. count the voter for the team's week if this credential has not voted this week yet;
  * 3. the guard rows: a second vote by the same credential hits the primary key and the whole
  *    batch rolls back, storing nothing;
@@ -124,9 +143,10 @@ export function voteStatements(db: D1Database, w: VoteWrite): D1PreparedStatemen
       db
         .prepare(
           `INSERT INTO pulse_credentials (credential_hash, team_id, wave_id)
-           SELECT ?1, ?2, ?3 WHERE (SELECT COUNT(*) FROM pulse_credentials WHERE team_id = ?2 AND wave_id = ?3) < ?4`,
+           SELECT ?1, ?2, ?3 WHERE ?4 IS NULL OR (SELECT COUNT(*) FROM pulse_credentials WHERE team_id = ?2 AND wave_id = ?3) < ?4
+           ON CONFLICT (credential_hash) DO NOTHING`,
         )
-        .bind(w.credentialHash, w.teamId, w.waveId, w.declaredSize),
+        .bind(w.credentialHash, w.teamId, w.waveId, w.cap),
     );
   }
   statements.push(
@@ -163,44 +183,14 @@ export function voteStatements(db: D1Database, w: VoteWrite): D1PreparedStatemen
   return statements;
 }
 
-/** Guard rows of weeks before `beforeWeek`: once a week is over nobody can vote in it again. */
+/**
+ * Guard rows and personal links of weeks before `beforeWeek`: once a week is over nobody can
+ * vote in it again. Returns how many guard rows went.
+ */
 export async function deleteGuardsBefore(db: D1Database, beforeWeek: string): Promise<number> {
-  const r = await db.prepare("DELETE FROM pulse_guards WHERE week < ?1").bind(beforeWeek).run();
-  return r.meta.changes;
-}
-
-// --- Links -------------------------------------------------------------------------------
-
-export async function findLiveLink(db: D1Database, orgId: string, teamId: string): Promise<PulseLinkRow | null> {
-  return db
-    .prepare("SELECT token, org_id, team_id, created_at, revoked_at FROM pulse_links WHERE org_id = ?1 AND team_id = ?2 AND revoked_at IS NULL")
-    .bind(orgId, teamId)
-    .first<PulseLinkRow>();
-}
-
-/** Revokes the team's live link (if any) and, unless `revokeOnly`, creates a new one: one batch. */
-export async function replaceLink(db: D1Database, orgId: string, teamId: string, newToken: string | null, at: string): Promise<void> {
-  const statements = [db.prepare("UPDATE pulse_links SET revoked_at = ?3 WHERE org_id = ?1 AND team_id = ?2 AND revoked_at IS NULL").bind(orgId, teamId, at)];
-  if (newToken) statements.push(db.prepare("INSERT INTO pulse_links (token, org_id, team_id, created_at) VALUES (?1, ?2, ?3, ?4)").bind(newToken, orgId, teamId, at));
-  await db.batch(statements);
-}
-
-export interface ReminderTeamRow {
-  team_id: string;
-  team_name: string;
-  token: string;
-  objectives: string | null;
-}
-
-/** Teams of the org with a live pulse link and their objective titles in the active wave. */
-export function reminderTeamsStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
-    .prepare(
-      `SELECT t.id AS team_id, t.name AS team_name, l.token,
-              (SELECT group_concat(o.title, char(10)) FROM objectives o JOIN waves w ON w.id = o.wave_id AND w.state = 'active'
-               WHERE o.team_id = t.id AND o.level = 'team') AS objectives
-       FROM teams t JOIN pulse_links l ON l.team_id = t.id AND l.revoked_at IS NULL
-       WHERE t.org_id = ?1 ORDER BY t.name`,
-    )
-    .bind(orgId);
+  const [guards] = await db.batch([
+    db.prepare("DELETE FROM pulse_guards WHERE week < ?1").bind(beforeWeek),
+    db.prepare("DELETE FROM pulse_personal_links WHERE week < ?1").bind(beforeWeek),
+  ]);
+  return guards.meta.changes;
 }

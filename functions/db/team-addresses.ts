@@ -5,7 +5,10 @@ export async function listTeamAddresses(db: D1Database, orgId: string, teamId: s
 
 /** Replaces the team's list: one batch, inserts chunked to stay under 100 bound parameters. */
 export function replaceTeamAddressesStatements(db: D1Database, orgId: string, teamId: string, emails: readonly string[], at: string): D1PreparedStatement[] {
-  const statements = [db.prepare("DELETE FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2").bind(orgId, teamId)];
+  const statements = [
+    db.prepare("DELETE FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2").bind(orgId, teamId),
+    db.prepare("UPDATE teams SET addresses_changed_at = ?3 WHERE org_id = ?1 AND id = ?2").bind(orgId, teamId, at),
+  ];
   for (let i = 0; i < emails.length; i += 90) {
     const chunk = emails.slice(i, i + 90);
     statements.push(

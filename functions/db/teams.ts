@@ -41,3 +41,18 @@ export function listTeamsStatement(db: D1Database, orgId: string): D1PreparedSta
 export async function findTeam(db: D1Database, orgId: string, teamId: string): Promise<TeamRow | null> {
   return db.prepare(`SELECT ${COLUMNS} FROM teams WHERE org_id = ?1 AND id = ?2`).bind(orgId, teamId).first<TeamRow>();
 }
+
+export type PulseMode = "shared" | "personal";
+
+/** How the team runs its pulse: on its shared link or on personal links. */
+export async function findTeamPulseMode(db: D1Database, orgId: string, teamId: string): Promise<PulseMode | null> {
+  return (await teamPulseModeStatement(db, orgId, teamId).first<{ pulse_mode: PulseMode }>())?.pulse_mode ?? null;
+}
+
+export function teamPulseModeStatement(db: D1Database, orgId: string, teamId: string): D1PreparedStatement {
+  return db.prepare("SELECT pulse_mode FROM teams WHERE org_id = ?1 AND id = ?2").bind(orgId, teamId);
+}
+
+export async function updateTeamPulseMode(db: D1Database, orgId: string, teamId: string, mode: PulseMode): Promise<void> {
+  await db.prepare("UPDATE teams SET pulse_mode = ?3 WHERE org_id = ?1 AND id = ?2").bind(orgId, teamId, mode).run();
+}

@@ -1,14 +1,13 @@
 import { env } from "cloudflare:workers";
 import PostalMime from "postal-mime";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
+import { createTestOrg, declareTeam, type TestOrg } from "../../tests/support/org-fixtures";
 import { ballots, pulseTokenFor, voteAsTeam } from "../../tests/support/pulse-fixtures";
 import { createBoost } from "../services/boosts";
 import { outboxMessageSource } from "../services/outbox";
 import { saveReportSchedule } from "../services/report-settings";
 import { unsubscribe } from "../services/subscriptions";
 import { saveTeamAddresses } from "../services/team-addresses";
-import { editTeam } from "../services/teams";
 import type { OutboxRow } from "../db/outbox";
 import { runScheduledJobs } from "./index";
 import { runWeeklyEmails } from "./weekly-emails";
@@ -48,8 +47,8 @@ beforeAll(async () => {
   }
   // Berlin's Team 2 has three voters: a suppressed cell in the reports. Team 3 (6) is hidden
   // with it so the all-teams row cannot give it away; Team 1 (8) shows.
-  await editTeam(env.DB, berlin.admin, berlin.teamIds[0], { name: "Team 1", declaredSize: 9 });
-  await editTeam(env.DB, berlin.admin, berlin.teamIds[1], { name: "Team 2", declaredSize: 3 });
+  await declareTeam(env.DB, berlin.teamIds[0], { name: "Team 1", declaredSize: 9 });
+  await declareTeam(env.DB, berlin.teamIds[1], { name: "Team 2", declaredSize: 3 });
   const votedOn = new Date("2026-11-11T10:00:00Z");
   await voteAsTeam(env.DB, await pulseTokenFor(env.DB, berlin.admin, berlin.teamIds[1]), ballots(3, [berlin.teamObjectiveIds[1]], 1), votedOn);
   await voteAsTeam(env.DB, await pulseTokenFor(env.DB, berlin.admin, berlin.teamIds[2]), ballots(6, [berlin.teamObjectiveIds[2]], 2), votedOn);

@@ -57,7 +57,7 @@ export async function getCampaignLink(db: D1Database, token: string, credential:
 }
 
 export const CLOSED_MESSAGE = "This Scorecard campaign has closed, so it no longer takes answers.";
-export const FULL_MESSAGE = "Everyone this campaign was meant for has answered already, so it takes no more answers.";
+export const FULL_MESSAGE = "This campaign link takes no more answers: it accepts as many as the organisation had people when the campaign opened.";
 
 /**
  * Records one browser's answers. Returns recorded: false when this browser had answered

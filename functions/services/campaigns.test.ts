@@ -109,6 +109,18 @@ describe("answering a campaign link", () => {
     expect((await getCampaignLink(env.DB, campaign.link_token, randomToken(32))).status).toBe("full");
   });
 
+  it("keeps the headcount the campaign opened with: raising the org's later neither reopens a full link nor probes the count", async () => {
+    const org = await createTestOrg(env.DB, { teams: 1 });
+    const campaign = await openTestCampaign(env.DB, org.admin, NOW, 2);
+    for (let i = 0; i < 2; i++) await answerCampaign(env.DB, campaign.link_token, randomToken(32), { answers: uniform(3) });
+    await setHeadcount(env.DB, org.admin, 10);
+    const error = await failure(answerCampaign(env.DB, campaign.link_token, randomToken(32), { answers: uniform(4) }));
+    expect(error.status).toBe(409);
+    expect(error.message).not.toMatch(/\d/);
+    expect(await responseRows(campaign.id)).toHaveLength(2);
+    expect((await getCampaignLink(env.DB, campaign.link_token, randomToken(32))).status).toBe("full");
+  });
+
   it("refuses bad answers with field messages and writes nothing", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const campaign = await openTestCampaign(env.DB, org.admin, NOW);

@@ -31,11 +31,12 @@ export async function enqueueEmail(db: D1Database, message: NewOutboxMessage, no
  * Puts several messages in the outbox, a batch per 90 of them; repeated idempotency keys
  * change nothing. Returns the ids of all of them (new or already queued), for deliverSoon.
  */
-export async function enqueueEmails(db: D1Database, messages: readonly NewOutboxMessage[], now: Date): Promise<number[]> {
+export async function enqueueEmails(db: D1Database, messages: readonly NewOutboxMessage[], now: Date, alongside?: (m: NewOutboxMessage) => D1PreparedStatement[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < messages.length; i += 90) {
     const chunk = messages.slice(i, i + 90);
-    const results = await db.batch([...chunk.map((m) => enqueueStatement(db, m, now)), outboxIdsByKeysStatement(db, chunk.map((m) => m.idempotencyKey))]);
+    // `alongside` statements run in the same batch as the message's enqueue (one transaction).
+    const results = await db.batch([...chunk.flatMap((m) => [enqueueStatement(db, m, now), ...(alongside?.(m) ?? [])]), outboxIdsByKeysStatement(db, chunk.map((m) => m.idempotencyKey))]);
     ids.push(...(results[results.length - 1].results as { id: number }[]).map((r) => r.id));
   }
   return ids;

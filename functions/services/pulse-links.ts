@@ -1,4 +1,9 @@
-import { findLiveLink, replaceLink } from "../db/pulse";
+import { pulseModeSchema } from "../../src/schemas/pulse";
+import { findLiveLink, liveLinkStatement, replaceLink } from "../db/pulse-links";
+import { findTeamPulseMode, teamPulseModeStatement, updateTeamPulseMode, type PulseMode } from "../db/teams";
+import { activeWaveStatement, findActiveWave } from "../db/waves";
+import { conflict } from "./errors";
+import { parseInput } from "./validate";
 import { requireTeamActor, type OrgAccess } from "./access";
 import { getTeam } from "./teams";
 import { randomToken } from "./tokens";
@@ -24,4 +29,51 @@ export async function revokePulseLink(db: D1Database, access: OrgAccess, teamId:
   const team = await getTeam(db, access, teamId);
   requireTeamActor(access, team.id);
   await replaceLink(db, access.org.id, team.id, null, now.toISOString());
+}
+
+/**
+ * Switches the team between its shared link and personal links. Only between waves: every
+ * credential of a wave then comes from one mode, and in personal mode only personal links'
+ * credentials exist, so nothing on the read side has to tell them apart.
+ */
+export async function setPulseMode(db: D1Database, access: OrgAccess, teamId: string, input: unknown): Promise<PulseMode> {
+  const team = await getTeam(db, access, teamId);
+  requireTeamActor(access, team.id);
+  const { mode } = parseInput(pulseModeSchema, input);
+  if ((await findTeamPulseMode(db, access.org.id, team.id)) === mode) return mode;
+  const active = await findActiveWave(db, access.org.id);
+  if (active) throw conflict(`The way the team votes is locked while ${active.name} is active, so every vote of a wave counts the same way. Change it between waves.`);
+  await updateTeamPulseMode(db, access.org.id, team.id, mode);
+  return mode;
+}
+
+/** How the team votes: "shared" (its link) or "personal" (one link per address per week). */
+export async function getPulseMode(db: D1Database, access: OrgAccess, teamId: string): Promise<PulseMode> {
+  const team = await getTeam(db, access, teamId);
+  return (await findTeamPulseMode(db, access.org.id, team.id)) ?? "shared";
+}
+
+export interface PulseLinkSettings {
+  /** The live shared link's path, or null. */
+  path: string | null;
+  mode: PulseMode;
+  /** The active wave's name when one is running: the mode is locked until it ends. */
+  lockedBy: string | null;
+}
+
+/** What the team page's link card shows, in one batch after the team check. */
+export async function getPulseLinkSettings(db: D1Database, access: OrgAccess, teamId: string): Promise<PulseLinkSettings> {
+  const team = await getTeam(db, access, teamId);
+  requireTeamActor(access, team.id);
+  const [link, mode, wave] = await db.batch([
+    liveLinkStatement(db, access.org.id, team.id),
+    teamPulseModeStatement(db, access.org.id, team.id),
+    activeWaveStatement(db, access.org.id),
+  ]);
+  const token = (link.results[0] as { token: string } | undefined)?.token;
+  return {
+    path: token ? `/p/${token}` : null,
+    mode: (mode.results[0] as { pulse_mode: PulseMode } | undefined)?.pulse_mode ?? "shared",
+    lockedBy: (wave.results[0] as { name: string } | undefined)?.name ?? null,
+  };
 }

@@ -1,14 +1,13 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { countingD1 } from "../../tests/support/d1-counter";
-import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
+import { createTestOrg, declareTeam, type TestOrg } from "../../tests/support/org-fixtures";
 import { ballots, pulseTokenFor, voteAsTeam, voteSubmissionId } from "../../tests/support/pulse-fixtures";
 import { runPurgePulseGuards } from "../jobs/purge-pulse-guards";
 import { AppError } from "./errors";
 import { createTeamObjective } from "./objectives";
 import { getPulsePage, submitVotes } from "./pulse";
 import { revokePulseLink } from "./pulse-links";
-import { editTeam } from "./teams";
 
 const WED = new Date("2026-11-11T12:00:00Z"); // week of 2026-11-09, wave from 2026-11-02
 let org: TestOrg;
@@ -36,7 +35,7 @@ async function expectRefused(promise: Promise<unknown>, status: number, field?: 
 beforeEach(async () => {
   for (const t of ["pulse_votes", "pulse_guards", "pulse_credentials", "pulse_respondents", "pulse_links"]) await env.DB.prepare(`DELETE FROM ${t}`).run();
   org = await createTestOrg(env.DB, { teams: 2 });
-  await editTeam(env.DB, org.admin, org.teamIds[0], { name: "Team 1", declaredSize: 4 });
+  await declareTeam(env.DB, org.teamIds[0], { name: "Team 1", declaredSize: 4 });
   token = await pulseTokenFor(env.DB, org.admin, org.teamIds[0]);
   objectiveId = org.teamObjectiveIds[0];
 });
@@ -112,7 +111,9 @@ describe("one vote per person per objective per week", () => {
     await voteAsTeam(env.DB, token, ballots(4, [objectiveId], 3), WED);
     const before = await counts();
     const error = await expectRefused(submitVotes(env.DB, token, [], { submissionId: voteSubmissionId(), votes: [{ objectiveId, score: 3 }] }, WED), 409);
-    expect(error.message).toContain("used by 4 people");
+    // The refusal says the link is full, never how many people used it.
+    expect(error.message).toContain("takes no new voters");
+    expect(error.message).not.toMatch(/\d/);
     expect(await counts()).toEqual(before);
     expect((await getPulsePage(env.DB, token, [], WED)).full).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { addDays, formatDay } from "../../src/domain/calendar";
 import { pulseWeek } from "../../src/domain/pulse/weeks";
-import { findLiveLink } from "../db/pulse";
+import { findLiveLink } from "../db/pulse-links";
+import { findTeamPulseMode } from "../db/teams";
 import { buildCampaignReportEmail } from "../email/campaign-report";
 import { buildPulseReminderEmail } from "../email/pulse-reminder";
 import type { BuiltEmail } from "../email/scorecard-report";
@@ -46,12 +47,14 @@ export async function previewReport(db: D1Database, access: OrgAccess, kind: str
     return { kind: k, email: buildCampaignReportEmail(result, access.org.name, `${origin}/o/${access.org.slug}/results?campaign=${latest.id}`, unsubscribe.url), headers: unsubscribe.headers };
   }
   if (k === "pulse_reminder") {
+    // A preview never mints a personal link: each one is a vote, and an admin must not hold spares.
     const team = await getTeam(db, access, teamId ?? "");
-    const [link, view] = await Promise.all([findLiveLink(db, access.org.id, team.id), getBoard(db, access, now)]);
-    if (!link) throw conflict(`${team.name} has no pulse link yet: create it on the team's page first.`);
+    const [link, mode, view] = await Promise.all([findLiveLink(db, access.org.id, team.id), findTeamPulseMode(db, access.org.id, team.id), getBoard(db, access, now)]);
+    const personal = mode === "personal";
+    if (!link && !personal) throw conflict(`${team.name} has no pulse link yet: create it on the team's page first.`);
     const week = pulseWeek(now, access.org.time_zone);
     const objectives = view.board?.teams.find((t) => t.id === team.id)?.objectives.map((o) => o.title) ?? [];
-    const email = buildPulseReminderEmail({ orgName: access.org.name, teamName: team.name, weekLabel: `${formatDay(week)} – ${formatDay(addDays(week, 6), true)}`, objectives, pulseUrl: `${origin}/p/${link.token}`, k: access.org.anonymity_k, unsubscribeUrl: unsubscribe.url });
+    const email = buildPulseReminderEmail({ orgName: access.org.name, teamName: team.name, weekLabel: `${formatDay(week)} – ${formatDay(addDays(week, 6), true)}`, objectives, pulseUrl: personal ? `${origin}/p/(each-address-gets-its-own-link-on-voting-day)` : `${origin}/p/${link!.token}`, personal, k: access.org.anonymity_k, unsubscribeUrl: unsubscribe.url });
     return { kind: k, email, headers: unsubscribe.headers };
   }
   const data = await readReportData(db, access, now);

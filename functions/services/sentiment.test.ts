@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Cell } from "../../src/domain/anonymity";
-import { createTestOrg, sessionCookieFor, type TestOrg } from "../../tests/support/org-fixtures";
+import { createTestOrg, declareTeam, sessionCookieFor, type TestOrg } from "../../tests/support/org-fixtures";
 import { ballots, pulseTokenFor, voteAsTeam } from "../../tests/support/pulse-fixtures";
 import { requireOrgAccess } from "./access";
 import { setAnonymityThreshold } from "./anonymity-settings";
@@ -9,7 +9,6 @@ import { getBoard } from "./board";
 import { AppError } from "./errors";
 import { moveWaveTo } from "./waves";
 import { getPulseReadView, getTeamPulse, pulseCsv } from "./sentiment";
-import { editTeam } from "./teams";
 
 /**
  * Attacks on anonymity through every read path: a team of 3, a single voter, a week where one
@@ -30,7 +29,7 @@ beforeAll(async () => {
   org = await createTestOrg(env.DB, { teams: 4 });
   cookie = await sessionCookieFor(env.DB, org.admin);
   const sizes = [9, 6, 3, 6];
-  for (let i = 0; i < 4; i++) await editTeam(env.DB, org.admin, org.teamIds[i], { name: `Team ${i + 1}`, declaredSize: sizes[i] });
+  for (let i = 0; i < 4; i++) await declareTeam(env.DB, org.teamIds[i], { name: `Team ${i + 1}`, declaredSize: sizes[i] });
   const tokens = await Promise.all(org.teamIds.map((id) => pulseTokenFor(env.DB, org.admin, id)));
   const obj = org.teamObjectiveIds;
   const team1 = await voteAsTeam(env.DB, tokens[0], ballots(8, [obj[0]], (v) => 3 + (v % 2)), W1);
@@ -85,7 +84,7 @@ describe("a team hidden only to protect a smaller one", () => {
   it("has its objective hidden too, on the team page, the APIs and the CSV", async () => {
     const o = await createTestOrg(env.DB, { teams: 3 });
     const c = await sessionCookieFor(env.DB, o.admin);
-    for (let i = 0; i < 3; i++) await editTeam(env.DB, o.admin, o.teamIds[i], { name: ["Alpha", "Bravo", "Charlie"][i], declaredSize: 9 });
+    for (let i = 0; i < 3; i++) await declareTeam(env.DB, o.teamIds[i], { name: ["Alpha", "Bravo", "Charlie"][i], declaredSize: 9 });
     const tokens = await Promise.all(o.teamIds.map((id) => pulseTokenFor(env.DB, o.admin, id)));
     await voteAsTeam(env.DB, tokens[0], ballots(8, [o.teamObjectiveIds[0]], 4), W1);
     await voteAsTeam(env.DB, tokens[1], ballots(6, [o.teamObjectiveIds[1]], 2), W1);
@@ -163,7 +162,7 @@ describe("comments", () => {
 describe("release in steps of k", () => {
   it("one more vote changes nothing anyone can see; k more do", async () => {
     const o = await createTestOrg(env.DB, { teams: 1 });
-    await editTeam(env.DB, o.admin, o.teamIds[0], { name: "Solo", declaredSize: 12 });
+    await declareTeam(env.DB, o.teamIds[0], { name: "Solo", declaredSize: 12 });
     const token = await pulseTokenFor(env.DB, o.admin, o.teamIds[0]);
     const obj = o.teamObjectiveIds[0];
     const first = await voteAsTeam(env.DB, token, ballots(5, [obj], 4), W2);
@@ -192,8 +191,8 @@ describe("release in steps of k", () => {
 describe("the all-teams row", () => {
   it("never moves because one person in a team too small to show voted", async () => {
     const o = await createTestOrg(env.DB, { teams: 2 });
-    await editTeam(env.DB, o.admin, o.teamIds[0], { name: "Large", declaredSize: 12 });
-    await editTeam(env.DB, o.admin, o.teamIds[1], { name: "Small", declaredSize: 8 });
+    await declareTeam(env.DB, o.teamIds[0], { name: "Large", declaredSize: 12 });
+    await declareTeam(env.DB, o.teamIds[1], { name: "Small", declaredSize: 8 });
     const [large, small] = await Promise.all(o.teamIds.map((id) => pulseTokenFor(env.DB, o.admin, id)));
     const [objLarge, objSmall] = o.teamObjectiveIds;
     await voteAsTeam(env.DB, large, ballots(10, [objLarge], 4), W2);

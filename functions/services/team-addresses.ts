@@ -15,6 +15,9 @@ export async function saveTeamAddresses(db: D1Database, access: OrgAccess, teamI
   const team = await getTeam(db, access, teamId);
   requireTeamActor(access, team.id);
   const { addresses } = parseInput(teamAddressesSchema, input);
+  // Who is on the list is shown on every personal link page, with the day it last changed.
+  const current = await listTeamAddresses(db, access.org.id, team.id);
+  if (current.join("\n") === addresses.join("\n")) return addresses;
   await db.batch(replaceTeamAddressesStatements(db, access.org.id, team.id, addresses, now.toISOString()));
   return addresses;
 }

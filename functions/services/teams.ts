@@ -4,7 +4,8 @@ import { listMembers } from "../db/orgs";
 import { findTeam, insertTeam, listTeams, updateTeam, type TeamRow } from "../db/teams";
 import { requireAdmin, type OrgAccess } from "./access";
 import { sendInviteLink } from "./auth";
-import { notFound, validationFailed } from "./errors";
+import { AppError, notFound, validationFailed } from "./errors";
+import { findActiveWave } from "../db/waves";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
 
@@ -18,8 +19,17 @@ export async function createTeam(db: D1Database, access: OrgAccess, input: unkno
 
 export async function editTeam(db: D1Database, access: OrgAccess, teamId: string, input: unknown): Promise<void> {
   requireAdmin(access);
-  await getTeam(db, access, teamId);
+  const team = await getTeam(db, access, teamId);
   const data = parseInput(teamSchema, input);
+  if (data.declaredSize !== team.declared_size) {
+    // The size caps the shared link; moved during a wave, the moment the link fills or opens
+    // again would tell how many people have voted.
+    const active = await findActiveWave(db, access.org.id);
+    if (active) {
+      const issue = `The team's size is locked while ${active.name} is active, so it cannot be used to learn how many people voted. Change it between waves.`;
+      throw new AppError(409, "conflict", issue, [{ field: "declaredSize", issue }]);
+    }
+  }
   if (!(await updateTeam(db, access.org.id, teamId, { name: data.name, mission: data.mission, declared_size: data.declaredSize }))) {
     throw validationFailed([{ field: "name", issue: "A team with this name exists already." }]);
   }

@@ -65,3 +65,8 @@ export const anonymityKSchema = z.object({
       .max(MAX_ANONYMITY_K, `The threshold is at most ${MAX_ANONYMITY_K}.`),
   ),
 });
+
+/** How a team runs its pulse: its shared link, or one personal link per address and week. */
+export const pulseModeSchema = z.object({
+  mode: z.enum(["shared", "personal"], { error: "Choose the shared link or personal links." }),
+});

@@ -67,6 +67,8 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
   { method: "GET", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link` },
   { method: "POST", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link`, body: () => ({}) },
   { method: "DELETE", pattern: "/api/orgs/:org/teams/:team/pulse-link", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-link` },
+  { method: "GET", pattern: "/api/orgs/:org/teams/:team/pulse-mode", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-mode` },
+  { method: "PUT", pattern: "/api/orgs/:org/teams/:team/pulse-mode", path: (o) => `${org(o)}/teams/${o.teamIds[0]}/pulse-mode`, body: () => ({ mode: "personal" }) },
   { method: "PUT", pattern: "/api/orgs/:org/anonymity", path: (o) => `${org(o)}/anonymity`, body: () => ({ anonymityK: 4 }) },
   { method: "GET", pattern: "/api/orgs/:org/report-schedule", path: (o) => `${org(o)}/report-schedule` },
   { method: "PUT", pattern: "/api/orgs/:org/report-schedule", path: (o) => `${org(o)}/report-schedule`, body: () => ({ reportWeekday: 2, reportHour: 8, pulseWeekday: 3 }) },

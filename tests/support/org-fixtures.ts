@@ -55,3 +55,12 @@ export async function sessionCookieFor(db: D1Database, access: OrgAccess, expire
   await insertSessionStatement(db, await sha256Hex(token), access.viewer.personId, new Date().toISOString(), expiresAt).run();
   return token;
 }
+
+/**
+ * Sets a team's name and declared size as if declared before its wave started: the app
+ * refuses a size change while a wave is active (editTeam), so tests that need other sizes in
+ * an already active wave set them here.
+ */
+export async function declareTeam(db: D1Database, teamId: string, t: { name: string; declaredSize: number }): Promise<void> {
+  await db.prepare("UPDATE teams SET name = ?2, declared_size = ?3 WHERE id = ?1").bind(teamId, t.name, t.declaredSize).run();
+}

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { setAnonymityThreshold } from "../../services/anonymity-settings";
-import { getPulseLink, regeneratePulseLink, revokePulseLink } from "../../services/pulse-links";
+import { getPulseLink, getPulseMode, regeneratePulseLink, revokePulseLink, setPulseMode } from "../../services/pulse-links";
 import { getPulseReadView, getTeamPulse, pulseCsv } from "../../services/sentiment";
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { readJson } from "../request";
@@ -32,6 +32,8 @@ export const sentimentRoutes = new Hono<OrgApiEnv>()
     await revokePulseLink(c.env.DB, accessOf(c), c.req.param("team"), new Date());
     return c.body(null, 204);
   })
+  .get("/teams/:team/pulse-mode", async (c) => c.json({ mode: await getPulseMode(c.env.DB, accessOf(c), c.req.param("team")) }))
+  .put("/teams/:team/pulse-mode", async (c) => c.json({ mode: await setPulseMode(c.env.DB, accessOf(c), c.req.param("team"), await readJson(c)) }))
   .put("/anonymity", async (c) => {
     await setAnonymityThreshold(c.env.DB, accessOf(c), await readJson(c));
     return c.body(null, 204);

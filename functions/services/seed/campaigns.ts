@@ -14,7 +14,7 @@ import { DEMO_ADMIN, DEMO_ORG } from "./demo-org";
 import { seededRandom } from "./random";
 
 /** Northwind's teams (31 people) and its admin. */
-export const DEMO_HEADCOUNT = 32;
+export const DEMO_HEADCOUNT = 46;
 
 /** Mean item value 1–5 per dimension, after reverse scoring. */
 type Leaning = Record<DimensionId, number>;

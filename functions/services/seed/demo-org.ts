@@ -28,11 +28,11 @@ interface DemoTeam {
 }
 
 const TEAMS: DemoTeam[] = [
-  { name: "Payments", mission: "Make paying us the easiest step in the journey.", size: 8, lead: { email: "priya@northwind.example", name: "Priya Raman" } },
-  { name: "Onboarding", mission: "Get every new customer to their first win in a day.", size: 6, lead: { email: "tom@northwind.example", name: "Tom Becker" } },
-  { name: "Platform", mission: "Keep every team shipping safely, many times a day.", size: 9, lead: { email: "mei@northwind.example", name: "Mei Lin" } },
-  { name: "Mobile", mission: "A phone app people open because they want to.", size: 5, lead: { email: "jonas@northwind.example", name: "Jonas Weber" } },
-  { name: "Data", mission: "Answers in minutes, not tickets in weeks.", size: 3, lead: { email: "sam@northwind.example", name: "Sam Ortiz" } },
+  { name: "Payments", mission: "Make paying us the easiest step in the journey.", size: 10, lead: { email: "priya@northwind.example", name: "Priya Raman" } },
+  { name: "Onboarding", mission: "Get every new customer to their first win in a day.", size: 8, lead: { email: "tom@northwind.example", name: "Tom Becker" } },
+  { name: "Platform", mission: "Keep every team shipping safely, many times a day.", size: 11, lead: { email: "mei@northwind.example", name: "Mei Lin" } },
+  { name: "Mobile", mission: "A phone app people open because they want to.", size: 7, lead: { email: "jonas@northwind.example", name: "Jonas Weber" } },
+  { name: "Data", mission: "Answers in minutes, not tickets in weeks.", size: 4, lead: { email: "sam@northwind.example", name: "Sam Ortiz" } },
 ];
 
 /**

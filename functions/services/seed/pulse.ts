@@ -10,7 +10,8 @@ import { seededRandom } from "./random";
  * struggling while its key results are on track (the divergence alert), and Data, three
  * people, stays below the threshold throughout. Mobile (five voters, four in week 2) is the
  * next-smallest team whenever Data is hidden, so it is hidden with it: the demo shows
- * complementary suppression at work.
+ * complementary suppression at work. Every team declares more people than vote (a few have
+ * not voted this week), so a newcomer opening a demo link can still vote.
  */
 const PROFILES: Record<string, { voters: number[]; lean: number[]; comments?: string[] }> = {
   Payments: { voters: [7, 8, 7], lean: [3.6, 3.8, 4.0], comments: ["Retries are paying off; the card-update copy still confuses people.", "Pairing with Support helped a lot this week.", "We need Data's churn score to prioritise outreach.", "Good momentum.", "The test cards in staging keep expiring and cost us a day."] },
