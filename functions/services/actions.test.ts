@@ -62,7 +62,9 @@ describe("getActions", () => {
     const org = await createTestOrg(env.DB, { teams: 2, now: new Date("2026-11-02T09:00:00Z") });
     const saturday = new Date("2026-11-21T10:00:00Z");
     for (const [i, lead] of org.leads.entries()) await checkIn(env.DB, lead, (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[i]).first<{ id: string }>())!.id, { value: 70 }, saturday);
-    await savePpp(env.DB, org.leads[0], org.teamIds[0], "2026-11-16", { progress: [{ text: "Shipped" }], plans: [], problems: [] }, "submit", saturday);
+    const shipped = { progress: [{ text: "Shipped" }], plans: [], problems: [] };
+    for (const [i, lead] of org.leads.entries()) await savePpp(env.DB, lead, org.teamIds[i], "2026-11-09", shipped, "submit", new Date("2026-11-13T09:00:00Z"));
+    await savePpp(env.DB, org.leads[0], org.teamIds[0], "2026-11-16", shipped, "submit", saturday);
     await createBoost(env.DB, org.leads[0], { toTeamId: "any", need: "Load testing help for the launch", neededBy: "2026-11-27", objectiveId: org.teamObjectiveIds[0] }, "https://mistvine.test", new Date("2026-11-18T09:00:00Z"));
     const view = await getActions(env.DB, org.admin, saturday);
     expect(view.items.map((i) => [i.kind, i.title])).toEqual([
@@ -76,6 +78,7 @@ describe("getActions", () => {
     const monday = new Date("2026-11-16T08:00:00Z");
     const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!.id;
     await checkIn(env.DB, org.leads[0], kr, { value: 60 }, new Date("2026-11-15T09:00:00Z"));
+    await savePpp(env.DB, org.leads[0], org.teamIds[0], "2026-11-09", { progress: [{ text: "Shipped" }], plans: [], problems: [] }, "submit", new Date("2026-11-13T09:00:00Z"));
     const view = await getActions(env.DB, org.admin, monday);
     expect(view.items).toEqual([]);
     expect(view.next).toEqual({ pppDueOn: "2026-11-20", wave: { name: "Wave 1", endsOn: "2026-11-29", daysLeft: 13 } });

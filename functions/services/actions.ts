@@ -20,6 +20,7 @@ import {
 import { problemBoostsStatement, type ProblemBoostRow } from "../db/boosts";
 import type { ObjectiveRow } from "../db/objectives";
 import { pppDueWeekdayStatement } from "../db/ppp-settings";
+import type { TeamRow } from "../db/teams";
 import type { OpenCampaignReleaseRow } from "../db/result-releases";
 import type { OrgAccess } from "./access";
 import { boardFromResults, boardStatements, storeBoardReleases } from "./board";
@@ -48,6 +49,7 @@ export async function getActions(db: D1Database, access: OrgAccess, now: Date): 
     ...board,
     keyResultCheckInsStatement(db, orgId),
     submittedTeamsStatement(db, orgId, week),
+    submittedTeamsStatement(db, orgId, lastWeek),
     planReviewCountsStatement(db, orgId, lastWeek, week),
     recentProblemsStatement(db, orgId, lastWeek, week),
     problemBoostsStatement(db, orgId, null),
@@ -60,7 +62,7 @@ export async function getActions(db: D1Database, access: OrgAccess, now: Date): 
   ]);
   const { view, published } = boardFromResults(access, results.slice(0, board.length), now);
   await storeBoardReleases(db, access, view, published);
-  const [krs, posted, reviews, problems, problemBoosts, boosts, messages, reflected, invites, due, campaign] = results.slice(board.length);
+  const [krs, posted, postedLast, reviews, problems, problemBoosts, boosts, messages, reflected, invites, due, campaign] = results.slice(board.length);
   const dueWeekday = (due.results[0] as { ppp_due_weekday: number } | undefined)?.ppp_due_weekday ?? 5;
   const wave = view.wave;
   const today = view.today;
@@ -86,12 +88,13 @@ export async function getActions(db: D1Database, access: OrgAccess, now: Date): 
     viewer: { isAdmin: access.isAdmin, teamId: access.teamId },
     wave: wave ? { id: wave.id, name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on } : null,
     hasDraftWave: view.draftWaves.length > 0,
-    teams: (results[3].results as { id: string; name: string }[]).map((t) => ({ id: t.id, name: t.name })),
+    teams: (results[3].results as TeamRow[]).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at })),
     objectives: (results[1].results as ObjectiveRow[]).filter((o) => o.level === "team" && o.team_id).map((o) => ({ id: o.id, teamId: o.team_id as string })),
     keyResults: (krs.results as ActionKeyResultRow[]).map((k) => ({ id: k.id, objectiveId: k.objective_id, teamId: k.team_id, title: k.title, createdAt: k.created_at, lastCheckInAt: k.last_at })),
     week,
     dueWeekday,
     posted: postedTeams,
+    postedLastWeek: new Set((postedLast.results as { team_id: string }[]).map((r) => r.team_id)),
     planReviews: (reviews.results as PlanReviewCountRow[]).map((r) => ({ teamId: r.team_id, plans: r.plans, reviewed: r.reviewed })),
     problems: problemRows.filter((p) => p.week_start === latestPosted(p.team_id) && latestWeek.get(p.team_id) === p.week_start).map((p) => ({ teamId: p.team_id, threadId: p.thread_id, text: p.body, sinceWeek: p.since_week })),
     problemBoosts: new Map((problemBoosts.results as ProblemBoostRow[]).map((b) => [b.problem_thread_id, { id: b.id, state: b.state }])),

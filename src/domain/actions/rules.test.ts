@@ -64,6 +64,8 @@ const cases: [string, Partial<ActionsInput>, [string, string][]][] = [
   ["admin: a team needing support", { ...admin, needsSupport: [{ teamId: "t2", reasons: ["behind"], daysSinceCheckIn: 3 }] }, [["team-needs-support", "medium"]]],
   ["admin: a PPP missing before the due day", { ...admin, posted: new Set(["t1"]) }, []],
   ["admin: a PPP missing after the due day", { ...admin, posted: new Set(["t1"]), today: "2026-11-21", now: "2026-11-21T12:00:00Z" }, [["ppp-missing", "medium"]]],
+  ["admin: last week's PPP missing", { ...admin, postedLastWeek: new Set(["t1"]) }, [["ppp-missing", "medium"]]],
+  ["admin: last week's PPP of a team created after its due day", { ...admin, postedLastWeek: new Set(["t1"]), teams: [base.teams[0], { id: "t2", name: "Data", createdAt: "2026-11-14T09:00:00Z" }] }, []],
   ["admin: a boost open 47 hours", { ...admin, boosts: [{ ...boost, createdAt: "2026-11-16T13:00:00Z" }] }, []],
   ["admin: a boost open 49 hours", { ...admin, boosts: [{ ...boost, createdAt: "2026-11-16T11:00:00Z" }] }, [["boost-unanswered", "medium"]]],
   ["admin: an accepted boost", { ...admin, boosts: [{ ...boost, createdAt: "2026-11-10T11:00:00Z", state: "accepted" as const, acceptedAt: "2026-11-11T09:00:00Z", helperTeamId: "t1" }] }, []],

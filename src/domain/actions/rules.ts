@@ -82,7 +82,8 @@ export interface ActionsInput {
   viewer: { isAdmin: boolean; teamId: string | null };
   wave: { id: string; name: string; startsOn: string; endsOn: string } | null;
   hasDraftWave: boolean;
-  teams: readonly { id: string; name: string }[];
+  /** Every team; createdAt (ISO) keeps a new team from owing the PPP of a week before it existed. */
+  teams: readonly { id: string; name: string; createdAt?: string }[];
   /** Team objectives of the active wave. */
   objectives: readonly { id: string; teamId: string }[];
   /** Key results of the active wave's team objectives with their latest check-in instant. */
@@ -90,8 +91,9 @@ export interface ActionsInput {
   /** Monday of this week; the PPP due weekday (1 Monday … 7 Sunday). */
   week: string;
   dueWeekday: number;
-  /** Teams that submitted this week's PPP. */
+  /** Teams that submitted this week's PPP, and last week's. */
   posted: ReadonlySet<string>;
+  postedLastWeek?: ReadonlySet<string>;
   /** Per team: plans in last week's submitted PPP and how many of them this week's marks done or carried. */
   planReviews: readonly { teamId: string; plans: number; reviewed: number }[];
   /** Problems of each team's latest submitted PPP (this week or last). */
@@ -176,7 +178,7 @@ function leadItems(input: ActionsInput, teamId: string, push: (i: Omit<ActionIte
   const review = input.planReviews.find((r) => r.teamId === teamId);
   if (review && review.reviewed < review.plans) {
     const left = review.plans - review.reviewed;
-    push({ key: `plans-review:${teamId}:${week}`, kind: "plans-review", urgency: "medium", teamId, title: "Mark last week's plans done or carried over", reason: `${left} of last week's ${review.plans} ${review.plans === 1 ? "plan is" : "plans are"} not marked yet.`, since: week, href: `${team}/ppp#review`, linkLabel: "Review last week's plans" });
+    push({ key: `plans-review:${teamId}:${week}`, kind: "plans-review", urgency: "medium", teamId, title: "Mark last week's plans done or carried over", reason: left === 1 && review.plans === 1 ? "Last week's plan is not marked yet." : `${left} of last week's ${review.plans} plans are not marked yet.`, since: week, href: `${team}/ppp#review`, linkLabel: "Review last week's plans" });
   }
   for (const p of input.problems.filter((x) => x.teamId === teamId)) {
     const weeks = weeksOpen(p.sinceWeek, week);
@@ -220,10 +222,15 @@ function adminItems(input: ActionsInput, push: (i: Omit<ActionItem, "ageDays">) 
     }
   }
   const dueOn = pppDueOn(week, input.dueWeekday);
-  const late = daysBetween(dueOn, today);
-  if (late > 0) {
-    for (const t of input.teams.filter((x) => !input.posted.has(x.id))) {
+  const lastWeek = addDays(week, -7);
+  const lastDueOn = pppDueOn(lastWeek, input.dueWeekday);
+  for (const t of input.teams) {
+    if (daysBetween(dueOn, today) > 0 && !input.posted.has(t.id)) {
       push({ key: `ppp-missing:${t.id}:${week}`, kind: "ppp-missing", urgency: "medium", teamId: t.id, title: `${t.name} has not posted this week's PPP`, reason: `It was due ${WEEKDAYS[input.dueWeekday - 1]} ${formatDay(dueOn)}.`, since: dueOn, href: `/o/${slug}/ppp`, linkLabel: "See the PPP summary" });
+    }
+    const existed = !t.createdAt || daysBetween(day(input, t.createdAt), lastDueOn) >= 0;
+    if (input.postedLastWeek && existed && !input.postedLastWeek.has(t.id)) {
+      push({ key: `ppp-missing:${t.id}:${lastWeek}`, kind: "ppp-missing", urgency: "medium", teamId: t.id, title: `${t.name} did not post last week's PPP`, reason: `It was due ${WEEKDAYS[input.dueWeekday - 1]} ${formatDay(lastDueOn)}; a late PPP can still be posted.`, since: lastDueOn, href: `/o/${slug}/ppp?week=${lastWeek}`, linkLabel: "See last week's summary" });
     }
   }
   for (const b of input.boosts) {
