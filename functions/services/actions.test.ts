@@ -35,7 +35,7 @@ describe("getActions", () => {
     expect(large.counts[1]).toBe(3);
     expect(large.counts).toEqual(smallOrg.counts);
     expect(large.body.count).toBe(large.body.items.length);
-  });
+  }, 60_000); // seeding the 50-team org takes a while on a busy machine
 
   it("shows a lead their stale key result, due PPP and a boost asked of them, and drops each once done", async () => {
     const org = await createTestOrg(env.DB, { teams: 2, now: new Date("2026-11-02T09:00:00Z") });

@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from "../../src/domain/calendar";
-import { deriveActions, nextPppDueOn, type ActionBoost, type ActionItem } from "../../src/domain/actions/rules";
+import { deriveActions, nextPppDueOn, type ActionBoost, type ActionItem, type ActionsInput } from "../../src/domain/actions/rules";
 import { currentWeek } from "../../src/domain/ppp/week";
 import {
   activeBoostMessagesStatement,
@@ -23,8 +23,16 @@ import { pppDueWeekdayStatement } from "../db/ppp-settings";
 import type { TeamRow } from "../db/teams";
 import type { OpenCampaignReleaseRow } from "../db/result-releases";
 import type { OrgAccess } from "./access";
-import { boardFromResults, boardStatements, storeBoardReleases } from "./board";
+import { boardFromResults, boardStatements, storeBoardReleases, type BoardView } from "./board";
 import { openCampaignReadiness, openCampaignReadinessStatement } from "./campaign-results";
+
+/** Everything the Action Center derives from, read once per org: the same for every viewer. */
+export interface ActionsData {
+  board: BoardView;
+  input: Omit<ActionsInput, "viewer">;
+  week: string;
+  dueWeekday: number;
+}
 
 export interface ActionsView {
   today: string;
@@ -41,6 +49,14 @@ export interface ActionsView {
  * result has published: never a raw count.
  */
 export async function getActions(db: D1Database, access: OrgAccess, now: Date): Promise<ActionsView> {
+  return actionsFor(await readActionsData(db, access, now), access);
+}
+
+/**
+ * The Action Center's reads for the whole org in one batch, with the board they include (the
+ * weekly reports reuse it). Stores the pulse figures the read publishes, as the board does.
+ */
+export async function readActionsData(db: D1Database, access: OrgAccess, now: Date): Promise<ActionsData> {
   const orgId = access.org.id;
   const week = currentWeek(now, access.org.time_zone);
   const lastWeek = addDays(week, -7);
@@ -65,7 +81,6 @@ export async function getActions(db: D1Database, access: OrgAccess, now: Date): 
   const [krs, posted, postedLast, reviews, problems, problemBoosts, boosts, messages, reflected, invites, due, campaign] = results.slice(board.length);
   const dueWeekday = (due.results[0] as { ppp_due_weekday: number } | undefined)?.ppp_due_weekday ?? 5;
   const wave = view.wave;
-  const today = view.today;
 
   const messagesOf = new Map<string, ActionBoost["messages"]>();
   for (const m of messages.results as ActionBoostMessageRow[]) messagesOf.set(m.boost_id, [...(messagesOf.get(m.boost_id) ?? []), { teamId: m.team_id, kind: m.kind, at: m.created_at }]);
@@ -80,12 +95,11 @@ export async function getActions(db: D1Database, access: OrgAccess, now: Date): 
   const currentColumn = view.sentiment ? view.sentiment.weeks.indexOf(week) : -1;
   const hiddenPulse = new Set(currentColumn < 0 ? [] : (view.sentiment?.org.rows ?? []).filter((r) => r.cells[currentColumn]?.state === "suppressed").map((r) => r.key));
 
-  const items = deriveActions({
+  const input: Omit<ActionsInput, "viewer"> = {
     slug: access.org.slug,
-    today,
+    today: view.today,
     now: now.toISOString(),
     timeZone: access.org.time_zone,
-    viewer: { isAdmin: access.isAdmin, teamId: access.teamId },
     wave: wave ? { id: wave.id, name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on } : null,
     hasDraftWave: view.draftWaves.length > 0,
     teams: (results[3].results as TeamRow[]).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at })),
@@ -104,10 +118,17 @@ export async function getActions(db: D1Database, access: OrgAccess, now: Date): 
     reflected: new Set((reflected.results as { team_id: string }[]).map((r) => r.team_id)),
     invites: (invites.results as PendingInviteRow[]).map((i) => ({ id: i.id, teamId: i.team_id, name: i.name, createdAt: i.created_at })),
     campaign: openCampaignReadiness(campaign.results as OpenCampaignReleaseRow[], access.org.anonymity_k),
-  });
+  };
+  return { board: view, input, week, dueWeekday };
+}
+
+/** The open items of one viewer (an admin, or the lead of `teamId`), most urgent first. */
+export function actionsFor(data: ActionsData, viewer: { isAdmin: boolean; teamId: string | null }): ActionsView {
+  const { board, input } = data;
+  const wave = board.wave;
   return {
-    today,
-    items,
-    next: { pppDueOn: nextPppDueOn(today, week, dueWeekday), wave: wave ? { name: wave.name, endsOn: wave.ends_on, daysLeft: Math.max(0, daysBetween(today, wave.ends_on)) } : null },
+    today: board.today,
+    items: deriveActions({ ...input, viewer: { isAdmin: viewer.isAdmin, teamId: viewer.teamId } }),
+    next: { pppDueOn: nextPppDueOn(board.today, data.week, data.dueWeekday), wave: wave ? { name: wave.name, endsOn: wave.ends_on, daysLeft: Math.max(0, daysBetween(board.today, wave.ends_on)) } : null },
   };
 }
