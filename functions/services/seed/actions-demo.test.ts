@@ -20,9 +20,9 @@ describe("the Northwind demo's Action Center", () => {
     const admin = await kindsOf("admin@northwind.example");
     expect(admin).toEqual([
       ["team-no-objective", "Support has no objective in Wave 7: Self-serve growth"],
+      ["team-needs-support", "Mobile needs support"],
       ["ppp-missing", "Support did not post last week's PPP"],
       ["boost-unanswered", "Onboarding's boost is waiting for any team"],
-      ["team-needs-support", "Mobile needs support"],
       ["team-needs-support", "Onboarding needs support"],
       ["team-needs-support", "Platform needs support"],
       ["campaign-ready", "Scorecard · Wave 7: Self-serve growth has enough answers to close"],

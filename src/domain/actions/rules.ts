@@ -214,7 +214,7 @@ function adminItems(input: ActionsInput, push: (i: Omit<ActionItem, "ageDays">) 
       push({ key: `team-no-objective:${t.id}`, kind: "team-no-objective", urgency: "high", teamId: t.id, title: `${t.name} has no objective in ${wave.name}`, reason: "Nudge its lead: the team's work does not show on the board until it aligns to an org objective.", since: t.createdAt ? later(wave.startsOn, day(input, t.createdAt)) : wave.startsOn, href: `/o/${slug}/teams/${t.id}`, linkLabel: "Open the team" });
     }
     for (const s of input.needsSupport) {
-      push({ key: `team-needs-support:${s.teamId}`, kind: "team-needs-support", urgency: "medium", teamId: s.teamId, title: `${name.get(s.teamId) ?? "A team"} needs support`, reason: sentence(supportText(s.reasons, s.daysSinceCheckIn)), since: today, href: `/o/${slug}/teams/${s.teamId}`, linkLabel: "See the team" });
+      push({ key: `team-needs-support:${s.teamId}`, kind: "team-needs-support", urgency: "medium", teamId: s.teamId, title: `${name.get(s.teamId) ?? "A team"} needs support`, reason: sentence(supportText(s.reasons, s.daysSinceCheckIn)), since: s.reasons.includes("no-recent-check-in") && s.daysSinceCheckIn !== null ? addDays(today, -s.daysSinceCheckIn) : today, href: `/o/${slug}/teams/${s.teamId}`, linkLabel: "See the team" });
     }
     const daysLeft = daysBetween(today, wave.endsOn);
     if (daysLeft >= 0 && daysLeft <= NEXT_WAVE_DAYS && !input.hasDraftWave) {
