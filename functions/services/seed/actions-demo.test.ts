@@ -43,5 +43,5 @@ describe("the Northwind demo's Action Center", () => {
     const seen = new Set([admin, tom, sam, jonas, lena, priya, await kindsOf("mei@northwind.example")].flat().map(([k]) => k));
     const all: ActionKind[] = ["no-objective", "stale-key-result", "ppp-due", "plans-review", "problem-ageing", "boost-to-answer", "boost-reply", "pulse-hidden", "reflection-due", "team-no-objective", "team-needs-support", "ppp-missing", "boost-unanswered", "wave-ending-no-draft", "invite-pending", "campaign-ready"];
     expect(all.filter((k) => !seen.has(k))).toEqual(CALENDAR_KINDS);
-  });
+  }, 30_000); // seeds the whole demo
 });
