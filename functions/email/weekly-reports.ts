@@ -84,7 +84,7 @@ function progressText(lines: readonly ProgressLine[], expected: number): string[
 }
 
 const URGENCY: Record<ActionLine["urgency"], string> = { high: "Urgent", medium: "Soon", low: "When you can" };
-const ageOf = (n: number) => (n <= 0 ? "since today" : `for ${days(n)}`);
+const ageOf = (n: number) => (n <= 0 ? "new today" : `for ${days(n)}`);
 
 /** The report's first section: what waits for the recipient, each with the link that resolves it. */
 function actionsHtml(lines: readonly ActionLine[], url: string): SafeHtml {
