@@ -43,7 +43,7 @@ export function adminItems(input: ActionsInput, push: PushItem): void {
   for (const b of input.boosts) {
     const hours = hoursBetween(b.createdAt, input.now);
     if (b.state !== "open" || hours <= BOOST_WAIT_HOURS) continue;
-    push({ key: `boost-unanswered:${b.id}`, kind: "boost-unanswered", urgency: "medium", teamId: b.fromTeamId, title: `${name.get(b.fromTeamId) ?? "A team"}'s boost is waiting for ${b.toTeamId ? (name.get(b.toTeamId) ?? "a team") : "any team"}`, reason: `“${b.need}” Nobody has taken it on for ${Math.floor(hours / 24)} days.`, since: dayOf(input, b.createdAt), href: `/o/${slug}/boosts/${b.id}`, linkLabel: "Open the boost" });
+    push({ key: `boost-unanswered:${b.id}`, kind: "boost-unanswered", urgency: "medium", teamId: b.fromTeamId, title: `${name.get(b.fromTeamId) ?? "A team"}'s boost is waiting for ${b.toTeamId ? (name.get(b.toTeamId) ?? "a team") : "any team"}`, reason: `“${b.need}” — nobody has taken it on for ${Math.floor(hours / 24)} days.`, since: dayOf(input, b.createdAt), href: `/o/${slug}/boosts/${b.id}`, linkLabel: "Open the boost" });
   }
   for (const i of input.invites) {
     if (hoursBetween(i.createdAt, input.now) <= INVITE_WAIT_HOURS) continue;

@@ -61,14 +61,14 @@ export function leadItems(input: ActionsInput, teamId: string, push: PushItem): 
     const href = `/o/${slug}/boosts/${b.id}`;
     if (b.state === "open" && b.fromTeamId !== teamId && (b.toTeamId === teamId || b.toTeamId === null) && awaitsTeam(b, teamId)) {
       const hours = hoursBetween(b.createdAt, input.now);
-      push({ key: `boost-to-answer:${b.id}`, kind: "boost-to-answer", urgency: hours > BOOST_WAIT_HOURS ? "high" : "medium", teamId, title: `${name.get(b.fromTeamId) ?? "A team"} asks ${b.toTeamId ? "you" : "any team"} for a boost`, reason: `“${b.need}” Accept, decline with a reason or ask a question.`, since: dayOf(input, b.createdAt), href, linkLabel: "Answer the boost" });
+      push({ key: `boost-to-answer:${b.id}`, kind: "boost-to-answer", urgency: hours > BOOST_WAIT_HOURS ? "high" : "medium", teamId, title: `${name.get(b.fromTeamId) ?? "A team"} asks ${b.toTeamId ? "you" : "any team"} for a boost`, reason: `“${b.need}” — accept, decline with a reason or ask a question.`, since: dayOf(input, b.createdAt), href, linkLabel: "Answer the boost" });
     }
     if (b.fromTeamId === teamId) {
       const ownLast = b.messages.filter((m) => m.teamId === teamId).reduce((at, m) => later(at, m.at), b.createdAt);
       const answers = [...b.messages.filter((m) => m.teamId !== teamId).map((m) => ({ at: m.at, teamId: m.teamId, what: m.kind === "decline" ? "declined" : "wrote" })), ...(b.acceptedAt ? [{ at: b.acceptedAt, teamId: b.helperTeamId, what: "accepted" }] : [])].filter((a) => a.at > ownLast);
       if (answers.length === 0) continue;
       const last = answers.reduce((a, x) => (x.at > a.at ? x : a));
-      push({ key: `boost-reply:${b.id}`, kind: "boost-reply", urgency: "medium", teamId, title: `${(last.teamId && name.get(last.teamId)) || "Another team"} ${last.what} on your boost`, reason: `“${b.need}” Reply, or mark it resolved once you are helped.`, since: dayOf(input, last.at), href, linkLabel: "Open the boost" });
+      push({ key: `boost-reply:${b.id}`, kind: "boost-reply", urgency: "medium", teamId, title: `${(last.teamId && name.get(last.teamId)) || "Another team"} ${last.what} on your boost`, reason: `“${b.need}” — reply, or mark it resolved once you are helped.`, since: dayOf(input, last.at), href, linkLabel: "Open the boost" });
     }
   }
 }
