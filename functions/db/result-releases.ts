@@ -48,3 +48,23 @@ export function storeReleaseStatement(db: D1Database, campaignId: string, grp: C
     )
     .bind(campaignId, grp, r.n, r.sums.clarity, r.sums.context, r.sums.autonomy, r.sums.velocity, JSON.stringify(r.answerCounts.map((c) => [c.statementId, c.answer, c.n])));
 }
+
+export interface OpenCampaignReleaseRow {
+  id: string;
+  name: string;
+  opened_at: string;
+  /** null when nothing of the campaign has been published yet. */
+  grp: CampaignGroupId | null;
+  n: number | null;
+}
+
+/** The org's open campaign with the size each of its groups last published (never a live count). */
+export function openCampaignReleasesStatement(db: D1Database, orgId: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT c.id, c.name, c.opened_at, r.grp, r.n
+       FROM scorecard_campaigns c LEFT JOIN scorecard_result_releases r ON r.campaign_id = c.id
+       WHERE c.org_id = ?1 AND c.state = 'open'`,
+    )
+    .bind(orgId);
+}

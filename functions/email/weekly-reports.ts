@@ -30,9 +30,21 @@ export interface BoostLine {
   ageDays: number;
 }
 
+/** One of the recipient's open items from the Action Center. */
+export interface ActionLine {
+  title: string;
+  reason: string;
+  urgency: "high" | "medium" | "low";
+  ageDays: number;
+  url: string;
+}
+
 export interface OrgReportModel {
   orgName: string;
   boardUrl: string;
+  actionsUrl: string;
+  /** The recipient's own open items: the report opens with them. */
+  actions: ActionLine[];
   k: number;
   wave: { name: string; startsOn: string; endsOn: string; daysRemaining: number; expected: number };
   objectives: ProgressLine[];
@@ -48,6 +60,8 @@ export interface TeamReportModel {
   orgName: string;
   teamName: string;
   teamUrl: string;
+  actionsUrl: string;
+  actions: ActionLine[];
   k: number;
   wave: { name: string; daysRemaining: number; expected: number };
   objectives: ProgressLine[];
@@ -69,6 +83,20 @@ function progressText(lines: readonly ProgressLine[], expected: number): string[
   return lines.map((l) => `${l.label}\n  ${textBar(l.progress ?? 0)} ${l.progress === null ? "no key results" : `${Math.round(l.progress)}%, ${STATUS[l.status] ?? l.status} (${Math.round(expected)}% expected)`}`);
 }
 
+const URGENCY: Record<ActionLine["urgency"], string> = { high: "Urgent", medium: "Soon", low: "When you can" };
+const ageOf = (n: number) => (n <= 0 ? "new today" : `for ${days(n)}`);
+
+/** The report's first section: what waits for the recipient, each with the link that resolves it. */
+function actionsHtml(lines: readonly ActionLine[], url: string): SafeHtml {
+  if (!lines.length) return html`${emailHeading("Waiting for you")}${emailParagraph(html`Nothing is waiting for you. <a href="${url}">Open your Action Center</a>.`)}`;
+  return html`${emailHeading(`Waiting for you (${lines.length})`)}<ul style="margin:0 0 12px 0;padding-left:20px;">${lines.map((l) => html`<li style="margin:0 0 8px 0;"><strong>${URGENCY[l.urgency]}:</strong> <a href="${l.url}">${l.title}</a> <span style="color:#5b6475;">(${ageOf(l.ageDays)})</span><br>${l.reason}</li>`)}</ul>${emailParagraph(html`<a href="${url}">Open your Action Center</a>`)}`;
+}
+
+function actionsText(lines: readonly ActionLine[], url: string): string[] {
+  if (!lines.length) return ["WAITING FOR YOU", "Nothing is waiting for you.", ""];
+  return [`WAITING FOR YOU (${lines.length})`, ...lines.map((l) => `- ${URGENCY[l.urgency]}: ${l.title} (${ageOf(l.ageDays)})\n  ${l.reason}\n  ${l.url}`), `Your Action Center: ${url}`, ""];
+}
+
 function unsubscribeFooter(what: string, orgName: string, url: string): { html: SafeHtml; text: string } {
   return {
     html: html`You get ${what} as a member of ${orgName} on Mistvine. <a href="${url}" style="color:#5b6475;">Unsubscribe</a> with one click; it takes effect immediately.`,
@@ -79,7 +107,8 @@ function unsubscribeFooter(what: string, orgName: string, url: string): { html: 
 export function buildOrgReportEmail(m: OrgReportModel, unsubscribeUrl: string): BuiltEmail {
   const subject = `Weekly report · ${m.orgName}: ${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}`;
   const footer = unsubscribeFooter("this weekly report", m.orgName, unsubscribeUrl);
-  const body = html`${emailHeading(`${m.wave.name}: ${daysLeft(m.wave.daysRemaining)}`, 1)}
+  const body = html`${actionsHtml(m.actions, m.actionsUrl)}
+${emailHeading(`${m.wave.name}: ${daysLeft(m.wave.daysRemaining)}`, 1)}
 ${emailParagraph(`${formatDay(m.wave.startsOn)} – ${formatDay(m.wave.endsOn, true)}. ${Math.round(m.wave.expected)}% of the wave has passed, so that is the progress expected today.`)}
 ${emailParagraph(html`<strong>Where to offer help this week:</strong> ${m.helpLine}`)}
 ${emailHeading("Org objectives")}
@@ -94,6 +123,7 @@ ${m.boosts ? html`${emailHeading("Open boost requests")}${m.boosts.length ? emai
 ${emailButton(m.boardUrl, "Open the board")}`;
 
   const text = [
+    ...actionsText(m.actions, m.actionsUrl),
     `${m.wave.name}: ${daysLeft(m.wave.daysRemaining)}`,
     `${formatDay(m.wave.startsOn)} – ${formatDay(m.wave.endsOn, true)}. ${Math.round(m.wave.expected)}% of the wave has passed, so that is the progress expected today.`,
     "",
@@ -124,7 +154,8 @@ export function buildTeamReportEmail(m: TeamReportModel, unsubscribeUrl: string)
   const subject = `Weekly report · ${m.orgName}: ${m.teamName}, ${daysLeft(m.wave.daysRemaining)} in ${m.wave.name}`;
   const footer = unsubscribeFooter("this weekly team report", m.orgName, unsubscribeUrl);
   const boostList = (lines: BoostLine[] | null, empty: string) => (lines && lines.length ? emailList(lines.map((b) => `${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`)) : emailParagraph(empty));
-  const body = html`${emailHeading(`${m.teamName} this week`, 1)}
+  const body = html`${actionsHtml(m.actions, m.actionsUrl)}
+${emailHeading(`${m.teamName} this week`, 1)}
 ${emailParagraph(`${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}: ${Math.round(m.wave.expected)}% of the wave has passed.`)}
 ${emailHeading("Your objectives")}
 ${m.objectives.length ? emailBarTable(progressRows(m.objectives, m.wave.expected)) : emailParagraph("The team has no objectives in this wave yet.")}
@@ -136,6 +167,7 @@ ${m.boostsTo ? html`${emailHeading("Boosts you asked for")}${boostList(m.boostsT
 ${m.boostsFrom ? html`${emailHeading("Boosts asked of you")}${boostList(m.boostsFrom, "None open.")}` : ""}
 ${emailButton(m.teamUrl, `Open ${m.teamName}`)}`;
   const text = [
+    ...actionsText(m.actions, m.actionsUrl),
     `${m.teamName} this week`,
     `${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}: ${Math.round(m.wave.expected)}% of the wave has passed.`,
     "",

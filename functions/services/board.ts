@@ -19,14 +19,9 @@ export interface BoardView {
   sentiment: OrgSentiment | null;
 }
 
-/**
- * "Where do we stand?" for one org. One D1 round trip after the access check, a fixed nine
- * statements whatever the number of teams, objectives, key results or votes, plus one write
- * batch when the read publishes new pulse figures (release in steps of k).
- */
-export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView> {
-  const orgId = access.org.id;
-  const [waves, objectives, keyResults, teams, lastCheckIns, teamWeek, respondents, objectiveWeek, releases] = await db.batch([
+/** The board's reads, for getBoard and for any view that adds its own to the same batch. */
+export function boardStatements(db: D1Database, orgId: string): D1PreparedStatement[] {
+  return [
     db.prepare("SELECT id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on").bind(orgId),
     objectivesOfActiveWaveStatement(db, orgId),
     keyResultsOfActiveWaveStatement(db, orgId),
@@ -34,13 +29,21 @@ export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Pr
     lastCheckInPerTeamStatement(db, orgId),
     ...activeWaveSentimentStatements(db, orgId),
     activeWaveReleasesStatement(db, orgId),
-  ]);
+  ];
+}
+
+/**
+ * Assembles the board from the results of boardStatements (in that order). Returns the view
+ * and the pulse figures this read publishes, which the caller must store.
+ */
+export function boardFromResults(access: OrgAccess, results: readonly D1Result[], now: Date): { view: BoardView; published: ReleaseRow[] } {
+  const [waves, objectives, keyResults, teams, lastCheckIns, teamWeek, respondents, objectiveWeek, releases] = results;
   const waveRows = waves.results as WaveRow[];
   const wave = waveRows.find((w) => w.state === "active") ?? null;
   const teamRows = teams.results as TeamRow[];
   const today = localDate(now, access.org.time_zone);
   const base = { today, wave, draftWaves: waveRows.filter((w) => w.state === "draft").map((w) => ({ id: w.id, name: w.name })), teamCount: teamRows.length };
-  if (!wave) return { ...base, board: null, sentiment: null };
+  if (!wave) return { view: { ...base, board: null, sentiment: null }, published: [] };
 
   const lastCheckInOn = new Map(
     (lastCheckIns.results as { team_id: string; last_at: string }[]).map((r) => [r.team_id, localDate(new Date(r.last_at), access.org.time_zone)]),
@@ -63,6 +66,21 @@ export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Pr
     rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results } as SentimentRows,
     releases: releases.results as ReleaseRow[],
   });
-  if (published.length) await db.batch(saveReleaseStatements(db, orgId, wave.id, published));
-  return { ...base, board: applySentimentSignals(board, sentiment), sentiment };
+  return { view: { ...base, board: applySentimentSignals(board, sentiment), sentiment }, published };
+}
+
+/** Stores the pulse figures a read published (nothing to do when it published none). */
+export async function storeBoardReleases(db: D1Database, access: OrgAccess, view: BoardView, published: readonly ReleaseRow[]): Promise<void> {
+  if (published.length && view.wave) await db.batch(saveReleaseStatements(db, access.org.id, view.wave.id, published));
+}
+
+/**
+ * "Where do we stand?" for one org. One D1 round trip after the access check, a fixed nine
+ * statements whatever the number of teams, objectives, key results or votes, plus one write
+ * batch when the read publishes new pulse figures (release in steps of k).
+ */
+export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView> {
+  const { view, published } = boardFromResults(access, await db.batch(boardStatements(db, access.org.id)), now);
+  await storeBoardReleases(db, access, view, published);
+  return view;
 }

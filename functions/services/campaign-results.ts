@@ -10,7 +10,7 @@ import { CAMPAIGN_GROUPS, releaseCampaign, type CampaignCount, type CampaignGrou
 import { buildCampaignResult, CAMPAIGN_RESULT_FORMAT, TREND_LENGTH, type AnswerCount, type CampaignResult, type CampaignTally } from "../../src/domain/scorecard/campaign-result";
 import { campaignStatement, listCampaignsStatement, type CampaignRow } from "../db/campaigns";
 import { answerCountsStatement, tallyStatement, type AnswerCountRow, type TallyRow } from "../db/campaign-responses";
-import { releaseOf, storeReleaseStatement, trendReleasesStatement, type ReleaseRow } from "../db/result-releases";
+import { openCampaignReleasesStatement, releaseOf, storeReleaseStatement, trendReleasesStatement, type OpenCampaignReleaseRow, type ReleaseRow } from "../db/result-releases";
 import { campaignSnapshotStatement, findSharedSnapshot, storeSnapshotStatement, type CampaignSnapshotRow } from "../db/result-snapshots";
 import type { OrgAccess } from "./access";
 import { notFound } from "./errors";
@@ -165,4 +165,28 @@ export async function getSharedResult(db: D1Database, token: string, now: Date):
     result: await resultOf(db, { id: campaign.org_id, anonymity_k, time_zone }, campaign, now),
     expiresAt: expires_at,
   };
+}
+
+export interface OpenCampaignReadiness {
+  id: string;
+  name: string;
+  openedAt: string;
+  /** True once the published result shows every figure: everyone, leaders and everyone else. */
+  readyToClose: boolean;
+}
+
+/** The statement behind openCampaignReadiness, for a caller's batch. */
+export function openCampaignReadinessStatement(db: D1Database, orgId: string): D1PreparedStatement {
+  return openCampaignReleasesStatement(db, orgId);
+}
+
+/**
+ * Whether the org's open campaign has enough answers to close, judged only on what its result
+ * has published (the releases in steps of k), never on a live count of responses.
+ */
+export function openCampaignReadiness(rows: readonly OpenCampaignReleaseRow[], k: number): OpenCampaignReadiness | null {
+  const first = rows[0];
+  if (!first) return null;
+  const published = (grp: string) => rows.some((r) => r.grp === grp && (r.n ?? 0) >= k);
+  return { id: first.id, name: first.name, openedAt: first.opened_at, readyToClose: published("everyone") && published("leaders") && published("rest") };
 }

@@ -6,9 +6,10 @@ import type { NewOutboxMessage } from "../db/outbox";
 import type { ScheduledOrgRow } from "../db/report-schedules";
 import { recentWeeks } from "../email/heat-table";
 import type { BoostListRow } from "../db/boosts";
-import { buildOrgReportEmail, buildTeamReportEmail, type BoostLine, type OrgReportModel, type TeamReportModel } from "../email/weekly-reports";
+import { buildOrgReportEmail, buildTeamReportEmail, type ActionLine, type BoostLine, type OrgReportModel, type TeamReportModel } from "../email/weekly-reports";
 import { jobAccess, type OrgAccess } from "./access";
-import { getBoard, type BoardView } from "./board";
+import { actionsFor, readActionsData, type ActionsData } from "./actions";
+import type { BoardView } from "./board";
 import { getBoardHelp, getTeamBoosts, type BoardHelp } from "./boost-views";
 import { getPpp, type PppView } from "./ppp";
 import { getPppSummary, type PppSummary } from "./ppp-summary";
@@ -28,11 +29,18 @@ export interface ReportData {
   ppp: PppSummary;
   help: BoardHelp | null;
   today: string;
+  /** The Action Center's data: each recipient's own open items open their report. */
+  actions: ActionsData;
 }
 
 export async function readReportData(db: D1Database, access: OrgAccess, now: Date): Promise<ReportData> {
-  const [view, ppp, help] = await Promise.all([getBoard(db, access, now), getPppSummary(db, access, null, now), getBoardHelp(db, access, now)]);
-  return { view, ppp, help, today: localDate(now, access.org.time_zone) };
+  const [actions, ppp, help] = await Promise.all([readActionsData(db, access, now), getPppSummary(db, access, null, now), getBoardHelp(db, access, now)]);
+  return { view: actions.board, ppp, help, today: localDate(now, access.org.time_zone), actions };
+}
+
+/** The recipient's open items as report lines, with absolute links. */
+function actionLines(data: ReportData, viewer: { isAdmin: boolean; teamId: string | null }, origin: string): ActionLine[] {
+  return actionsFor(data.actions, viewer).items.map((i) => ({ title: i.title, reason: i.reason, urgency: i.urgency, ageDays: i.ageDays, url: `${origin}${i.href}` }));
 }
 
 function boostLine(b: BoostListRow, today: string, timeZone: string): BoostLine {
@@ -49,6 +57,8 @@ export function orgReportModel(data: ReportData, org: { name: string; slug: stri
   return {
     orgName: org.name,
     boardUrl: `${origin}/o/${org.slug}`,
+    actionsUrl: `${origin}/o/${org.slug}/actions`,
+    actions: actionLines(data, { isAdmin: true, teamId: null }, origin),
     k: org.anonymity_k,
     wave: { name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on, daysRemaining: board.calendar.daysRemaining, expected: board.calendar.expectedProgress },
     objectives: board.orgObjectives.map((o) => ({ label: `${o.kind === "moonshot" ? "Moonshot: " : ""}${o.title}`, progress: o.progress, status: o.status })),
@@ -84,6 +94,8 @@ export function teamReportModel(
     orgName: org.name,
     teamName: team.name,
     teamUrl: `${origin}/o/${org.slug}/teams/${team.id}`,
+    actionsUrl: `${origin}/o/${org.slug}/actions`,
+    actions: actionLines(data, { isAdmin: false, teamId }, origin),
     k: org.anonymity_k,
     wave: { name: wave.name, daysRemaining: board.calendar.daysRemaining, expected: board.calendar.expectedProgress },
     objectives: team.objectives.map((o) => ({ label: o.title, progress: o.progress, status: o.status })),

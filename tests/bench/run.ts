@@ -63,13 +63,15 @@ try {
   const headers = { cookie };
 
   // Warm up each route so the first compile of a chunk is not measured.
-  for (const path of ["/api/health", `/o/${seed.slug}`, `/api/orgs/${seed.slug}/board`, `/o/${seed.slug}/ppp`, `/o/${seed.slug}/boosts`]) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
+  for (const path of ["/api/health", `/o/${seed.slug}`, `/api/orgs/${seed.slug}/board`, `/o/${seed.slug}/ppp`, `/o/${seed.slug}/boosts`, `/o/${seed.slug}/actions`, `/api/orgs/${seed.slug}/actions`]) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
 
   process.stdout.write(`Measuring: ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per route.\n\n`);
   const results: Result[] = [];
   results.push(await measure("no-op  GET /api/health", () => fetch(`${base}/api/health`)));
   results.push(await measure("board  GET /o/bench-50 (HTML, 50 teams)", () => fetch(`${base}/o/${seed.slug}`, { headers })));
   results.push(await measure("board  GET /api/orgs/bench-50/board (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/board`, { headers })));
+  results.push(await measure("action GET /o/bench-50/actions (HTML, Action Center)", () => fetch(`${base}/o/${seed.slug}/actions`, { headers })));
+  results.push(await measure("action GET /api/orgs/bench-50/actions (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/actions`, { headers })));
   results.push(await measure("ppp    GET /o/bench-50/ppp (HTML, weekly summary)", () => fetch(`${base}/o/${seed.slug}/ppp`, { headers })));
   results.push(await measure("boosts GET /o/bench-50/boosts (HTML)", () => fetch(`${base}/o/${seed.slug}/boosts`, { headers })));
   const campaign = await openBenchCampaign(base, seed.slug, headers);

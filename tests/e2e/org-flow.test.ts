@@ -143,6 +143,7 @@ describe("the Align loop, as the people walk it", () => {
 /** Every page under /o/[org], as a path for Acme's ids. */
 const ORG_PAGES = (team: string, wave: string) => ({
   "index.astro": `/o/${SLUG}`,
+  "actions.astro": `/o/${SLUG}/actions`,
   "settings.astro": `/o/${SLUG}/settings`,
   "pulse.astro": `/o/${SLUG}/pulse`,
   "reports.astro": `/o/${SLUG}/reports`,

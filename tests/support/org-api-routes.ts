@@ -38,6 +38,7 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
   { method: "GET", pattern: "/api/orgs/:org", path: (o) => org(o) },
   { method: "PATCH", pattern: "/api/orgs/:org", path: (o) => org(o), body: () => ({ name: "Renamed", timeZone: "UTC" }) },
   { method: "GET", pattern: "/api/orgs/:org/board", path: (o) => `${org(o)}/board` },
+  { method: "GET", pattern: "/api/orgs/:org/actions", path: (o) => `${org(o)}/actions` },
   { method: "GET", pattern: "/api/orgs/:org/teams", path: (o) => `${org(o)}/teams` },
   { method: "POST", pattern: "/api/orgs/:org/teams", path: (o) => `${org(o)}/teams`, body: () => ({ name: "New team", declaredSize: 4 }) },
   { method: "GET", pattern: "/api/orgs/:org/teams/:team", path: (o) => `${org(o)}/teams/${o.teamIds[0]}` },

@@ -6,6 +6,7 @@ import { findPersonByEmail } from "../../db/people";
 import { listWaves } from "../../db/waves";
 import { requireOrgAccess, type OrgAccess } from "../access";
 import { answerCampaign } from "../campaign-answers";
+import { getOrgResults } from "../campaign-results";
 import { closeCampaignOf, openCampaign } from "../campaigns";
 import { DEMO_ORIGIN } from "./org-builder";
 import { saveOrgSettings } from "../org-settings";
@@ -95,6 +96,9 @@ export async function seedDemoCampaigns(db: D1Database, now: Date): Promise<numb
     ];
     for (const p of people) await answerCampaign(db, campaign.link_token, randomToken(32), { answers: answersLeaning(p.leaning, random), leader: p.leader });
     if (c.closedDaysAgo !== undefined) await closeCampaignOf(db, admin, campaign.id, daysAgo(c.closedDaysAgo), DEMO_ORIGIN);
+    // Leadership has looked at the open campaign's result: what it published is what the
+    // Action Center judges "enough answers to close" by.
+    else await getOrgResults(db, admin, campaign.id, now);
   }
   return CAMPAIGNS.length;
 }

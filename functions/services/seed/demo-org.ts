@@ -1,10 +1,14 @@
 import { addDays, localDate, weekStart } from "../../../src/domain/calendar";
+import { insertInviteStatement } from "../../db/invites";
 import { findOrgBySlug } from "../../db/orgs";
 import type { OrgAccess } from "../access";
 import { checkIn, createOrgObjective, createTeamObjective, saveReflection } from "../objectives";
 import { createTeam } from "../teams";
 import { createWave, moveWaveTo } from "../waves";
 import { createSeedOrg, seedLead } from "./org-builder";
+import { randomToken } from "../tokens";
+import { savePpp } from "../ppp-save";
+import { currentWeek } from "../../../src/domain/ppp/week";
 import { seedPppAndBoosts } from "./ppp-boosts";
 import { seedPulse } from "./pulse";
 
@@ -121,5 +125,22 @@ export async function seedDemoOrg(db: D1Database, now: Date): Promise<OrgAccess 
   const w8 = await createWave(db, admin, { name: "Wave 8", startsOn: addDays(start, 28), endsOn: addDays(start, 55) }, daysAgo(1));
   await createOrgObjective(db, admin, w8.id, { title: "Customers get value without talking to us", kind: "roofshot", keyResults: [] }, daysAgo(1));
   await seedPppAndBoosts(db, teams, now);
+  await seedNewTeam(db, admin, now, daysAgo);
   return admin;
+}
+
+/**
+ * Support joined Northwind nine days ago: Lena leads it, has posted this week's PPP but has
+ * not written an objective for the active wave yet, and the co-lead Kai has not accepted the
+ * invitation sent four days ago. The Action Center shows both, to Lena and to the admins.
+ */
+async function seedNewTeam(db: D1Database, admin: OrgAccess, now: Date, daysAgo: (d: number, hour?: number) => Date): Promise<void> {
+  const team = await createTeam(db, admin, { name: "Support", mission: "Every customer question answered within the hour.", declaredSize: 4 }, daysAgo(9));
+  const lead = await seedLead(db, admin, team.id, "lena@northwind.example", "Lena Novak", daysAgo(9).toISOString());
+  await savePpp(db, lead, team.id, currentWeek(now, admin.org.time_zone), {
+    progress: [{ text: "Mapped the ten questions customers ask most" }],
+    plans: [{ text: "Write our first objective with the admins" }],
+    problems: [],
+  }, "submit", now);
+  await insertInviteStatement(db, { id: randomToken(16), org_id: admin.org.id, team_id: team.id, email: "kai@northwind.example", name: "Kai Mensah", invited_by: admin.viewer.personId, created_at: daysAgo(4).toISOString() }).run();
 }
