@@ -10,9 +10,16 @@ describe("the demo pulse", () => {
     const now = new Date("2026-11-20T10:00:00Z");
     const admin = (await seedDemoOrg(env.DB, now))!;
     const teams = await listTeams(env.DB, admin.org.id);
-    expect(teams).toHaveLength(5);
+    // Six teams: five with objectives in the active wave and a link, and Support, which has no
+    // objective yet (an Action Center item) and so no pulse link to share either.
+    expect(teams).toHaveLength(6);
     for (const team of teams) {
-      const token = (await getPulseLink(env.DB, admin, team.id))!.split("/").pop()!;
+      const link = await getPulseLink(env.DB, admin, team.id);
+      if (team.name === "Support") {
+        expect(link).toBeNull();
+        continue;
+      }
+      const token = link!.split("/").pop()!;
       const page = await getPulsePage(env.DB, token, [], now);
       expect({ team: team.name, full: page.full, closed: page.closed }).toEqual({ team: team.name, full: false, closed: null });
       const objectiveId = page.objectives.find((o) => !o.voted)!.id;
