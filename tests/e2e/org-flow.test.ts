@@ -74,6 +74,18 @@ describe("the Align loop, as the people walk it", () => {
     await submit(page, 'form:has(input[value="add-objective"]) button[type=submit]');
     expect(await page.textContent("[data-org-objective='Customers pay without friction']")).toContain("Checkout abandonment");
     await expectNoAxeViolations(page, "wave page");
+
+    // A second key result added from the wave page lands on the objective.
+    const orgObjective = "[data-org-objective='Customers pay without friction']";
+    await page.click(`${orgObjective} summary:has-text("Add a key result")`);
+    await page.fill(`${orgObjective} form:has(input[value="add-kr"]) input[name="title"]`, "Payment success rate");
+    await page.fill(`${orgObjective} form:has(input[value="add-kr"]) input[name="baseline"]`, "92");
+    await page.fill(`${orgObjective} form:has(input[value="add-kr"]) input[name="target"]`, "97");
+    await page.fill(`${orgObjective} form:has(input[value="add-kr"]) input[name="unit"]`, "%");
+    await submit(page, `${orgObjective} form:has(input[value="add-kr"]) button[type=submit]`);
+    expect(await page.textContent("[role=status]")).toContain("Key result added.");
+    expect(await page.textContent(orgObjective)).toContain("Payment success rate");
+    expect(await page.textContent(orgObjective)).toContain("target 97%");
     await submit(page, 'form:has(input[value="activate"]) button');
     expect(await page.textContent("[role=status]")).toContain("The wave is active");
   });
@@ -120,6 +132,24 @@ describe("the Align loop, as the people walk it", () => {
     await submit(page, `${kr} form button[type=submit]`);
     expect(await page.textContent(`${kr} [data-current]`)).toBe("65");
     expect(await page.textContent(`${kr} table`)).toContain("Retry banner shipped");
+    // The page comes back to the key result just checked in, not to the top.
+    const hash = new URL(page.url()).hash;
+    expect(hash).toMatch(/^#kr-/);
+    expect(await page.getAttribute(hash, "data-kr")).toBe("Card-update completion");
+
+    // The lead adds a second key result to the objective from the team page.
+    const objective = "[data-objective='One-tap card updates']";
+    await page.click(`${objective} summary:has-text("Add a key result")`);
+    await page.fill(`${objective} .kr-form input[name="title"]`, "Support tickets about cards");
+    await page.fill(`${objective} .kr-form input[name="baseline"]`, "40");
+    await page.fill(`${objective} .kr-form input[name="target"]`, "10");
+    await submit(page, `${objective} .kr-form button[type=submit]`);
+    expect(await page.textContent("[role=status]")).toContain("Key result added.");
+    expect(await page.textContent(`${objective} [data-kr='Support tickets about cards']`)).toContain("target 10");
+    const second = `${objective} [data-kr='Support tickets about cards']`;
+    await page.fill(`${second} input[name="value"]`, "25");
+    await submit(page, `${second} form button[type=submit]`);
+    expect(await page.textContent(`${second} [data-current]`)).toBe("25");
     await expectNoAxeViolations(page, "team page");
     await maybeScreenshot(page, "team-360");
     expect(watch.errors).toEqual([]);
