@@ -14,6 +14,8 @@ import type { BuiltEmail } from "./scorecard-report";
 export interface ProgressLine {
   label: string;
   progress: number | null;
+  /** Expected progress today, 0–100: counted from the day its key results were written. */
+  expected: number;
   status: string;
 }
 
@@ -61,12 +63,12 @@ const STATUS: Record<string, string> = { ahead: "ahead", "on-track": "on track",
 const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 const daysLeft = (n: number) => (n === 0 ? "ended" : n === 1 ? "last day" : `${n} days left`);
 
-function progressRows(lines: readonly ProgressLine[], expected: number) {
-  return lines.map((l) => ({ label: l.label, value: Math.round(l.progress ?? 0), note: l.progress === null ? "no key results" : `${STATUS[l.status] ?? l.status} (${Math.round(expected)}% expected)` }));
+function progressRows(lines: readonly ProgressLine[]) {
+  return lines.map((l) => ({ label: l.label, value: Math.round(l.progress ?? 0), note: l.progress === null ? "no key results" : `${STATUS[l.status] ?? l.status} (${Math.round(l.expected)}% expected)` }));
 }
 
-function progressText(lines: readonly ProgressLine[], expected: number): string[] {
-  return lines.map((l) => `${l.label}\n  ${textBar(l.progress ?? 0)} ${l.progress === null ? "no key results" : `${Math.round(l.progress)}%, ${STATUS[l.status] ?? l.status} (${Math.round(expected)}% expected)`}`);
+function progressText(lines: readonly ProgressLine[]): string[] {
+  return lines.map((l) => `${l.label}\n  ${textBar(l.progress ?? 0)} ${l.progress === null ? "no key results" : `${Math.round(l.progress)}%, ${STATUS[l.status] ?? l.status} (${Math.round(l.expected)}% expected)`}`);
 }
 
 function unsubscribeFooter(what: string, orgName: string, url: string): { html: SafeHtml; text: string } {
@@ -83,7 +85,7 @@ export function buildOrgReportEmail(m: OrgReportModel, unsubscribeUrl: string): 
 ${emailParagraph(`${formatDay(m.wave.startsOn)} – ${formatDay(m.wave.endsOn, true)}. ${Math.round(m.wave.expected)}% of the wave has passed, so that is the progress expected today.`)}
 ${emailParagraph(html`<strong>Where to offer help this week:</strong> ${m.helpLine}`)}
 ${emailHeading("Org objectives")}
-${m.objectives.length ? emailBarTable(progressRows(m.objectives, m.wave.expected)) : emailParagraph("No org objectives in this wave yet.")}
+${m.objectives.length ? emailBarTable(progressRows(m.objectives)) : emailParagraph("No org objectives in this wave yet.")}
 ${emailHeading("Confidence, team by team")}
 ${m.heat ? emailHeatTable(m.heat, m.k, "Team") : emailParagraph("No pulse votes yet this wave.")}
 ${emailParagraph(html`<span style="color:#5b6475;font-size:13px;">Averages of anonymous weekly votes, 1 (Struggling) to 5 (Exceeding). Cells with fewer than ${m.k} people stay hidden.</span>`)}
@@ -100,7 +102,7 @@ ${emailButton(m.boardUrl, "Open the board")}`;
     `WHERE TO OFFER HELP THIS WEEK: ${m.helpLine}`,
     "",
     "ORG OBJECTIVES",
-    ...(m.objectives.length ? progressText(m.objectives, m.wave.expected) : ["No org objectives in this wave yet."]),
+    ...(m.objectives.length ? progressText(m.objectives) : ["No org objectives in this wave yet."]),
     "",
     "CONFIDENCE, TEAM BY TEAM",
     ...(m.heat ? textHeatTable(m.heat, m.k) : ["No pulse votes yet this wave."]),
@@ -127,7 +129,7 @@ export function buildTeamReportEmail(m: TeamReportModel, unsubscribeUrl: string)
   const body = html`${emailHeading(`${m.teamName} this week`, 1)}
 ${emailParagraph(`${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}: ${Math.round(m.wave.expected)}% of the wave has passed.`)}
 ${emailHeading("Your objectives")}
-${m.objectives.length ? emailBarTable(progressRows(m.objectives, m.wave.expected)) : emailParagraph("The team has no objectives in this wave yet.")}
+${m.objectives.length ? emailBarTable(progressRows(m.objectives)) : emailParagraph("The team has no objectives in this wave yet.")}
 ${emailHeading("Your team's confidence")}
 ${m.heat ? emailHeatTable(m.heat, m.k, "Objective") : emailParagraph("No pulse votes yet this wave.")}
 ${emailParagraph(html`<span style="color:#5b6475;font-size:13px;">Anonymous weekly votes; cells with fewer than ${m.k} votes stay hidden, exactly as on the board.</span>`)}
@@ -140,7 +142,7 @@ ${emailButton(m.teamUrl, `Open ${m.teamName}`)}`;
     `${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}: ${Math.round(m.wave.expected)}% of the wave has passed.`,
     "",
     "YOUR OBJECTIVES",
-    ...(m.objectives.length ? progressText(m.objectives, m.wave.expected) : ["The team has no objectives in this wave yet."]),
+    ...(m.objectives.length ? progressText(m.objectives) : ["The team has no objectives in this wave yet."]),
     "",
     "YOUR TEAM'S CONFIDENCE",
     ...(m.heat ? textHeatTable(m.heat, m.k) : ["No pulse votes yet this wave."]),

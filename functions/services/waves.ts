@@ -1,4 +1,5 @@
 import { localDate } from "../../src/domain/calendar";
+import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
 import { canMoveWave, waveCalendar, type WaveState } from "../../src/domain/okr/wave";
 import { waveSchema } from "../../src/schemas/okr";
@@ -71,7 +72,7 @@ export async function getWavePlan(db: D1Database, access: OrgAccess, waveId: str
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today: wave.state === "completed" ? wave.ends_on : today,
     objectives: (objectives.results as ObjectiveRow[]).map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
-    keyResults: (keyResults.results as KeyResultRow[]).map((k) => ({ id: k.id, objectiveId: k.objective_id, title: k.title, unit: k.unit, baseline: k.baseline, target: k.target, current: k.current })),
+    keyResults: keyResultInputs(keyResults.results as KeyResultRow[], access.org.time_zone),
     teams: (teams.results as TeamRow[]).map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn: new Map(),
   });
