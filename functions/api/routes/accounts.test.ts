@@ -92,3 +92,20 @@ describe("a sign-in request", () => {
   });
 });
 
+describe("a refused report request", () => {
+  it("writes nothing: an unknown team is a 404 and no subscription row appears", async () => {
+    const org = await createTestOrg(env.DB, { teams: 1 });
+    const cookie = await sessionCookieFor(env.DB, org.admin);
+    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM email_subscriptions WHERE org_id = ?1").bind(org.admin.org.id).first<{ n: number }>())!.n;
+    const before = await count();
+    for (const kind of ["team_report", "pulse_reminder"]) {
+      const res = await exports.default.fetch(`https://mistvine.test/api/orgs/${org.admin.org.slug}/reports/${kind}/send`, { method: "POST", headers: { cookie: `__Host-mv_session=${cookie}`, "content-type": "application/json" }, body: JSON.stringify({ team: "AAAAAAAAAAAAAAAAAAAAAA" }) });
+      expect(res.status, kind).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    }
+    // No campaign yet: a 409, and still nothing written.
+    const campaign = await exports.default.fetch(`https://mistvine.test/api/orgs/${org.admin.org.slug}/reports/campaign_report/send`, { method: "POST", headers: { cookie: `__Host-mv_session=${cookie}`, "content-type": "application/json" }, body: "{}" });
+    expect(campaign.status).toBe(409);
+    expect(await count()).toBe(before);
+  });
+});
