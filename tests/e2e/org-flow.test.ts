@@ -129,9 +129,12 @@ describe("the Align loop, as the people walk it", () => {
     expect(await page.textContent(`${kr} .field-error`)).toContain("must be a number");
     await page.fill(`${kr} input[name="value"]`, "65");
     await page.fill(`${kr} input[name="note"]`, "Retry banner shipped");
+    await page.selectOption(`${kr} select[name="confidence"]`, "4");
     await submit(page, `${kr} form button[type=submit]`);
     expect(await page.textContent(`${kr} [data-current]`)).toBe("65");
     expect(await page.textContent(`${kr} table`)).toContain("Retry banner shipped");
+    expect(await page.textContent(`${kr} table`)).toContain("4 On track");
+    expect(await page.textContent("[data-objective='One-tap card updates'] [data-lead-confidence]")).toContain("Lead's confidence: 4 of 5");
     // The page comes back to the key result just checked in, not to the top.
     const hash = new URL(page.url()).hash;
     expect(hash).toMatch(/^#kr-/);

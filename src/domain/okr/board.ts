@@ -33,6 +33,8 @@ export interface KeyResultInput {
    * Omitted or before the wave: it starts with the wave.
    */
   writtenOn?: string;
+  /** The lead's latest confidence with a check-in, 1–5; null or omitted when never given. */
+  confidence?: number | null;
 }
 
 export interface TeamInput {
@@ -58,6 +60,8 @@ export interface ObjectiveView {
   /** Mean expected progress of its key results today, 0–100 (the wave's when it has none). */
   expected: number;
   status: ProgressStatus;
+  /** Mean of its key results' latest lead confidence, 1–5, or null when none was given. */
+  leadConfidence: number | null;
   keyResults: KeyResultView[];
   /** Set by pulse/board-signals when the team's votes disagree with the key results. */
   divergence?: Divergence | null;
@@ -108,7 +112,7 @@ export function assembleBoard(input: {
     const keyResults = krsByObjective.get(o.id) ?? [];
     const progress = rolledUp ? rolledUp.progress : meanProgress(keyResults.map((k) => k.progress));
     const own = rolledUp ? rolledUp.expected : (meanProgress(keyResults.map((k) => k.expected)) ?? expected);
-    return { id: o.id, title: o.title, rationale: o.rationale, kind: o.kind, teamId: o.teamId, parentId: o.parentId, progress, expected: own, status: progressStatus(progress, own), keyResults };
+    return { id: o.id, title: o.title, rationale: o.rationale, kind: o.kind, teamId: o.teamId, parentId: o.parentId, progress, expected: own, status: progressStatus(progress, own), leadConfidence: meanProgress(keyResults.flatMap((k) => (k.confidence == null ? [] : [k.confidence]))), keyResults };
   };
 
   const teamObjectives = input.objectives.filter((o) => o.level === "team").map((o) => view(o));
