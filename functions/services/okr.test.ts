@@ -56,6 +56,18 @@ describe("waves", () => {
     await expectAppError(editWave(env.DB, org.admin, org.waveId, { name: "X", startsOn: "2026-11-02", endsOn: "2026-11-29" }), 409);
   });
 
+  it("reopens a wave completed by mistake, until its last day and while no other wave is active", async () => {
+    const org = await createTestOrg(env.DB); // 2026-11-02 – 2026-11-29
+    await moveWaveTo(env.DB, org.admin, org.waveId, "completed", NOW);
+    await expectAppError(moveWaveTo(env.DB, org.leads[0], org.waveId, "active", NOW), 403);
+    await moveWaveTo(env.DB, org.admin, org.waveId, "active", NOW);
+    const reopened = await env.DB.prepare("SELECT state, activated_at, completed_at FROM waves WHERE id = ?1").bind(org.waveId).first();
+    expect(reopened).toEqual({ state: "active", activated_at: "2026-11-20T10:00:00.000Z", completed_at: null });
+    await moveWaveTo(env.DB, org.admin, org.waveId, "completed", NOW);
+    const late = await expectAppError(moveWaveTo(env.DB, org.admin, org.waveId, "active", new Date("2026-11-30T10:00:00Z")), 409);
+    expect(late.message).toContain("last day has passed");
+  });
+
   it("is managed by admins only, and another org's wave is 404", async () => {
     const org = await createTestOrg(env.DB);
     const other = await createTestOrg(env.DB);

@@ -1,7 +1,7 @@
 import { localDate } from "../../src/domain/calendar";
 import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
-import { canMoveWave, waveCalendar, type WaveState } from "../../src/domain/okr/wave";
+import { canMoveWave, reopenProblem, waveCalendar, type WaveState } from "../../src/domain/okr/wave";
 import { waveSchema } from "../../src/schemas/okr";
 import { keyResultsOfWaveStatement, objectivesOfWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
@@ -44,11 +44,16 @@ export async function moveWaveTo(db: D1Database, access: OrgAccess, waveId: stri
   requireAdmin(access);
   const wave = await getWave(db, access, waveId);
   if (!canMoveWave(wave.state, to)) throw conflict(`A ${wave.state} wave cannot become ${to}.`);
+  const reopening = wave.state === "completed";
+  if (reopening) {
+    const problem = reopenProblem({ startsOn: wave.starts_on, endsOn: wave.ends_on }, localDate(now, access.org.time_zone));
+    if (problem) throw conflict(problem);
+  }
   try {
     if (!(await moveWave(db, access.org.id, waveId, wave.state, to, now.toISOString()))) throw conflict("Someone changed this wave at the same time. Reload and try again.");
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (String(error).includes("UNIQUE")) throw conflict("Another wave is active. Complete it before starting this one.");
+    if (String(error).includes("UNIQUE")) throw conflict(reopening ? "Another wave is active now, so this one cannot be reopened." : "Another wave is active. Complete it before starting this one.");
     throw error;
   }
 }

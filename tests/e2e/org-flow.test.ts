@@ -88,6 +88,9 @@ describe("the Align loop, as the people walk it", () => {
     expect(await page.textContent(orgObjective)).toContain("target 97%");
     await submit(page, 'form:has(input[value="activate"]) button');
     expect(await page.textContent("[role=status]")).toContain("The wave is active");
+    // No team has an objective yet: the board says so instead of "no team is behind".
+    await page.goto(`${base}/o/${SLUG}`);
+    expect(await page.textContent("[data-support-empty='no-objectives']")).toContain("No team has written an objective yet");
   });
 
   it("the admin invites a lead, who signs in through the invitation, writes an aligned objective and checks in", async () => {
@@ -170,6 +173,36 @@ describe("the Align loop, as the people walk it", () => {
     expect(await page.textContent("[data-team-row='Rocket Payments']")).toContain("50%");
     await expectNoAxeViolations(page, "board");
     await maybeScreenshot(page, "board-1280");
+  });
+});
+
+describe("ending a wave", () => {
+  it("asks before completing, lets a wave completed by mistake reopen, and does not offer a second start", async () => {
+    const page = await admin.newPage();
+    await page.goto(`${base}/o/${SLUG}/waves`);
+    await page.fill('input[name="name"]', "Wave 2");
+    await page.fill('input[name="startsOn"]', "2027-01-04");
+    await page.fill('input[name="endsOn"]', "2027-01-31");
+    await submit(page, "main form button[type=submit]");
+    const wave2 = new URL(page.url()).pathname;
+    expect(await page.textContent("[data-start-blocked]")).toContain("Wave 1 is the active wave");
+    expect(await page.locator('form:has(input[value="activate"])').count()).toBe(0);
+
+    await page.goto(`${base}/o/${SLUG}/waves/${ids.wave}`);
+    const complete = 'form:has(input[value="complete"]) button';
+    expect(await page.isVisible(complete)).toBe(false);
+    await page.click('summary:has-text("Complete this wave")');
+    expect(await page.textContent("#state")).toMatch(/ends it \d+ days early|Today is its last day/);
+    await submit(page, complete);
+    expect(await page.textContent("[role=status]")).toContain("The wave is completed");
+    await expectNoAxeViolations(page, "completed wave");
+    await submit(page, 'form:has(input[value="reopen"]) button');
+    expect(await page.textContent("[role=status]")).toContain("The wave is active again");
+    await page.goto(`${base}/o/${SLUG}`);
+    expect(await page.textContent("h1")).toBe("Wave 1");
+    // Wave 2 still cannot start while Wave 1 runs.
+    await page.goto(`${base}${wave2}`);
+    expect(await page.locator("[data-start-blocked]").count()).toBe(1);
   });
 });
 
