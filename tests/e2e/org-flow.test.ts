@@ -142,6 +142,7 @@ describe("the Align loop, as the people walk it", () => {
     const hash = new URL(page.url()).hash;
     expect(hash).toMatch(/^#kr-/);
     expect(await page.getAttribute(hash, "data-kr")).toBe("Card-update completion");
+    expect(await page.textContent(`${kr} [data-saved]`)).toContain("Check-in saved.");
 
     // The lead adds a second key result to the objective from the team page.
     const objective = "[data-objective='One-tap card updates']";
