@@ -1,7 +1,8 @@
+import { request as httpRequest } from "node:http";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newContext } from "../support/browser";
-import { signIn } from "../support/browser-flows";
+import { latestEmail, linkIn, signIn } from "../support/browser-flows";
 
 /**
  * Hostile and stale form posts, as a browser sends them: whatever the form, a refusal comes
@@ -118,5 +119,24 @@ describe("a stale page", () => {
     const r = await postFrom(lead, pages().boosts, { _action: "ask", toTeamId: "any", need: "Help with the staging environment", neededBy: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), submissionId: "bad id!" });
     expect(r.status).toBe(400);
     expect(r.alerts).toContain("The submission id must be 16–64 letters");
+  });
+});
+
+describe("a sign-in request naming another Host", () => {
+  it("still emails a link to the configured origin, never to the Host it named", async () => {
+    const url = new URL(`${base}/signin`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const body = "email=jonas%40northwind.example";
+      const req = httpRequest(
+        { host: "127.0.0.1", port: url.port, path: url.pathname, method: "POST", headers: { host: "evil.example", origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
+        (res) => (res.resume(), resolve(res.statusCode ?? 0)),
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+    expect(status).toBe(303);
+    const mail = await latestEmail(async (u) => (await fetch(u)).text(), base, "jonas@northwind.example", "sign-in link");
+    expect(linkIn(mail.text, "/auth/link/").startsWith(`${base}/auth/link/`)).toBe(true);
+    expect(mail.text).not.toContain("evil.example");
   });
 });
