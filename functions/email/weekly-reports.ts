@@ -90,7 +90,7 @@ ${emailHeading("Confidence, team by team")}
 ${m.heat ? emailHeatTable(m.heat, m.k, "Team") : emailParagraph("No pulse votes yet this wave.")}
 ${emailParagraph(html`<span style="color:#5b6475;font-size:13px;">Averages of anonymous weekly votes, 1 (Struggling) to 5 (Exceeding). Cells with fewer than ${m.k} people stay hidden.</span>`)}
 ${m.drops.length ? emailParagraph(html`<strong>Confidence dropped:</strong> ${m.drops.join(", ")}.`) : ""}
-${m.divergences.length ? html`${emailParagraph(html`<strong>Votes and key results disagree:</strong>`)}${emailList(m.divergences)}` : ""}
+${m.divergences.length ? html`${emailParagraph(html`<strong>Key results, lead and votes disagree:</strong>`)}${emailList(m.divergences)}` : ""}
 ${m.ppp ? html`${emailHeading("Weekly PPP")}${emailParagraph(html`<strong>Posted:</strong> ${m.ppp.posted.join(", ") || "nobody yet"}. <strong>Missing:</strong> ${m.ppp.missing.join(", ") || "nobody"}.`)}${m.ppp.oldestProblems.length ? emailList(m.ppp.oldestProblems.map((p) => `${p.team}: ${p.text} (open ${p.weeksOpen} ${p.weeksOpen === 1 ? "week" : "weeks"})`)) : ""}` : ""}
 ${m.boosts ? html`${emailHeading("Open boost requests")}${m.boosts.length ? emailList(m.boosts.map((b) => `${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`)) : emailParagraph("None open.")}` : ""}
 ${emailButton(m.boardUrl, "Open the board")}`;
@@ -108,7 +108,7 @@ ${emailButton(m.boardUrl, "Open the board")}`;
     ...(m.heat ? textHeatTable(m.heat, m.k) : ["No pulse votes yet this wave."]),
     `Averages of anonymous weekly votes, 1 (Struggling) to 5 (Exceeding). Cells with fewer than ${m.k} people stay hidden.`,
     ...(m.drops.length ? [`Confidence dropped: ${m.drops.join(", ")}.`] : []),
-    ...(m.divergences.length ? ["Votes and key results disagree:", ...m.divergences.map((d) => `- ${d}`)] : []),
+    ...(m.divergences.length ? ["Key results, lead and votes disagree:", ...m.divergences.map((d) => `- ${d}`)] : []),
     ...(m.ppp
       ? ["", "WEEKLY PPP", `Posted: ${m.ppp.posted.join(", ") || "nobody yet"}. Missing: ${m.ppp.missing.join(", ") || "nobody"}.`, ...m.ppp.oldestProblems.map((p) => `- ${p.team}: ${p.text} (open ${p.weeksOpen} ${p.weeksOpen === 1 ? "week" : "weeks"})`)]
       : []),

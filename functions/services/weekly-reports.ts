@@ -20,7 +20,7 @@ const REPORT_WEEKS = 3;
 /** How many of the longest-open problems the org report lists. */
 const OLDEST_PROBLEMS = 3;
 
-const REASON_TEXT: Record<string, string> = { behind: "behind its key results", "no-recent-check-in": "no check-in for a week", "confidence-drop": "confidence dropped", divergence: "votes and key results disagree" };
+const REASON_TEXT: Record<string, string> = { behind: "behind its key results", "no-recent-check-in": "no check-in for a week", "confidence-drop": "confidence dropped", divergence: "key results, lead and votes disagree" };
 
 /** Everything the weekly reports of one org draw on, read once per org and week. */
 export interface ReportData {
