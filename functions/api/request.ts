@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { AppError } from "../services/errors";
+import { publicOrigin } from "../services/public-url";
 
 /** Reads the JSON body; malformed JSON is a 400 with the envelope, never a 500. */
 export async function readJson(c: Context): Promise<unknown> {
@@ -19,7 +20,7 @@ export function executionContextOf(c: Context): ExecutionContext | undefined {
   }
 }
 
-/** The origin this request reached, used to build absolute links in emails. */
-export function requestOrigin(c: Context): string {
-  return new URL(c.req.url).origin;
+/** The configured origin absolute links are built from (PUBLIC_URL), never the request's Host. */
+export function linkOrigin(c: Context): string {
+  return publicOrigin(c.env as Env);
 }

@@ -28,6 +28,8 @@ export interface KeyResultRow {
   position: number;
   created_at: string;
   updated_at: string;
+  /** The lead's latest confidence, 1–5, from the latest check-in that gave one (read only). */
+  confidence?: number | null;
 }
 
 export interface CheckInRow {
@@ -35,12 +37,16 @@ export interface CheckInRow {
   key_result_id: string;
   value: number;
   note: string;
+  /** The lead's confidence with this check-in, 1–5; null when none was given. */
+  confidence: number | null;
   person_name: string | null;
   created_at: string;
 }
 
 const OBJECTIVE_COLUMNS = "id, org_id, wave_id, level, team_id, parent_id, kind, title, rationale, position, carried_from_id, created_at";
 const KR_COLUMNS = "id, org_id, objective_id, title, unit, baseline, target, current, position, created_at, updated_at";
+/** What reads return: the written columns and the latest confidence. */
+const KR_READ_COLUMNS = `${KR_COLUMNS}, confidence`;
 
 export function insertObjectiveStatement(db: D1Database, o: ObjectiveRow): D1PreparedStatement {
   return db
@@ -79,7 +85,7 @@ export function objectivesOfWaveStatement(db: D1Database, orgId: string, waveId:
 export function keyResultsOfWaveStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT ${KR_COLUMNS.split(", ").map((c) => `k.${c}`).join(", ")}
+      `SELECT ${KR_READ_COLUMNS.split(", ").map((c) => `k.${c}`).join(", ")}
        FROM key_results k JOIN objectives o ON o.id = k.objective_id
        WHERE o.org_id = ?1 AND o.wave_id = ?2 ORDER BY k.created_at, k.position`,
     )
@@ -96,7 +102,7 @@ export function objectivesOfActiveWaveStatement(db: D1Database, orgId: string): 
 export function keyResultsOfActiveWaveStatement(db: D1Database, orgId: string): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT ${KR_COLUMNS.split(", ").map((c) => `k.${c}`).join(", ")}
+      `SELECT ${KR_READ_COLUMNS.split(", ").map((c) => `k.${c}`).join(", ")}
        FROM key_results k JOIN objectives o ON o.id = k.objective_id
        WHERE o.org_id = ?1 AND o.wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')
        ORDER BY k.created_at, k.position`,
@@ -127,7 +133,7 @@ export interface KeyResultContext extends KeyResultRow {
 export async function findKeyResultContext(db: D1Database, orgId: string, krId: string): Promise<KeyResultContext | null> {
   return db
     .prepare(
-      `SELECT ${KR_COLUMNS.split(", ").map((c) => `k.${c}`).join(", ")}, o.wave_id, w.state AS wave_state, o.level, o.team_id
+      `SELECT ${KR_READ_COLUMNS.split(", ").map((c) => `k.${c}`).join(", ")}, o.wave_id, w.state AS wave_state, o.level, o.team_id
        FROM key_results k JOIN objectives o ON o.id = k.objective_id JOIN waves w ON w.id = o.wave_id
        WHERE k.org_id = ?1 AND k.id = ?2`,
     )
@@ -135,12 +141,13 @@ export async function findKeyResultContext(db: D1Database, orgId: string, krId: 
     .first<KeyResultContext>();
 }
 
-export function insertCheckInStatements(db: D1Database, c: { id: string; org_id: string; key_result_id: string; value: number; note: string; person_id: string; created_at: string }): D1PreparedStatement[] {
+export function insertCheckInStatements(db: D1Database, c: { id: string; org_id: string; key_result_id: string; value: number; note: string; confidence: number | null; person_id: string; created_at: string }): D1PreparedStatement[] {
   return [
     db
-      .prepare("INSERT INTO kr_checkins (id, org_id, key_result_id, value, note, person_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-      .bind(c.id, c.org_id, c.key_result_id, c.value, c.note, c.person_id, c.created_at),
-    db.prepare("UPDATE key_results SET current = ?2, updated_at = ?3 WHERE id = ?1").bind(c.key_result_id, c.value, c.created_at),
+      .prepare("INSERT INTO kr_checkins (id, org_id, key_result_id, value, note, confidence, person_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+      .bind(c.id, c.org_id, c.key_result_id, c.value, c.note, c.confidence, c.person_id, c.created_at),
+    // A check-in without a confidence keeps the last one given.
+    db.prepare("UPDATE key_results SET current = ?2, confidence = COALESCE(?4, confidence), updated_at = ?3 WHERE id = ?1").bind(c.key_result_id, c.value, c.created_at, c.confidence),
   ];
 }
 
@@ -148,7 +155,7 @@ export function insertCheckInStatements(db: D1Database, c: { id: string; org_id:
 export function checkInsOfTeamStatement(db: D1Database, orgId: string, teamId: string, waveId: string): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT c.id, c.key_result_id, c.value, c.note, p.name AS person_name, c.created_at
+      `SELECT c.id, c.key_result_id, c.value, c.note, c.confidence, p.name AS person_name, c.created_at
        FROM kr_checkins c JOIN key_results k ON k.id = c.key_result_id JOIN objectives o ON o.id = k.objective_id
        LEFT JOIN people p ON p.id = c.person_id
        WHERE o.org_id = ?1 AND o.team_id = ?2 AND o.wave_id = ?3 ORDER BY c.created_at`,
@@ -165,7 +172,7 @@ export async function deleteKeyResult(db: D1Database, orgId: string, id: string)
 }
 
 export async function listKeyResultsOfObjective(db: D1Database, orgId: string, objectiveId: string): Promise<KeyResultRow[]> {
-  const { results } = await db.prepare(`SELECT ${KR_COLUMNS} FROM key_results WHERE org_id = ?1 AND objective_id = ?2 ORDER BY created_at, position`).bind(orgId, objectiveId).all<KeyResultRow>();
+  const { results } = await db.prepare(`SELECT ${KR_READ_COLUMNS} FROM key_results WHERE org_id = ?1 AND objective_id = ?2 ORDER BY created_at, position`).bind(orgId, objectiveId).all<KeyResultRow>();
   return results;
 }
 

@@ -51,9 +51,10 @@ export async function findActiveWave(db: D1Database, orgId: string): Promise<Wav
  * partial unique index; the caller turns that into a 409.
  */
 export async function moveWave(db: D1Database, orgId: string, waveId: string, from: WaveState, to: WaveState, at: string): Promise<boolean> {
-  const column = to === "active" ? "activated_at" : "completed_at";
+  // Reopening (completed → active) keeps when it first started and forgets the completion.
+  const set = from === "completed" ? "completed_at = NULL, activated_at = COALESCE(activated_at, ?5)" : to === "active" ? "activated_at = ?5" : "completed_at = ?5";
   const r = await db
-    .prepare(`UPDATE waves SET state = ?4, ${column} = ?5 WHERE org_id = ?1 AND id = ?2 AND state = ?3`)
+    .prepare(`UPDATE waves SET state = ?4, ${set} WHERE org_id = ?1 AND id = ?2 AND state = ?3`)
     .bind(orgId, waveId, from, to, at)
     .run();
   return r.meta.changes === 1;

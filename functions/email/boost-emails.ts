@@ -1,3 +1,4 @@
+import { possessive } from "../../src/domain/possessive";
 import { html } from "./html";
 import { EMAIL_COLORS, emailButton, emailHeading, emailParagraph, renderEmailFrame } from "./layout";
 import type { BuiltEmail } from "./scorecard-report";
@@ -74,7 +75,7 @@ export function buildBoostAcceptedEmail(ctx: BoostEmailContext, helperTeam: stri
   return boostEmail(ctx, {
     subject: `${helperTeam} accepted your boost request`,
     heading: `${helperTeam} will help`,
-    intro: `${acceptedBy} accepted ${ctx.fromTeam}'s request for ${helperTeam}. Agree the details in the thread, and mark the request resolved once you are unblocked.`,
+    intro: `${acceptedBy} accepted ${possessive(ctx.fromTeam)} request for ${helperTeam}. Agree the details in the thread, and mark the request resolved once you are unblocked.`,
     button: "Open the request",
   });
 }
@@ -93,9 +94,9 @@ export function buildBoostDeclinedEmail(ctx: BoostEmailContext, decliningTeam: s
 
 export function buildBoostMessageEmail(ctx: BoostEmailContext, authorName: string, authorTeam: string, message: string): BuiltEmail {
   return boostEmail(ctx, {
-    subject: `${authorName} (${authorTeam}) wrote on ${ctx.fromTeam}'s boost request`,
+    subject: `${authorName} (${authorTeam}) wrote on ${possessive(ctx.fromTeam)} boost request`,
     heading: `A new message from ${authorTeam}`,
-    intro: `${authorName} wrote in the thread of ${ctx.fromTeam}'s boost request.`,
+    intro: `${authorName} wrote in the thread of ${possessive(ctx.fromTeam)} boost request.`,
     quote: { label: `${authorName} wrote`, text: message },
     button: "Reply in the thread",
   });

@@ -1,3 +1,4 @@
+import { possessive } from "../../src/domain/possessive";
 import { html } from "./html";
 import { emailButton, emailHeading, emailParagraph, renderEmailFrame } from "./layout";
 import type { BuiltEmail } from "./scorecard-report";
@@ -19,9 +20,9 @@ export interface PppReminderContext {
 
 /** The one reminder a lead gets when the team's PPP is not posted by the org's due day. */
 export function buildPppReminderEmail(ctx: PppReminderContext): BuiltEmail {
-  const subject = `${ctx.teamName}'s PPP for the ${ctx.week} is due · ${ctx.orgName}`;
+  const subject = `${possessive(ctx.teamName)} PPP for the ${ctx.week} is due · ${ctx.orgName}`;
   const intro = ctx.hasDraft
-    ? `Your draft of ${ctx.teamName}'s PPP for the ${ctx.week} is saved but not submitted yet. Leadership sees it once you submit it.`
+    ? `Your draft of ${possessive(ctx.teamName)} PPP for the ${ctx.week} is saved but not submitted yet. Leadership sees it once you submit it.`
     : `${ctx.teamName} has not posted its PPP for the ${ctx.week} yet. Five minutes: what moved, what is next, what is in the way.`;
   const why = `PPPs in ${ctx.orgName} are due on ${ctx.dueDay}; your admins set the day. You get one reminder per week, and only when the PPP is not posted.`;
   const button = ctx.hasDraft ? "Finish and submit" : "Write the PPP";

@@ -1,3 +1,4 @@
+import { possessive } from "../../src/domain/possessive";
 import { anonymityPromise } from "../../src/domain/anonymity";
 import { html } from "./html";
 import { emailButton, emailHeading, emailList, emailParagraph, renderEmailFrame } from "./layout";
@@ -27,7 +28,7 @@ ${emailParagraph(`Rate each of the team's objectives from 1 (Struggling) to 5 (E
 ${emailList(r.objectives)}
 ${emailButton(r.pulseUrl, "Rate this week")}
 ${emailParagraph(html`<span style="color:#5b6475;font-size:13px;">${promise} ${linkNote} Everyone on the team's list gets this email, whether they voted or not: nobody knows who voted.</span>`)}`;
-  const footer = html`You get this because ${r.teamName}'s lead added your address to the team's pulse list in ${r.orgName}. <a href="${r.unsubscribeUrl}" style="color:#5b6475;">Unsubscribe</a> from these reminders.`;
+  const footer = html`You get this because ${possessive(r.teamName)} lead added your address to the team's pulse list in ${r.orgName}. <a href="${r.unsubscribeUrl}" style="color:#5b6475;">Unsubscribe</a> from these reminders.`;
   const text = [
     `How is ${r.teamName} doing this week?`,
     "",
@@ -41,8 +42,8 @@ ${emailParagraph(html`<span style="color:#5b6475;font-size:13px;">${promise} ${l
     "Everyone on the team's list gets this email, whether they voted or not: nobody knows who voted.",
     "",
     "--",
-    `You get this because ${r.teamName}'s lead added your address to the team's pulse list in ${r.orgName}.`,
+    `You get this because ${possessive(r.teamName)} lead added your address to the team's pulse list in ${r.orgName}.`,
     `Unsubscribe: ${r.unsubscribeUrl}`,
   ].join("\n");
-  return { subject, html: renderEmailFrame({ title: subject, preheader: `Rate ${r.teamName}'s objectives for the week of ${r.weekLabel}.`, body, footer }), text };
+  return { subject, html: renderEmailFrame({ title: subject, preheader: `Rate ${possessive(r.teamName)} objectives for the week of ${r.weekLabel}.`, body, footer }), text };
 }

@@ -14,6 +14,8 @@ import type { BuiltEmail } from "./scorecard-report";
 export interface ProgressLine {
   label: string;
   progress: number | null;
+  /** Expected progress today, 0–100: counted from the day its key results were written. */
+  expected: number;
   status: string;
 }
 
@@ -75,12 +77,12 @@ const STATUS: Record<string, string> = { ahead: "ahead", "on-track": "on track",
 const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 const daysLeft = (n: number) => (n === 0 ? "ended" : n === 1 ? "last day" : `${n} days left`);
 
-function progressRows(lines: readonly ProgressLine[], expected: number) {
-  return lines.map((l) => ({ label: l.label, value: Math.round(l.progress ?? 0), note: l.progress === null ? "no key results" : `${STATUS[l.status] ?? l.status} (${Math.round(expected)}% expected)` }));
+function progressRows(lines: readonly ProgressLine[]) {
+  return lines.map((l) => ({ label: l.label, value: Math.round(l.progress ?? 0), note: l.progress === null ? "no key results" : `${STATUS[l.status] ?? l.status} (${Math.round(l.expected)}% expected)` }));
 }
 
-function progressText(lines: readonly ProgressLine[], expected: number): string[] {
-  return lines.map((l) => `${l.label}\n  ${textBar(l.progress ?? 0)} ${l.progress === null ? "no key results" : `${Math.round(l.progress)}%, ${STATUS[l.status] ?? l.status} (${Math.round(expected)}% expected)`}`);
+function progressText(lines: readonly ProgressLine[]): string[] {
+  return lines.map((l) => `${l.label}\n  ${textBar(l.progress ?? 0)} ${l.progress === null ? "no key results" : `${Math.round(l.progress)}%, ${STATUS[l.status] ?? l.status} (${Math.round(l.expected)}% expected)`}`);
 }
 
 const URGENCY: Record<ActionLine["urgency"], string> = { high: "Urgent", medium: "Soon", low: "When you can" };
@@ -112,12 +114,12 @@ ${emailHeading(`${m.wave.name}: ${daysLeft(m.wave.daysRemaining)}`, 1)}
 ${emailParagraph(`${formatDay(m.wave.startsOn)} – ${formatDay(m.wave.endsOn, true)}. ${Math.round(m.wave.expected)}% of the wave has passed, so that is the progress expected today.`)}
 ${emailParagraph(html`<strong>Where to offer help this week:</strong> ${m.helpLine}`)}
 ${emailHeading("Org objectives")}
-${m.objectives.length ? emailBarTable(progressRows(m.objectives, m.wave.expected)) : emailParagraph("No org objectives in this wave yet.")}
+${m.objectives.length ? emailBarTable(progressRows(m.objectives)) : emailParagraph("No org objectives in this wave yet.")}
 ${emailHeading("Confidence, team by team")}
 ${m.heat ? emailHeatTable(m.heat, m.k, "Team") : emailParagraph("No pulse votes yet this wave.")}
 ${emailParagraph(html`<span style="color:#5b6475;font-size:13px;">Averages of anonymous weekly votes, 1 (Struggling) to 5 (Exceeding). Cells with fewer than ${m.k} people stay hidden.</span>`)}
 ${m.drops.length ? emailParagraph(html`<strong>Confidence dropped:</strong> ${m.drops.join(", ")}.`) : ""}
-${m.divergences.length ? html`${emailParagraph(html`<strong>Votes and key results disagree:</strong>`)}${emailList(m.divergences)}` : ""}
+${m.divergences.length ? html`${emailParagraph(html`<strong>Key results, lead and votes disagree:</strong>`)}${emailList(m.divergences)}` : ""}
 ${m.ppp ? html`${emailHeading("Weekly PPP")}${emailParagraph(html`<strong>Posted:</strong> ${m.ppp.posted.join(", ") || "nobody yet"}. <strong>Missing:</strong> ${m.ppp.missing.join(", ") || "nobody"}.`)}${m.ppp.oldestProblems.length ? emailList(m.ppp.oldestProblems.map((p) => `${p.team}: ${p.text} (open ${p.weeksOpen} ${p.weeksOpen === 1 ? "week" : "weeks"})`)) : ""}` : ""}
 ${m.boosts ? html`${emailHeading("Open boost requests")}${m.boosts.length ? emailList(m.boosts.map((b) => `${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`)) : emailParagraph("None open.")}` : ""}
 ${emailButton(m.boardUrl, "Open the board")}`;
@@ -130,13 +132,13 @@ ${emailButton(m.boardUrl, "Open the board")}`;
     `WHERE TO OFFER HELP THIS WEEK: ${m.helpLine}`,
     "",
     "ORG OBJECTIVES",
-    ...(m.objectives.length ? progressText(m.objectives, m.wave.expected) : ["No org objectives in this wave yet."]),
+    ...(m.objectives.length ? progressText(m.objectives) : ["No org objectives in this wave yet."]),
     "",
     "CONFIDENCE, TEAM BY TEAM",
     ...(m.heat ? textHeatTable(m.heat, m.k) : ["No pulse votes yet this wave."]),
     `Averages of anonymous weekly votes, 1 (Struggling) to 5 (Exceeding). Cells with fewer than ${m.k} people stay hidden.`,
     ...(m.drops.length ? [`Confidence dropped: ${m.drops.join(", ")}.`] : []),
-    ...(m.divergences.length ? ["Votes and key results disagree:", ...m.divergences.map((d) => `- ${d}`)] : []),
+    ...(m.divergences.length ? ["Key results, lead and votes disagree:", ...m.divergences.map((d) => `- ${d}`)] : []),
     ...(m.ppp
       ? ["", "WEEKLY PPP", `Posted: ${m.ppp.posted.join(", ") || "nobody yet"}. Missing: ${m.ppp.missing.join(", ") || "nobody"}.`, ...m.ppp.oldestProblems.map((p) => `- ${p.team}: ${p.text} (open ${p.weeksOpen} ${p.weeksOpen === 1 ? "week" : "weeks"})`)]
       : []),
@@ -158,7 +160,7 @@ export function buildTeamReportEmail(m: TeamReportModel, unsubscribeUrl: string)
 ${emailHeading(`${m.teamName} this week`, 1)}
 ${emailParagraph(`${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}: ${Math.round(m.wave.expected)}% of the wave has passed.`)}
 ${emailHeading("Your objectives")}
-${m.objectives.length ? emailBarTable(progressRows(m.objectives, m.wave.expected)) : emailParagraph("The team has no objectives in this wave yet.")}
+${m.objectives.length ? emailBarTable(progressRows(m.objectives)) : emailParagraph("The team has no objectives in this wave yet.")}
 ${emailHeading("Your team's confidence")}
 ${m.heat ? emailHeatTable(m.heat, m.k, "Objective") : emailParagraph("No pulse votes yet this wave.")}
 ${emailParagraph(html`<span style="color:#5b6475;font-size:13px;">Anonymous weekly votes; cells with fewer than ${m.k} votes stay hidden, exactly as on the board.</span>`)}
@@ -172,7 +174,7 @@ ${emailButton(m.teamUrl, `Open ${m.teamName}`)}`;
     `${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}: ${Math.round(m.wave.expected)}% of the wave has passed.`,
     "",
     "YOUR OBJECTIVES",
-    ...(m.objectives.length ? progressText(m.objectives, m.wave.expected) : ["The team has no objectives in this wave yet."]),
+    ...(m.objectives.length ? progressText(m.objectives) : ["The team has no objectives in this wave yet."]),
     "",
     "YOUR TEAM'S CONFIDENCE",
     ...(m.heat ? textHeatTable(m.heat, m.k) : ["No pulse votes yet this wave."]),

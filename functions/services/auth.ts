@@ -56,6 +56,30 @@ export async function requestSignIn(db: D1Database, input: unknown, origin: stri
   return row.id;
 }
 
+/**
+ * Answers a sign-in request before doing any work that depends on the address: the address is
+ * validated (bad input is refused at once), then the lookup, the link and the email run after
+ * the answer, in `ctx.waitUntil`. A known and an unknown address so take the same time to
+ * answer, and the timing tells nobody who has an account. Without a ctx (unit tests) the work
+ * is awaited. `deliver` sends a queued message (the outbox's deliverSoon).
+ */
+export async function requestSignInAfterAnswer(
+  db: D1Database,
+  input: unknown,
+  origin: string,
+  now: Date,
+  ctx: Pick<ExecutionContext, "waitUntil"> | undefined,
+  deliver: (outboxId: number) => void,
+): Promise<void> {
+  parseInput(signInSchema, input);
+  const work = requestSignIn(db, input, origin, now).then(
+    (id) => (id === null ? undefined : deliver(id)),
+    (error: unknown) => console.error("sign-in link failed", error),
+  );
+  if (ctx) ctx.waitUntil(work);
+  else await work;
+}
+
 /** Emails the link that creates the org and its first admin once followed. */
 export async function requestOrgCreation(db: D1Database, input: unknown, origin: string, now: Date): Promise<number> {
   const data = parseInput(createOrgSchema, input);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { countingD1 } from "../../tests/support/d1-counter";
 import { createTestOrg } from "../../tests/support/org-fixtures";
 import { getBoard } from "./board";
-import { checkIn } from "./objectives";
+import { checkIn, createTeamObjective } from "./objectives";
 
 const NOW = new Date("2026-11-16T10:00:00Z"); // day 15 of a 28-day wave: 50% expected
 
@@ -39,6 +39,22 @@ describe("getBoard", () => {
       ["Team 2", ["behind"]],
       ["Team 3", ["no-recent-check-in"]],
     ]);
+  });
+
+  it("does not flag a team as behind for the objective its lead has just written", async () => {
+    const org = await createTestOrg(env.DB, { teams: 1 });
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!.id;
+    await checkIn(env.DB, org.leads[0], kr, { value: 75 }, new Date("2026-11-15T09:00:00Z")); // ahead of 50%
+    await createTeamObjective(env.DB, org.leads[0], org.waveId, { teamId: org.teamIds[0], parentId: org.orgObjectiveIds[0], title: "A new bet", rationale: "It moves the org objective too.", keyResults: [{ title: "New KR", unit: "%", baseline: 0, target: 100 }] }, NOW);
+    const { board } = await getBoard(env.DB, org.admin, NOW);
+    const team = board!.teams[0];
+    expect(team.progress).toBe(37.5);
+    expect(team.objectives.map((o) => [o.title, o.status])).toEqual([
+      ["Objective of team 1", "ahead"],
+      ["A new bet", "on-track"],
+    ]);
+    expect(team.supportReasons).toEqual([]);
+    expect(board!.needsSupport).toEqual([]);
   });
 
   it("follows the org's time zone for today", async () => {

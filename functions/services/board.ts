@@ -1,4 +1,5 @@
 import { localDate } from "../../src/domain/calendar";
+import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
 import { applySentimentSignals } from "../../src/domain/pulse/board-signals";
 import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
@@ -53,7 +54,7 @@ export function boardFromResults(access: OrgAccess, results: readonly D1Result[]
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today,
     objectives: objectiveRows.map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
-    keyResults: (keyResults.results as KeyResultRow[]).map((k) => ({ id: k.id, objectiveId: k.objective_id, title: k.title, unit: k.unit, baseline: k.baseline, target: k.target, current: k.current })),
+    keyResults: keyResultInputs(keyResults.results as KeyResultRow[], access.org.time_zone),
     teams: teamRows.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn,
   });

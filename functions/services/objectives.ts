@@ -121,7 +121,7 @@ export async function checkIn(db: D1Database, access: OrgAccess, krId: string, i
   else requireTeamActor(access, kr.team_id ?? "");
   if (kr.wave_state !== "active") throw conflict(kr.wave_state === "draft" ? "Check-ins start when the wave is active." : "This wave is completed; its key results are final.");
   const data = parseInput(checkInSchema, input);
-  await db.batch(insertCheckInStatements(db, { id: randomToken(16), org_id: access.org.id, key_result_id: kr.id, value: data.value, note: data.note, person_id: access.viewer.personId, created_at: now.toISOString() }));
+  await db.batch(insertCheckInStatements(db, { id: randomToken(16), org_id: access.org.id, key_result_id: kr.id, value: data.value, note: data.note, confidence: data.confidence ?? null, person_id: access.viewer.personId, created_at: now.toISOString() }));
   return { teamId: kr.team_id };
 }
 

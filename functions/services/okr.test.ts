@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createTestOrg } from "../../tests/support/org-fixtures";
 import { AppError } from "./errors";
+import { getBoard } from "./board";
 import { addKeyResult, carryOver, checkIn, createOrgObjective, createTeamObjective, saveReflection } from "./objectives";
 import { getTeamPage } from "./team-page";
 import { createWave, editWave, moveWaveTo } from "./waves";
@@ -53,6 +54,18 @@ describe("waves", () => {
     await moveWaveTo(env.DB, org.admin, next.id, "active", NOW);
     await expectAppError(moveWaveTo(env.DB, org.admin, org.waveId, "active", NOW), 409);
     await expectAppError(editWave(env.DB, org.admin, org.waveId, { name: "X", startsOn: "2026-11-02", endsOn: "2026-11-29" }), 409);
+  });
+
+  it("reopens a wave completed by mistake, until its last day and while no other wave is active", async () => {
+    const org = await createTestOrg(env.DB); // 2026-11-02 – 2026-11-29
+    await moveWaveTo(env.DB, org.admin, org.waveId, "completed", NOW);
+    await expectAppError(moveWaveTo(env.DB, org.leads[0], org.waveId, "active", NOW), 403);
+    await moveWaveTo(env.DB, org.admin, org.waveId, "active", NOW);
+    const reopened = await env.DB.prepare("SELECT state, activated_at, completed_at FROM waves WHERE id = ?1").bind(org.waveId).first();
+    expect(reopened).toEqual({ state: "active", activated_at: "2026-11-20T10:00:00.000Z", completed_at: null });
+    await moveWaveTo(env.DB, org.admin, org.waveId, "completed", NOW);
+    const late = await expectAppError(moveWaveTo(env.DB, org.admin, org.waveId, "active", new Date("2026-11-30T10:00:00Z")), 409);
+    expect(late.message).toContain("last day has passed");
   });
 
   it("is managed by admins only, and another org's wave is 404", async () => {
@@ -135,6 +148,33 @@ describe("check-ins", () => {
     const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
     const before = await snapshot();
     await expectAppError(checkIn(env.DB, org.leads[0], kr.id, { value }, NOW), 400, "value");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("carry the lead's confidence, which the key result keeps until the next one given", async () => {
+    const org = await createTestOrg(env.DB, { teams: 1 });
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
+    await checkIn(env.DB, org.leads[0], kr.id, { value: "10", confidence: "4" }, new Date("2026-11-05T09:00:00Z"));
+    await checkIn(env.DB, org.leads[0], kr.id, { value: "12", confidence: "" }, new Date("2026-11-12T09:00:00Z"));
+    const page = await getTeamPage(env.DB, org.admin, org.teamIds[0], null, NOW);
+    expect(page.checkIns.map((c) => [c.value, c.confidence])).toEqual([
+      [10, 4],
+      [12, null],
+    ]);
+    const objective = page.view!.objectives[0];
+    expect(objective.leadConfidence).toBe(4);
+    // 12% against 50% expected is behind while the lead says 4 of 5: the divergence alert.
+    expect(objective.status).toBe("behind");
+    const { board } = await getBoard(env.DB, org.admin, NOW);
+    expect(board!.teams[0].objectives[0].divergence).toBe("behind-but-lead-confident");
+    expect(board!.needsSupport[0].supportReasons).toContain("divergence");
+  });
+
+  it.each([["0"], ["6"], ["3.5"], ["high"]])("refuse a confidence of %j and write nothing", async (confidence) => {
+    const org = await createTestOrg(env.DB, { teams: 1 });
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
+    const before = await snapshot();
+    await expectAppError(checkIn(env.DB, org.leads[0], kr.id, { value: "10", confidence }, NOW), 400, "confidence");
     expect(await snapshot()).toEqual(before);
   });
 

@@ -36,14 +36,18 @@ export async function previewReport(db: D1Database, access: OrgAccess, kind: str
   requireAdmin(access);
   if (!(PREVIEW_KINDS as readonly string[]).includes(kind)) throw validationFailed([{ field: "kind", issue: "Choose the org report, a team report, the pulse reminder or the campaign report." }]);
   const k = kind as PreviewKind;
-  const subs = await subscriptionsFor(db, access.org.id, [{ email: access.viewer.email, kind: k as SubscriptionKind }], now);
-  const sub = subs.get(`${access.viewer.email}|${k}`);
-  const unsubscribe = unsubscribeLink(origin, sub?.token ?? randomToken(16));
+  // Every refusal (unknown team, no campaign, no wave) comes before the admin's subscription
+  // row is created: a refused request writes nothing.
+  const unsubscribeFor = async () => {
+    const subs = await subscriptionsFor(db, access.org.id, [{ email: access.viewer.email, kind: k as SubscriptionKind }], now);
+    return unsubscribeLink(origin, subs.get(`${access.viewer.email}|${k}`)?.token ?? randomToken(16));
+  };
   if (k === "campaign_report") {
     const { campaigns } = await getCampaignsOverview(db, access, now);
     const latest = campaigns[0];
     if (!latest) throw conflict("The org has not run a Scorecard campaign yet: open one on the Campaigns page.");
     const result = await getCampaignResult(db, access.org, latest.id, now);
+    const unsubscribe = await unsubscribeFor();
     return { kind: k, email: buildCampaignReportEmail(result, access.org.name, `${origin}/o/${access.org.slug}/results?campaign=${latest.id}`, unsubscribe.url), headers: unsubscribe.headers };
   }
   if (k === "pulse_reminder") {
@@ -54,19 +58,22 @@ export async function previewReport(db: D1Database, access: OrgAccess, kind: str
     if (!link && !personal) throw conflict(`${team.name} has no pulse link yet: create it on the team's page first.`);
     const week = pulseWeek(now, access.org.time_zone);
     const objectives = view.board?.teams.find((t) => t.id === team.id)?.objectives.map((o) => o.title) ?? [];
+    const unsubscribe = await unsubscribeFor();
     const email = buildPulseReminderEmail({ orgName: access.org.name, teamName: team.name, weekLabel: `${formatDay(week)} – ${formatDay(addDays(week, 6), true)}`, objectives, pulseUrl: personal ? `${origin}/p/(each-address-gets-its-own-link-on-voting-day)` : `${origin}/p/${link!.token}`, personal, k: access.org.anonymity_k, unsubscribeUrl: unsubscribe.url });
     return { kind: k, email, headers: unsubscribe.headers };
   }
-  const data = await readReportData(db, access, now);
   if (k === "org_report") {
-    const model = orgReportModel(data, access.org, origin);
+    const model = orgReportModel(await readReportData(db, access, now), access.org, origin);
     if (!model) throw conflict("No wave is running, so there is no report this week.");
+    const unsubscribe = await unsubscribeFor();
     return { kind: k, email: buildOrgReportEmail(model, unsubscribe.url), headers: unsubscribe.headers };
   }
   const team = await getTeam(db, access, teamId ?? "");
+  const data = await readReportData(db, access, now);
   const [ppp, boosts] = await Promise.all([getPpp(db, access, team.id, null, now), getTeamBoosts(db, access, team.id, now)]);
   const model = teamReportModel(data, access.org, team.id, origin, { ppp, boosts: boosts.boosts });
   if (!model) throw conflict("No wave is running, so there is no report this week.");
+  const unsubscribe = await unsubscribeFor();
   return { kind: k, email: buildTeamReportEmail(model, unsubscribe.url), headers: unsubscribe.headers };
 }
 

@@ -1,4 +1,5 @@
 import { localDate } from "../../src/domain/calendar";
+import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type TeamView } from "../../src/domain/okr/board";
 import { checkInsOfTeamStatement, keyResultsOfWaveStatement, objectivesOfWaveStatement, orgObjectivesOfDraftWavesStatement, type CheckInRow, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
 import { reflectionsOfTeamStatement, type ReflectionRow } from "../db/reflections";
@@ -47,7 +48,7 @@ export async function getTeamPage(db: D1Database, access: OrgAccess, teamId: str
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today: wave.state === "completed" ? wave.ends_on : today,
     objectives: objectiveRows.map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
-    keyResults: (keyResults.results as KeyResultRow[]).map((k) => ({ id: k.id, objectiveId: k.objective_id, title: k.title, unit: k.unit, baseline: k.baseline, target: k.target, current: k.current })),
+    keyResults: keyResultInputs(keyResults.results as KeyResultRow[], access.org.time_zone),
     teams: [{ id: team.id, name: team.name, mission: team.mission }],
     lastCheckInOn: new Map(lastAt ? [[team.id, localDate(new Date(lastAt), access.org.time_zone)]] : []),
   });

@@ -1,6 +1,7 @@
 import { localDate } from "../../src/domain/calendar";
+import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
-import { canMoveWave, waveCalendar, type WaveState } from "../../src/domain/okr/wave";
+import { canMoveWave, reopenProblem, waveCalendar, type WaveState } from "../../src/domain/okr/wave";
 import { waveSchema } from "../../src/schemas/okr";
 import { keyResultsOfWaveStatement, objectivesOfWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
@@ -43,11 +44,16 @@ export async function moveWaveTo(db: D1Database, access: OrgAccess, waveId: stri
   requireAdmin(access);
   const wave = await getWave(db, access, waveId);
   if (!canMoveWave(wave.state, to)) throw conflict(`A ${wave.state} wave cannot become ${to}.`);
+  const reopening = wave.state === "completed";
+  if (reopening) {
+    const problem = reopenProblem({ startsOn: wave.starts_on, endsOn: wave.ends_on }, localDate(now, access.org.time_zone));
+    if (problem) throw conflict(problem);
+  }
   try {
     if (!(await moveWave(db, access.org.id, waveId, wave.state, to, now.toISOString()))) throw conflict("Someone changed this wave at the same time. Reload and try again.");
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (String(error).includes("UNIQUE")) throw conflict("Another wave is active. Complete it before starting this one.");
+    if (String(error).includes("UNIQUE")) throw conflict(reopening ? "Another wave is active now, so this one cannot be reopened." : "Another wave is active. Complete it before starting this one.");
     throw error;
   }
 }
@@ -71,7 +77,7 @@ export async function getWavePlan(db: D1Database, access: OrgAccess, waveId: str
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today: wave.state === "completed" ? wave.ends_on : today,
     objectives: (objectives.results as ObjectiveRow[]).map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
-    keyResults: (keyResults.results as KeyResultRow[]).map((k) => ({ id: k.id, objectiveId: k.objective_id, title: k.title, unit: k.unit, baseline: k.baseline, target: k.target, current: k.current })),
+    keyResults: keyResultInputs(keyResults.results as KeyResultRow[], access.org.time_zone),
     teams: (teams.results as TeamRow[]).map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn: new Map(),
   });

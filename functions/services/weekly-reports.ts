@@ -21,7 +21,7 @@ const REPORT_WEEKS = 3;
 /** How many of the longest-open problems the org report lists. */
 const OLDEST_PROBLEMS = 3;
 
-const REASON_TEXT: Record<string, string> = { behind: "behind its key results", "no-recent-check-in": "no check-in for a week", "confidence-drop": "confidence dropped", divergence: "votes and key results disagree" };
+const REASON_TEXT: Record<string, string> = { behind: "behind its key results", "no-recent-check-in": "no check-in for a week", "confidence-drop": "confidence dropped", divergence: "key results, lead and votes disagree" };
 
 /** Everything the weekly reports of one org draw on, read once per org and week. */
 export interface ReportData {
@@ -61,7 +61,7 @@ export function orgReportModel(data: ReportData, org: { name: string; slug: stri
     actions: actionLines(data, { isAdmin: true, teamId: null }, origin),
     k: org.anonymity_k,
     wave: { name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on, daysRemaining: board.calendar.daysRemaining, expected: board.calendar.expectedProgress },
-    objectives: board.orgObjectives.map((o) => ({ label: `${o.kind === "moonshot" ? "Moonshot: " : ""}${o.title}`, progress: o.progress, status: o.status })),
+    objectives: board.orgObjectives.map((o) => ({ label: `${o.kind === "moonshot" ? "Moonshot: " : ""}${o.title}`, progress: o.progress, expected: o.expected, status: o.status })),
     heat: sentiment ? recentWeeks(sentiment.org, REPORT_WEEKS) : null,
     drops: board.teams.filter((t) => t.supportReasons.includes("confidence-drop")).map((t) => t.name),
     divergences,
@@ -98,7 +98,7 @@ export function teamReportModel(
     actions: actionLines(data, { isAdmin: false, teamId }, origin),
     k: org.anonymity_k,
     wave: { name: wave.name, daysRemaining: board.calendar.daysRemaining, expected: board.calendar.expectedProgress },
-    objectives: team.objectives.map((o) => ({ label: o.title, progress: o.progress, status: o.status })),
+    objectives: team.objectives.map((o) => ({ label: o.title, progress: o.progress, expected: o.expected, status: o.status })),
     heat: heat && heat.rows.length ? recentWeeks(heat, REPORT_WEEKS) : null,
     lastWeekPlans: previous ? previous.plans.map((p) => ({ text: p.text, done: own.ppp?.reviews[p.thread] === "done" ? true : own.ppp?.reviews[p.thread] === "carried" ? false : null })) : [],
     boostsTo: open.filter((b) => b.from_team_id === teamId).map(line),

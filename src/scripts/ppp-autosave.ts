@@ -1,6 +1,6 @@
 /**
  * Saves a PPP draft through the JSON API a moment after the lead stops typing, and says so in
- * the form's live region. "Done: move to Progress" fills the first empty Progress line without
+ * the form's live region. "Done, and list it under Progress" fills the first empty Progress line without
  * a round trip. Without JavaScript the form's own buttons do both by posting the page.
  */
 const form = document.querySelector<HTMLFormElement>("form[data-ppp-form]");

@@ -74,8 +74,23 @@ describe("the Align loop, as the people walk it", () => {
     await submit(page, 'form:has(input[value="add-objective"]) button[type=submit]');
     expect(await page.textContent("[data-org-objective='Customers pay without friction']")).toContain("Checkout abandonment");
     await expectNoAxeViolations(page, "wave page");
+
+    // A second key result added from the wave page lands on the objective.
+    const orgObjective = "[data-org-objective='Customers pay without friction']";
+    await page.click(`${orgObjective} summary:has-text("Add a key result")`);
+    await page.fill(`${orgObjective} form:has(input[value="add-kr"]) input[name="title"]`, "Payment success rate");
+    await page.fill(`${orgObjective} form:has(input[value="add-kr"]) input[name="baseline"]`, "92");
+    await page.fill(`${orgObjective} form:has(input[value="add-kr"]) input[name="target"]`, "97");
+    await page.fill(`${orgObjective} form:has(input[value="add-kr"]) input[name="unit"]`, "%");
+    await submit(page, `${orgObjective} form:has(input[value="add-kr"]) button[type=submit]`);
+    expect(await page.textContent("[role=status]")).toContain("Key result added.");
+    expect(await page.textContent(orgObjective)).toContain("Payment success rate");
+    expect(await page.textContent(orgObjective)).toContain("target 97%");
     await submit(page, 'form:has(input[value="activate"]) button');
     expect(await page.textContent("[role=status]")).toContain("The wave is active");
+    // No team has an objective yet: the board says so instead of "no team is behind".
+    await page.goto(`${base}/o/${SLUG}`);
+    expect(await page.textContent("[data-support-empty='no-objectives']")).toContain("No team has written an objective yet");
   });
 
   it("the admin invites a lead, who signs in through the invitation, writes an aligned objective and checks in", async () => {
@@ -117,9 +132,31 @@ describe("the Align loop, as the people walk it", () => {
     expect(await page.textContent(`${kr} .field-error`)).toContain("must be a number");
     await page.fill(`${kr} input[name="value"]`, "65");
     await page.fill(`${kr} input[name="note"]`, "Retry banner shipped");
+    await page.selectOption(`${kr} select[name="confidence"]`, "4");
     await submit(page, `${kr} form button[type=submit]`);
     expect(await page.textContent(`${kr} [data-current]`)).toBe("65");
     expect(await page.textContent(`${kr} table`)).toContain("Retry banner shipped");
+    expect(await page.textContent(`${kr} table`)).toContain("4 On track");
+    expect(await page.textContent("[data-objective='One-tap card updates'] [data-lead-confidence]")).toContain("Lead's confidence: 4 of 5");
+    // The page comes back to the key result just checked in, not to the top.
+    const hash = new URL(page.url()).hash;
+    expect(hash).toMatch(/^#kr-/);
+    expect(await page.getAttribute(hash, "data-kr")).toBe("Card-update completion");
+    expect(await page.textContent(`${kr} [data-saved]`)).toContain("Check-in saved.");
+
+    // The lead adds a second key result to the objective from the team page.
+    const objective = "[data-objective='One-tap card updates']";
+    await page.click(`${objective} summary:has-text("Add a key result")`);
+    await page.fill(`${objective} .kr-form input[name="title"]`, "Support tickets about cards");
+    await page.fill(`${objective} .kr-form input[name="baseline"]`, "40");
+    await page.fill(`${objective} .kr-form input[name="target"]`, "10");
+    await submit(page, `${objective} .kr-form button[type=submit]`);
+    expect(await page.textContent("[role=status]")).toContain("Key result added.");
+    expect(await page.textContent(`${objective} [data-kr='Support tickets about cards']`)).toContain("target 10");
+    const second = `${objective} [data-kr='Support tickets about cards']`;
+    await page.fill(`${second} input[name="value"]`, "25");
+    await submit(page, `${second} form button[type=submit]`);
+    expect(await page.textContent(`${second} [data-current]`)).toBe("25");
     await expectNoAxeViolations(page, "team page");
     await maybeScreenshot(page, "team-360");
     expect(watch.errors).toEqual([]);
@@ -137,6 +174,36 @@ describe("the Align loop, as the people walk it", () => {
     expect(await page.textContent("[data-team-row='Rocket Payments']")).toContain("50%");
     await expectNoAxeViolations(page, "board");
     await maybeScreenshot(page, "board-1280");
+  });
+});
+
+describe("ending a wave", () => {
+  it("asks before completing, lets a wave completed by mistake reopen, and does not offer a second start", async () => {
+    const page = await admin.newPage();
+    await page.goto(`${base}/o/${SLUG}/waves`);
+    await page.fill('input[name="name"]', "Wave 2");
+    await page.fill('input[name="startsOn"]', "2027-01-04");
+    await page.fill('input[name="endsOn"]', "2027-01-31");
+    await submit(page, "main form button[type=submit]");
+    const wave2 = new URL(page.url()).pathname;
+    expect(await page.textContent("[data-start-blocked]")).toContain("Wave 1 is the active wave");
+    expect(await page.locator('form:has(input[value="activate"])').count()).toBe(0);
+
+    await page.goto(`${base}/o/${SLUG}/waves/${ids.wave}`);
+    const complete = 'form:has(input[value="complete"]) button';
+    expect(await page.isVisible(complete)).toBe(false);
+    await page.click('summary:has-text("Complete this wave")');
+    expect(await page.textContent("#state")).toMatch(/ends it \d+ days early|Today is its last day/);
+    await submit(page, complete);
+    expect(await page.textContent("[role=status]")).toContain("The wave is completed");
+    await expectNoAxeViolations(page, "completed wave");
+    await submit(page, 'form:has(input[value="reopen"]) button');
+    expect(await page.textContent("[role=status]")).toContain("The wave is active again");
+    await page.goto(`${base}/o/${SLUG}`);
+    expect(await page.textContent("h1")).toBe("Wave 1");
+    // Wave 2 still cannot start while Wave 1 runs.
+    await page.goto(`${base}${wave2}`);
+    expect(await page.locator("[data-start-blocked]").count()).toBe(1);
   });
 });
 

@@ -79,7 +79,11 @@ describe("a week of PPPs and a boost, as the people walk it", () => {
     await Promise.all([page.waitForNavigation(), page.click('[data-week-link="previous"]')]);
     expect(page.url()).toContain("?week=");
     expect(await page.textContent("main")).toContain("A late PPP still counts");
+    // One empty row per section on the page; the next appears as the one before gets text.
+    expect(await page.isVisible('input[name="progress1_text"]')).toBe(false);
     await page.fill('input[name="progress0_text"]', "Retry banner shipped to every customer");
+    expect(await page.isVisible('input[name="progress1_text"]')).toBe(true);
+    expect(await page.isVisible('input[name="progress2_text"]')).toBe(false);
     await page.selectOption('select[name="progress0_objective"]', { label: "One-tap card updates" });
     await page.fill('input[name="plans0_text"]', "Migrate the card vault");
     await page.fill('input[name="plans1_text"]', "Pair with support on failed payments");

@@ -150,6 +150,9 @@ describe("the anonymous weekly pulse", () => {
   it("a revoked link answers 410 with a kind page", async () => {
     const adminPage = await admin.newPage();
     await adminPage.goto(`${base}${teamPath}`);
+    // Turning the link off asks once more first.
+    expect(await adminPage.isVisible('form:has(input[value="pulse-link-revoke"]) button')).toBe(false);
+    await adminPage.click('summary:has-text("Turn the link off")');
     await submit(adminPage, 'form:has(input[value="pulse-link-revoke"]) button');
     const page = await voters[0].newPage();
     const response = await page.goto(pulseUrl);

@@ -3,7 +3,7 @@ import { getBoostPage, getBoostsOverview } from "../../services/boost-views";
 import { acceptBoost, createBoost, declineBoost, postBoostMessage, resolveBoost, type BoostOutcome } from "../../services/boosts";
 import { deliverSoon } from "../../services/outbox";
 import { accessOf, type OrgApiEnv } from "../org-context";
-import { executionContextOf, readJson, requestOrigin } from "../request";
+import { executionContextOf, readJson, linkOrigin } from "../request";
 
 /** Sends the step's emails after the response and answers with the boost as it is now. */
 async function answer(c: Context<OrgApiEnv>, outcome: BoostOutcome, status: 200 | 201 = 200) {
@@ -14,9 +14,9 @@ async function answer(c: Context<OrgApiEnv>, outcome: BoostOutcome, status: 200 
 /** Boost requests between teams. Behind orgAccessMiddleware. */
 export const boostRoutes = new Hono<OrgApiEnv>()
   .get("/boosts", async (c) => c.json(await getBoostsOverview(c.env.DB, accessOf(c), new Date())))
-  .post("/boosts", async (c) => answer(c, await createBoost(c.env.DB, accessOf(c), await readJson(c), requestOrigin(c), new Date()), 201))
+  .post("/boosts", async (c) => answer(c, await createBoost(c.env.DB, accessOf(c), await readJson(c), linkOrigin(c), new Date()), 201))
   .get("/boosts/:boost", async (c) => c.json(await getBoostPage(c.env.DB, accessOf(c), c.req.param("boost"), new Date())))
-  .post("/boosts/:boost/accept", async (c) => answer(c, await acceptBoost(c.env.DB, accessOf(c), c.req.param("boost"), requestOrigin(c), new Date())))
-  .post("/boosts/:boost/decline", async (c) => answer(c, await declineBoost(c.env.DB, accessOf(c), c.req.param("boost"), await readJson(c), requestOrigin(c), new Date())))
-  .post("/boosts/:boost/messages", async (c) => answer(c, await postBoostMessage(c.env.DB, accessOf(c), c.req.param("boost"), await readJson(c), requestOrigin(c), new Date()), 201))
-  .post("/boosts/:boost/resolve", async (c) => answer(c, await resolveBoost(c.env.DB, accessOf(c), c.req.param("boost"), requestOrigin(c), new Date())));
+  .post("/boosts/:boost/accept", async (c) => answer(c, await acceptBoost(c.env.DB, accessOf(c), c.req.param("boost"), linkOrigin(c), new Date())))
+  .post("/boosts/:boost/decline", async (c) => answer(c, await declineBoost(c.env.DB, accessOf(c), c.req.param("boost"), await readJson(c), linkOrigin(c), new Date())))
+  .post("/boosts/:boost/messages", async (c) => answer(c, await postBoostMessage(c.env.DB, accessOf(c), c.req.param("boost"), await readJson(c), linkOrigin(c), new Date()), 201))
+  .post("/boosts/:boost/resolve", async (c) => answer(c, await resolveBoost(c.env.DB, accessOf(c), c.req.param("boost"), linkOrigin(c), new Date())));

@@ -6,7 +6,7 @@ import { getTeamPage } from "../../services/team-page";
 import { createTeam, editTeam, getTeamsOverview, inviteLead } from "../../services/teams";
 import { boardJson } from "../board-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
-import { executionContextOf, readJson, requestOrigin } from "../request";
+import { executionContextOf, readJson, linkOrigin } from "../request";
 
 /** The org, its board, teams and invitations. Mounted behind orgAccessMiddleware. */
 export const orgRoutes = new Hono<OrgApiEnv>()
@@ -27,7 +27,7 @@ export const orgRoutes = new Hono<OrgApiEnv>()
     return c.body(null, 204);
   })
   .post("/invites", async (c) => {
-    const id = await inviteLead(c.env.DB, accessOf(c), await readJson(c), requestOrigin(c), new Date());
+    const id = await inviteLead(c.env.DB, accessOf(c), await readJson(c), linkOrigin(c), new Date());
     deliverSoon(c.env, executionContextOf(c), id);
     return c.json({ queued: true }, 202);
   });

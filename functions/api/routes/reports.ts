@@ -4,7 +4,7 @@ import { previewReport, sendPreviewToMe } from "../../services/report-previews";
 import { getReportSchedule, saveReportSchedule } from "../../services/report-settings";
 import { getTeamAddresses, saveTeamAddresses } from "../../services/team-addresses";
 import { accessOf, type OrgApiEnv } from "../org-context";
-import { executionContextOf, readJson, requestOrigin } from "../request";
+import { executionContextOf, readJson, linkOrigin } from "../request";
 
 /** Report schedule, previews, and a team's pulse-reminder list. Behind orgAccessMiddleware. */
 export const reportRoutes = new Hono<OrgApiEnv>()
@@ -14,12 +14,12 @@ export const reportRoutes = new Hono<OrgApiEnv>()
     return c.body(null, 204);
   })
   .get("/reports/:kind/preview", async (c) => {
-    const p = await previewReport(c.env.DB, accessOf(c), c.req.param("kind"), c.req.query("team") ?? null, requestOrigin(c), new Date());
+    const p = await previewReport(c.env.DB, accessOf(c), c.req.param("kind"), c.req.query("team") ?? null, linkOrigin(c), new Date());
     return c.json({ kind: p.kind, subject: p.email.subject, html: p.email.html, text: p.email.text, headers: p.headers });
   })
   .post("/reports/:kind/send", async (c) => {
     const body = (await readJson(c)) as { team?: unknown };
-    const id = await sendPreviewToMe(c.env.DB, accessOf(c), c.req.param("kind"), typeof body?.team === "string" ? body.team : null, requestOrigin(c), new Date());
+    const id = await sendPreviewToMe(c.env.DB, accessOf(c), c.req.param("kind"), typeof body?.team === "string" ? body.team : null, linkOrigin(c), new Date());
     deliverSoon(c.env, executionContextOf(c), id);
     return c.json({ queued: true }, 202);
   })

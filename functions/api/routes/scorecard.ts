@@ -4,7 +4,7 @@ import { clientKey, enforceRateLimit } from "../../services/rate-limit";
 import { deliverSoon } from "../../services/outbox";
 import { emailScorecardReport, getScorecardBenchmark, getScorecardResult, submitScorecard } from "../../services/scorecard";
 import type { ApiEnv } from "../env";
-import { executionContextOf, readJson, requestOrigin } from "../request";
+import { executionContextOf, readJson, linkOrigin } from "../request";
 
 export const scorecardRoutes = new Hono<ApiEnv>()
   .get("/statements", (c) => c.json({ scale: AGREEMENT_SCALE, dimensions: DIMENSIONS, statements: STATEMENTS }))
@@ -23,7 +23,7 @@ export const scorecardRoutes = new Hono<ApiEnv>()
 
   .post("/results/:id/email", async (c) => {
     await enforceRateLimit(c.env.RL_QUIZ, `quiz-email:${clientKey(c.req.raw)}`);
-    const { outboxId } = await emailScorecardReport(c.env.DB, c.req.param("id"), await readJson(c), requestOrigin(c), new Date());
+    const { outboxId } = await emailScorecardReport(c.env.DB, c.req.param("id"), await readJson(c), linkOrigin(c), new Date());
     deliverSoon(c.env, executionContextOf(c), outboxId);
     return c.json({ queued: true }, 202);
   })

@@ -53,3 +53,41 @@ describe("assembleBoard", () => {
     expect(atlas.progress).toBe(0);
   });
 });
+
+describe("a key result written during the wave", () => {
+  // Payments is ahead with its first objective (75% against 50% expected on 11-16).
+  const input = {
+    wave,
+    today: "2026-11-16",
+    objectives: [org("O1"), team("T1a", "t1", "O1")],
+    keyResults: [kr("k1", "O1", 60), { ...kr("k2", "T1a", 75), writtenOn: "2026-11-02" }],
+    teams: [{ id: "t1", name: "Payments", mission: "" }],
+    lastCheckInOn: new Map([["t1", "2026-11-15"]]),
+  };
+
+  it("does not make its team behind the day it is written", () => {
+    const board = assembleBoard({ ...input, objectives: [...input.objectives, team("T1b", "t1", "O1")], keyResults: [...input.keyResults, { ...kr("k3", "T1b", 0), writtenOn: "2026-11-16" }] });
+    const payments = board.teams[0];
+    expect(payments.progress).toBe(37.5);
+    expect(payments.objectives.map((o) => [o.id, o.expected, o.status])).toEqual([
+      ["T1a", 50, "ahead"],
+      ["T1b", 0, "on-track"],
+    ]);
+    expect(payments.expected).toBe(25);
+    expect(payments.supportReasons).toEqual([]);
+    expect(board.needsSupport).toEqual([]);
+  });
+
+  it("counts its expectation from the day it was written, so one that never moves falls behind", () => {
+    const later = assembleBoard({ ...input, today: "2026-11-23", objectives: [...input.objectives, team("T1b", "t1", "O1")], keyResults: [...input.keyResults, { ...kr("k3", "T1b", 0), writtenOn: "2026-11-16" }] });
+    const t1b = later.teams[0].objectives.find((o) => o.id === "T1b")!;
+    // 7 of the 14 days from 11-16 to 11-29 have passed.
+    expect(t1b.expected).toBe(50);
+    expect(t1b.status).toBe("behind");
+  });
+
+  it("written before the wave starts, it is expected from the wave's first day", () => {
+    const board = assembleBoard({ ...input, keyResults: [kr("k1", "O1", 60), { ...kr("k2", "T1a", 75), writtenOn: "2026-10-20" }] });
+    expect(board.teams[0].expected).toBe(50);
+  });
+});

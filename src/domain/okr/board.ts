@@ -27,6 +27,14 @@ export interface KeyResultInput {
   baseline: number;
   target: number;
   current: number;
+  /**
+   * The day (org time zone) the key result was written. Its expected progress starts then, not
+   * at the wave's first day, so a key result added mid-wave is not behind before it could move.
+   * Omitted or before the wave: it starts with the wave.
+   */
+  writtenOn?: string;
+  /** The lead's latest confidence with a check-in, 1–5; null or omitted when never given. */
+  confidence?: number | null;
 }
 
 export interface TeamInput {
@@ -37,6 +45,8 @@ export interface TeamInput {
 
 export interface KeyResultView extends KeyResultInput {
   progress: number;
+  /** Expected progress today, 0–100, counted from the later of the wave's first day and `writtenOn`. */
+  expected: number;
 }
 
 export interface ObjectiveView {
@@ -47,7 +57,11 @@ export interface ObjectiveView {
   teamId: string | null;
   parentId: string | null;
   progress: number | null;
+  /** Mean expected progress of its key results today, 0–100 (the wave's when it has none). */
+  expected: number;
   status: ProgressStatus;
+  /** Mean of its key results' latest lead confidence, 1–5, or null when none was given. */
+  leadConfidence: number | null;
   keyResults: KeyResultView[];
   /** Set by pulse/board-signals when the team's votes disagree with the key results. */
   divergence?: Divergence | null;
@@ -62,6 +76,8 @@ export interface OrgObjectiveView extends ObjectiveView {
 export interface TeamView extends TeamInput {
   objectives: ObjectiveView[];
   progress: number | null;
+  /** Mean expected progress of its measured objectives today, 0–100 (the wave's when none). */
+  expected: number;
   status: ProgressStatus;
   lastCheckInOn: string | null;
   daysSinceCheckIn: number | null;
@@ -89,13 +105,14 @@ export function assembleBoard(input: {
   const krsByObjective = new Map<string, KeyResultView[]>();
   for (const kr of input.keyResults) {
     const list = krsByObjective.get(kr.objectiveId) ?? [];
-    list.push({ ...kr, progress: keyResultProgress(kr) });
+    list.push({ ...kr, progress: keyResultProgress(kr), expected: keyResultExpected(input.wave, kr.writtenOn, input.today) });
     krsByObjective.set(kr.objectiveId, list);
   }
-  const view = (o: ObjectiveInput, progressOverride?: number | null): ObjectiveView => {
+  const view = (o: ObjectiveInput, rolledUp?: { progress: number | null; expected: number }): ObjectiveView => {
     const keyResults = krsByObjective.get(o.id) ?? [];
-    const progress = progressOverride !== undefined ? progressOverride : meanProgress(keyResults.map((k) => k.progress));
-    return { id: o.id, title: o.title, rationale: o.rationale, kind: o.kind, teamId: o.teamId, parentId: o.parentId, progress, status: progressStatus(progress, expected), keyResults };
+    const progress = rolledUp ? rolledUp.progress : meanProgress(keyResults.map((k) => k.progress));
+    const own = rolledUp ? rolledUp.expected : (meanProgress(keyResults.map((k) => k.expected)) ?? expected);
+    return { id: o.id, title: o.title, rationale: o.rationale, kind: o.kind, teamId: o.teamId, parentId: o.parentId, progress, expected: own, status: progressStatus(progress, own), leadConfidence: meanProgress(keyResults.flatMap((k) => (k.confidence == null ? [] : [k.confidence]))), keyResults };
   };
 
   const teamObjectives = input.objectives.filter((o) => o.level === "team").map((o) => view(o));
@@ -107,10 +124,9 @@ export function assembleBoard(input: {
       const aligned = teamObjectives.filter((t) => t.parentId === o.id);
       const own = krsByObjective.get(o.id) ?? [];
       const rolledUp = own.length === 0;
-      const progress = rolledUp ? meanProgress(aligned.map((a) => a.progress).filter((p): p is number => p !== null)) : undefined;
       const teamIds = [...new Set(aligned.map((a) => a.teamId ?? ""))];
       return {
-        ...view(o, progress),
+        ...view(o, rolledUp ? rollUp(aligned, expected) : undefined),
         rolledUp,
         teams: teamIds
           .map((teamId) => ({ teamId, teamName: teamName.get(teamId) ?? "", objectives: aligned.filter((a) => a.teamId === teamId) }))
@@ -120,12 +136,24 @@ export function assembleBoard(input: {
 
   const teams: TeamView[] = input.teams.map((t) => {
     const objectives = teamObjectives.filter((o) => o.teamId === t.id);
-    const progress = meanProgress(objectives.map((o) => o.progress).filter((p): p is number => p !== null));
+    const { progress, expected: own } = rollUp(objectives, expected);
     const lastCheckInOn = input.lastCheckInOn.get(t.id) ?? null;
     const daysSinceCheckIn = lastCheckInOn ? Math.max(0, daysBetween(lastCheckInOn, input.today)) : null;
-    const reasons = objectives.length === 0 || calendar.phase === "upcoming" ? [] : supportReasons({ progress, expected, daysSinceCheckIn, daysElapsed: calendar.daysElapsed });
-    return { ...t, objectives, progress, status: progressStatus(progress, expected), lastCheckInOn, daysSinceCheckIn, supportReasons: reasons };
+    const reasons = objectives.length === 0 || calendar.phase === "upcoming" ? [] : supportReasons({ progress, expected: own, daysSinceCheckIn, daysElapsed: calendar.daysElapsed });
+    return { ...t, objectives, progress, expected: own, status: progressStatus(progress, own), lastCheckInOn, daysSinceCheckIn, supportReasons: reasons };
   });
 
   return { calendar, orgObjectives, teams, needsSupport: teams.filter((t) => t.supportReasons.length > 0) };
+}
+
+/** Expected progress of one key result today, 0–100: the wave's calendar from the day it was written. */
+function keyResultExpected(wave: WaveDates, writtenOn: string | undefined, today: string): number {
+  const startsOn = writtenOn && writtenOn > wave.startsOn ? (writtenOn > wave.endsOn ? wave.endsOn : writtenOn) : wave.startsOn;
+  return waveCalendar({ startsOn, endsOn: wave.endsOn }, today).expectedProgress;
+}
+
+/** Mean progress and mean expected progress of the objectives that have key results. */
+function rollUp(objectives: readonly ObjectiveView[], fallbackExpected: number): { progress: number | null; expected: number } {
+  const measured = objectives.filter((o) => o.progress !== null);
+  return { progress: meanProgress(measured.map((o) => o.progress as number)), expected: meanProgress(measured.map((o) => o.expected)) ?? fallbackExpected };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canMoveWave, waveCalendar, waveDatesProblem } from "./wave";
+import { canMoveWave, reopenProblem, waveCalendar, waveDatesProblem } from "./wave";
 
 describe("waveDatesProblem", () => {
   it.each([
@@ -34,9 +34,20 @@ describe("canMoveWave", () => {
     ["draft", "active", true],
     ["active", "completed", true],
     ["draft", "completed", false],
-    ["completed", "active", false],
+    // Reopening a wave completed by mistake (until its last day: reopenProblem).
+    ["completed", "active", true],
+    ["completed", "draft", false],
     ["active", "draft", false],
   ] as const)("%s → %s: %s", (from, to, ok) => {
     expect(canMoveWave(from, to)).toBe(ok);
+  });
+});
+
+describe("reopenProblem", () => {
+  const w = { startsOn: "2026-11-02", endsOn: "2026-11-29" };
+  it("lets a wave completed early reopen until its last day, and not after", () => {
+    expect(reopenProblem(w, "2026-11-16")).toBeNull();
+    expect(reopenProblem(w, "2026-11-29")).toBeNull();
+    expect(reopenProblem(w, "2026-11-30")).toMatch(/last day has passed/);
   });
 });

@@ -26,9 +26,20 @@ export function waveDatesProblem(w: WaveDates): string | null {
   return null;
 }
 
-/** Allowed state changes: draft → active → completed, nothing else. */
+/**
+ * Allowed state changes: draft → active → completed, and completed → active again (reopening
+ * a wave completed by mistake; see reopenProblem for when).
+ */
 export function canMoveWave(from: WaveState, to: WaveState): boolean {
-  return (from === "draft" && to === "active") || (from === "active" && to === "completed");
+  return (from === "draft" && to === "active") || (from === "active" && to === "completed") || (from === "completed" && to === "active");
+}
+
+/**
+ * Why a completed wave cannot be reopened today (a date in the org's time zone), or null when
+ * it can: only until its last day, so a wave that ran its course stays final.
+ */
+export function reopenProblem(w: WaveDates, today: string): string | null {
+  return daysBetween(w.endsOn, today) > 0 ? "Its last day has passed, so it stays completed. Plan the next wave instead." : null;
 }
 
 export interface WaveCalendar {

@@ -9,13 +9,12 @@ import { divergence } from "./signals";
  * suppressed heat maps, so a hidden cell can never raise or lower a flag.
  */
 export function withTeamSignals(team: TeamView, map: HeatMap | undefined): TeamView {
-  if (!map) return team;
   const objectives = team.objectives.map((o) => {
-    const row = map.rows.find((r) => r.key === o.id);
-    return { ...o, divergence: row ? divergence(o.status, latestShownMean(row)) : null };
+    const row = map?.rows.find((r) => r.key === o.id);
+    return { ...o, divergence: divergence(o.status, row ? latestShownMean(row) : null, o.leadConfidence) };
   });
   const reasons = [...team.supportReasons];
-  if (recentDrop(map.total) || map.rows.some((r) => recentDrop(r))) reasons.push("confidence-drop");
+  if (map && (recentDrop(map.total) || map.rows.some((r) => recentDrop(r)))) reasons.push("confidence-drop");
   if (objectives.some((o) => o.divergence)) reasons.push("divergence");
   return { ...team, objectives, supportReasons: reasons };
 }

@@ -116,6 +116,21 @@ describe("divergence", () => {
   ] as const)("KRs %s, team votes %s → %s", (status, mean, expected) => {
     expect(divergence(status, mean)).toBe(expected);
   });
+
+  it.each([
+    // The team against its lead, when the key results agree with neither.
+    ["on-track", 1.5, 5, "on-track-but-struggling"],
+    ["behind", 2, 4, "lead-confident-but-team-struggling"],
+    ["on-track", 4.2, 2, "lead-worried-but-team-confident"],
+    ["behind", 2, 3, null],
+    // No shown votes (suppressed or none): the lead against the key results.
+    ["behind", null, 4, "behind-but-lead-confident"],
+    ["ahead", null, 1, "on-track-but-lead-worried"],
+    ["behind", null, 2, null],
+    ["on-track", null, null, null],
+  ] as const)("KRs %s, team votes %s, lead %s → %s", (status, mean, lead, expected) => {
+    expect(divergence(status, mean, lead)).toBe(expected);
+  });
 });
 
 describe("waveWeeks", () => {
