@@ -1,8 +1,11 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { scoreScorecard } from "../../src/domain/scorecard/scoring";
 import { bandForScore } from "../../src/domain/scorecard/spectrum";
 import { DIMENSIONS, STATEMENTS } from "../../src/domain/scorecard/statements";
+import { ROOT } from "../../scripts/dev-server.ts";
 import { expectNoAxeViolations, launchBrowser, maybeScreenshot, newContext, watchPage } from "../support/browser";
 
 const base = inject("baseUrl");
@@ -85,14 +88,39 @@ describe("the Scorecard with JavaScript off", () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/scorecard`);
-    const submission = await page.inputValue('input[name="submission_id"]');
-    const form = { submission_id: submission, ...Object.fromEntries(Object.entries(ANSWERS).map(([k, v]) => [k, String(v)])) };
-    const post = () => page.request.post(`${base}/scorecard`, { form, headers: { origin: base }, maxRedirects: 0 });
+    // The prerendered page is one file for everyone: without JavaScript it carries no id of its own.
+    expect(await page.inputValue('input[name="submission_id"]')).toBe("");
+    const action = new URL((await page.getAttribute("form[data-quiz]", "action")) ?? "", base).toString();
+    expect(action).toBe(`${base}/scorecard/submit`);
+    const form = { submission_id: "", ...Object.fromEntries(Object.entries(ANSWERS).map(([k, v]) => [k, String(v)])) };
+    const post = () => page.request.post(action, { form, headers: { origin: base }, maxRedirects: 0 });
     const [a, b] = await Promise.all([post(), post()]);
     expect(a.status()).toBe(303);
     expect(b.status()).toBe(303);
     expect(a.headers().location).toBe(b.headers().location);
     await context.close();
+  });
+});
+
+describe("the static front door", () => {
+  it("builds / and /scorecard as files that Workers Static Assets answers without running the Worker", async () => {
+    for (const file of ["index.html", "scorecard/index.html"]) {
+      expect(existsSync(join(ROOT, "dist", "client", file)), `dist/client/${file}`).toBe(true);
+    }
+    const seen = async () => ((await (await fetch(`${base}/dev/requests`)).json()) as { requests: string[] }).requests;
+    const before = (await seen()).length;
+    for (const path of ["/", "/scorecard"]) {
+      const response = await fetch(`${base}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      expect(await response.text(), path).toContain("</html>");
+    }
+    // A server-rendered page and a refused quiz post do reach the Worker: the log is live.
+    await fetch(`${base}/signin`);
+    const refused = await fetch(`${base}/scorecard/submit`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: "sc1=3" });
+    expect(refused.status).toBe(400);
+    const after = (await seen()).slice(before);
+    expect(after).toEqual(["GET /signin", "POST /scorecard/submit"]);
   });
 });
 
