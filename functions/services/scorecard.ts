@@ -36,6 +36,11 @@ export async function submitScorecard(db: D1Database, input: unknown, now: Date)
   return { id: row.id, created: row.id === id };
 }
 
+/** "Run this with your team": create an organisation, carrying the result to offer as the leader's answer. */
+export function teamRunPath(resultId: string): string {
+  return `/start?result=${encodeURIComponent(resultId)}`;
+}
+
 /** Width of the window in which a repeated form post without a submission id counts as one. */
 const FORM_REPEAT_WINDOW_MS = 10 * 60 * 1000;
 
@@ -95,7 +100,7 @@ export async function emailScorecardReport(
 ): Promise<{ outboxId: number }> {
   const request = parseInput(scorecardEmailSchema, input);
   const result = await getScorecardResult(db, resultId);
-  const email = buildScorecardReportEmail(result.reading, `${publicUrl}/scorecard/r/${result.id}`);
+  const email = buildScorecardReportEmail(result.reading, `${publicUrl}/scorecard/r/${result.id}`, `${publicUrl}${teamRunPath(result.id)}`);
   const row = await enqueueEmail(
     db,
     {
