@@ -218,7 +218,10 @@ describe("the static front door", () => {
       const response = await fetch(`${base}${path}`, { redirect: "manual" });
       expect(response.status, path).toBe(200);
       expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
-      expect(await response.text(), path).toContain("</html>");
+      const html = await response.text();
+      expect(html, path).toContain("</html>");
+      // Both front pages lead on to creating an organisation.
+      expect(html, path).toContain('href="/start"');
     }
     // A server-rendered page and a refused quiz post do reach the Worker: the log is live.
     await fetch(`${base}/signin`);
