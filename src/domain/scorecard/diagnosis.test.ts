@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DIAGNOSES, diagnose } from "./diagnosis";
 import { quadrantFor } from "./quadrant";
 import { scoreScorecard, summariseDimensions, type DimensionScores } from "./scoring";
-import { bandForScore } from "./spectrum";
+import { BANDS, bandForScore } from "./spectrum";
 import { STATEMENTS } from "./statements";
 
 /** Answers that put every dimension at its lowest (false) or highest (true) score. */
@@ -83,6 +83,10 @@ describe("one diagnosis for band and quadrant", () => {
       if (lowAlignment) expect(`${text?.headline} ${text?.story}`, key).not.toMatch(/direction is (shared|clear)|know the (direction|why)/i);
       const lowAutonomy = key.endsWith("/micromanaged") || key.endsWith("/authoritarian");
       if (lowAutonomy) expect(`${text?.headline} ${text?.story}`, key).not.toMatch(/teams (own|decide) (most|decisions)|decide and ship/i);
+    }
+    // A band that more than one quadrant can reach says nothing about either axis on its own.
+    for (const band of BANDS.filter((b) => new Set(Object.keys(DIAGNOSES).filter((k) => k.startsWith(`${b.id}/`))).size > 1)) {
+      expect(`${band.summary} ${band.description}`, band.id).not.toMatch(/direction is (shared|clear)|know (much of )?the (direction|why)|teams (own|decide)|leadership (still )?decides/i);
     }
   });
 
