@@ -1,8 +1,22 @@
 import { runScheduledJobs } from "./jobs";
 
+/**
+ * Local builds only: the method and path of the latest requests that reached Worker code, read
+ * at /dev/requests. The browser tests use it to prove that a GET of a prerendered page (/,
+ * /scorecard) is answered by Workers Static Assets and never runs the Worker.
+ */
+const seen: string[] = [];
+const SEEN_MAX = 500;
+
 /** The Worker: Astro (pages and the /api bridge) answers fetch; the jobs answer the cron. */
 export default {
   async fetch(request, env, ctx) {
+    if (__MISTVINE_LOCAL__) {
+      const { pathname } = new URL(request.url);
+      if (pathname === "/dev/requests") return Response.json({ requests: seen });
+      seen.push(`${request.method} ${pathname}`);
+      if (seen.length > SEEN_MAX) seen.splice(0, seen.length - SEEN_MAX);
+    }
     // Loaded on first request so the scheduled handler can be imported without Astro's build.
     const { handle } = await import("@astrojs/cloudflare/handler");
     return handle(request, env, ctx);

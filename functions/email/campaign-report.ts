@@ -33,7 +33,7 @@ export function buildCampaignReportEmail(r: CampaignResult, orgName: string, res
   const gapLine = split ? describeGap(split.gap) : `Leaders and everyone else are compared once each group has at least ${r.k} answers.`;
 
   const body = html`${emailHeading(`${orgName} reads as ${band.name}`, 1)}
-${emailParagraph(html`<strong>${scores.overall} out of 100</strong> from ${everyone.n} people, ${r.campaign.name}. ${band.summary}`)}
+${emailParagraph(html`<strong>${scores.overall} out of 100</strong> from ${everyone.n} people, ${r.campaign.name}. ${r.reading.diagnosis.headline}`)}
 ${held ? emailParagraph(held) : ""}
 ${emailHeading("The four dimensions")}
 ${emailBarTable(rows)}
@@ -46,7 +46,7 @@ ${trend.length > 1 ? html`${emailHeading("Across campaigns")}${emailList(trend)}
 ${emailButton(resultUrl, "Open the full result")}`;
   const text = [
     `${orgName} reads as ${band.name}: ${scores.overall} out of 100 from ${everyone.n} people, ${r.campaign.name}.`,
-    band.summary,
+    r.reading.diagnosis.headline,
     ...(held ? ["", held] : []),
     "",
     "THE FOUR DIMENSIONS",

@@ -10,30 +10,33 @@ export interface BuiltEmail {
 }
 
 /** The "email me this report" message: scores, place on the spectrum, quadrant and advice. */
-export function buildScorecardReportEmail(reading: ScorecardReading, resultUrl: string): BuiltEmail {
-  const { scores, band, quadrant, advice } = reading;
+export function buildScorecardReportEmail(reading: ScorecardReading, resultUrl: string, startUrl: string): BuiltEmail {
+  const { scores, band, quadrant, diagnosis, advice } = reading;
   const weakestName = DIMENSIONS.find((d) => d.id === reading.weakest)?.name ?? "";
   const subject = `Your Aligned Autonomy Scorecard: ${band.name} (${scores.overall}/100)`;
   const rows = DIMENSIONS.map((d) => ({ label: d.name, value: scores.dimensions[d.id] }));
 
   const body = html`${emailHeading(`Your organisation reads as ${band.name}`, 1)}
-${emailParagraph(html`<strong>${scores.overall} out of 100.</strong> ${band.summary}`)}
-${emailParagraph(band.description)}
+${emailParagraph(html`<strong>${scores.overall} out of 100.</strong> ${diagnosis.headline}`)}
+${emailParagraph(diagnosis.story)}
 ${emailHeading("The four dimensions")}
 ${emailBarTable(rows)}
 ${emailParagraph(html`Alignment ${scores.alignment} · Autonomy ${scores.autonomy}: <strong>${quadrant.name}</strong>. ${quadrant.description}`)}
 ${emailHeading(`Where to start: ${weakestName}`)}
 ${emailParagraph(html`<strong>${advice.headline}.</strong>`)}
 ${emailList(advice.practices)}
-${emailButton(resultUrl, "Open your full result")}`;
+${emailButton(resultUrl, "Open your full result")}
+${emailHeading("Run this with your team")}
+${emailParagraph("One person's view is a start. Open an anonymous campaign for your own people and compare what leaders believe with what teams feel; your own answers can count as the leader's self-assessment.")}
+${emailButton(startUrl, "Run this with your team")}`;
 
   const footer = html`You asked for this report on the Mistvine Scorecard. We used your address to send this one email and did not keep it.`;
 
   const text = [
     `Your organisation reads as ${band.name}: ${scores.overall} out of 100.`,
-    band.summary,
+    diagnosis.headline,
     "",
-    band.description,
+    diagnosis.story,
     "",
     "THE FOUR DIMENSIONS",
     ...rows.map((r) => `${r.label.padEnd(20)} ${textBar(r.value)} ${r.value}`),
@@ -46,6 +49,10 @@ ${emailButton(resultUrl, "Open your full result")}`;
     ...advice.practices.map((p) => `- ${p}`),
     "",
     `Your full result: ${resultUrl}`,
+    "",
+    "RUN THIS WITH YOUR TEAM",
+    "Open an anonymous campaign for your own people and compare what leaders believe with what teams feel.",
+    startUrl,
     "",
     "--",
     "You asked for this report on the Mistvine Scorecard. We used your address to send this one email and did not keep it.",

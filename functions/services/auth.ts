@@ -85,7 +85,7 @@ export async function requestOrgCreation(db: D1Database, input: unknown, origin:
   const data = parseInput(createOrgSchema, input);
   if (await slugTaken(db, data.slug)) throw validationFailed([{ field: "slug", issue: "That address is taken. Choose another." }]);
   const address = data.email.toLowerCase();
-  const link = await issueLink(db, "create_org", address, { orgName: data.orgName, slug: data.slug, timeZone: data.timeZone, name: data.name }, origin, now);
+  const link = await issueLink(db, "create_org", address, { orgName: data.orgName, slug: data.slug, timeZone: data.timeZone, name: data.name, ...(data.resultId ? { resultId: data.resultId } : {}) }, origin, now);
   await link.statement.run();
   const row = await enqueueEmail(db, { idempotencyKey: link.key, kind: "create_org", to: address, ...buildCreateOrgEmail(data.orgName, link.url) }, now);
   return row.id;
@@ -165,7 +165,9 @@ export async function consumeLink(db: D1Database, token: string, now: Date): Pro
       insertOrgStatement(db, { id: orgId, slug: data.slug, name: data.orgName, time_zone: data.timeZone, anonymity_k: 5, created_at: at }),
       insertMembershipStatement(db, { org_id: orgId, person_id: person.id, role: "admin", team_id: null }, at),
     ]);
-    return { sessionToken, redirectTo: `/o/${data.slug}` };
+    // Came from "Run this with your team": go straight on to opening a campaign.
+    const next = data.resultId ? `/o/${data.slug}/campaigns?result=${encodeURIComponent(data.resultId)}#open-form-title` : `/o/${data.slug}`;
+    return { sessionToken, redirectTo: next };
   }
 
   const invite = await findInvite(db, payload.inviteId ?? "");

@@ -60,6 +60,23 @@ export const CLOSED_MESSAGE = "This Scorecard campaign has closed, so it no long
 export const FULL_MESSAGE = "This campaign link takes no more answers: it accepts as many as the organisation had people when the campaign opened.";
 
 /**
+ * The statements that record the admin's own public Scorecard result as a leader's answer in
+ * a campaign being opened, guarded by this browser's credential like any answer through the
+ * link (so the link then says this browser has answered). The response keeps no link to the
+ * public result: it is one answer among the campaign's, released in steps of k like the rest.
+ */
+export async function leaderSelfAssessmentStatements(db: D1Database, campaignId: string, credential: string, answers: Record<string, number>): Promise<D1PreparedStatement[]> {
+  return submitResponseStatements(db, {
+    id: randomToken(16),
+    campaignId,
+    credentialHash: await credentialHash(campaignId, credential),
+    isLeader: true,
+    answers,
+    dimensions: scoreScorecard(answers).dimensions,
+  });
+}
+
+/**
  * Records one browser's answers. Returns recorded: false when this browser had answered
  * already (a double click or a second visit: nothing is stored twice). Throws 410 when the
  * campaign is closed and 409 when it has as many answers as the org has people.

@@ -6,6 +6,7 @@ import { createTestOrg } from "../../tests/support/org-fixtures";
 import { answerCampaign, getCampaignLink } from "./campaign-answers";
 import { closeCampaignOf, getCampaignsOverview, openCampaign } from "./campaigns";
 import type { AppError } from "./errors";
+import { submitScorecard } from "./scorecard";
 import { randomToken } from "./tokens";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -16,6 +17,40 @@ async function responseRows(campaignId: string) {
 async function credentialRows(campaignId: string) {
   return (await env.DB.prepare("SELECT * FROM scorecard_campaign_credentials WHERE campaign_id = ?1").bind(campaignId).all<Record<string, unknown>>()).results;
 }
+describe("opening a campaign with the admin's own Scorecard result", () => {
+  it("stores it as one leader's answer, guarded by the admin's browser, with no link to the public result", async () => {
+    const org = await createTestOrg(env.DB, { teams: 1 });
+    await setHeadcount(env.DB, org.admin, 10);
+    const answers = answersScoring({ clarity: 4, context: 3, autonomy: 2, velocity: 5 });
+    const { id: resultId } = await submitScorecard(env.DB, { submissionId: randomToken(16), answers }, NOW);
+    const credential = randomToken(32);
+    const campaign = await openCampaign(env.DB, org.admin, { leaderResultId: resultId }, NOW, credential);
+
+    const rows = await responseRows(campaign.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ is_leader: 1, clarity: 75, context: 50, autonomy: 25, velocity: 100 });
+    expect(JSON.parse(String(rows[0].answers))).toEqual(answers);
+    expect(Object.values(rows[0])).not.toContain(resultId);
+    expect((await getCampaignsOverview(env.DB, org.admin, NOW)).open?.responses).toBe(1);
+    // The admin's browser has answered: the link says so instead of taking a second answer.
+    expect((await getCampaignLink(env.DB, campaign.link_token, credential)).status).toBe("answered");
+    expect(await answerCampaign(env.DB, campaign.link_token, credential, { answers })).toEqual({ recorded: false });
+    expect(await credentialRows(campaign.id)).toHaveLength(1);
+  });
+
+  it("adds nothing unless the box was ticked, and refuses an unknown result without opening the campaign", async () => {
+    const org = await createTestOrg(env.DB, { teams: 1 });
+    await setHeadcount(env.DB, org.admin, 10);
+    const unknown = await failure(openCampaign(env.DB, org.admin, { leaderResultId: "aaaaaaaaaaaaaaaaaaaaaa" }, NOW, randomToken(32)));
+    expect([unknown.status, unknown.details[0]?.field]).toEqual([400, "leaderResultId"]);
+    const malformed = await failure(openCampaign(env.DB, org.admin, { leaderResultId: "../x" }, NOW, randomToken(32)));
+    expect(malformed.status).toBe(400);
+    expect((await getCampaignsOverview(env.DB, org.admin, NOW)).open).toBeNull();
+    const plain = await openCampaign(env.DB, org.admin, { leaderResultId: "" }, NOW, randomToken(32));
+    expect(await responseRows(plain.id)).toHaveLength(0);
+  });
+});
+
 describe("opening and closing campaigns", () => {
   it("opens one campaign at a time, tied to a wave of the org if asked, named after it", async () => {
     const org = await createTestOrg(env.DB, { teams: 2 });

@@ -11,7 +11,9 @@ import { listShareLinksStatement, type ShareLinkRow } from "../db/share-links";
 import { activeWaveStatement, findWave, type WaveRow } from "../db/waves";
 import { enqueueCampaignReports } from "./campaign-reports";
 import { requireAdmin, type OrgAccess } from "./access";
-import { conflict, notFound, validationFailed } from "./errors";
+import { leaderSelfAssessmentStatements } from "./campaign-answers";
+import { AppError, conflict, notFound, validationFailed } from "./errors";
+import { getScorecardResult } from "./scorecard";
 import { shareLinkStatus, type ShareLinkStatus } from "./share-links";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
@@ -19,7 +21,12 @@ import { parseInput } from "./validate";
 const ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** Opens a campaign; at most one is open per org, and the org must have declared its headcount. */
-export async function openCampaign(db: D1Database, access: OrgAccess, input: unknown, now: Date): Promise<CampaignRow> {
+/**
+ * Opens a campaign. With `leaderResultId` (the admin ticked "count my result") and the admin's
+ * browser credential, the admin's public Scorecard result goes in as a leader's answer, in the
+ * same batch: the campaign and that answer are stored together or not at all.
+ */
+export async function openCampaign(db: D1Database, access: OrgAccess, input: unknown, now: Date, credential?: string): Promise<CampaignRow> {
   requireAdmin(access);
   const data = parseInput(openCampaignSchema, input);
   let wave: WaveRow | null = null;
@@ -31,14 +38,27 @@ export async function openCampaign(db: D1Database, access: OrgAccess, input: unk
     throw conflict(`Set how many people work in ${access.org.name} in Settings first: the link accepts at most that many answers.`);
   }
   const name = data.name || (wave ? `Scorecard · ${wave.name}` : `Scorecard · ${formatDay(localDate(now, access.org.time_zone), true)}`);
+  const own = data.leaderResultId && credential ? await ownResultAnswers(db, data.leaderResultId) : null;
   const id = randomToken(16);
   try {
-    await insertCampaignStatement(db, { id, org_id: access.org.id, wave_id: wave?.id ?? null, name, link_token: randomToken(16), opened_at: now.toISOString() }).run();
+    const insert = insertCampaignStatement(db, { id, org_id: access.org.id, wave_id: wave?.id ?? null, name, link_token: randomToken(16), opened_at: now.toISOString() });
+    await db.batch([insert, ...(own && credential ? await leaderSelfAssessmentStatements(db, id, credential, own) : [])]);
   } catch (error) {
     if (String(error).includes("UNIQUE")) throw conflict("A campaign is open already. Close it before opening another.");
     throw error;
   }
   return getCampaign(db, access, id);
+}
+
+async function ownResultAnswers(db: D1Database, resultId: string): Promise<Record<string, number>> {
+  try {
+    return (await getScorecardResult(db, resultId)).answers;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) {
+      throw validationFailed([{ field: "leaderResultId", issue: "That Scorecard result no longer exists: untick the box to open the campaign without it." }]);
+    }
+    throw error;
+  }
 }
 
 /** A campaign of the viewer's org; any other id is 404. */

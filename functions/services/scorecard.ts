@@ -5,7 +5,7 @@ import { averageScorecardResults, findScorecardResult, insertScorecardResult, ro
 import { buildScorecardReportEmail } from "../email/scorecard-report";
 import { notFound } from "./errors";
 import { enqueueEmail } from "./outbox";
-import { randomToken } from "./tokens";
+import { randomToken, sha256Hex } from "./tokens";
 import { parseInput } from "./validate";
 
 /** Result ids are 128-bit random tokens: 22 base64url characters. */
@@ -34,6 +34,25 @@ export async function submitScorecard(db: D1Database, input: unknown, now: Date)
     createdOn: now.toISOString().slice(0, 10),
   });
   return { id: row.id, created: row.id === id };
+}
+
+/** "Run this with your team": create an organisation, carrying the result to offer as the leader's answer. */
+export function teamRunPath(resultId: string): string {
+  return `/start?result=${encodeURIComponent(resultId)}`;
+}
+
+/** Width of the window in which a repeated form post without a submission id counts as one. */
+const FORM_REPEAT_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * The idempotency key of a quiz posted without JavaScript: the prerendered page is one file for
+ * everyone, so it cannot carry a per-visit id. The same answers from the same client within a
+ * ten-minute window (a double click, a resend after Back) yield one result.
+ */
+export async function formSubmissionId(client: string, answers: Record<string, number>, now: Date): Promise<string> {
+  const window = Math.floor(now.getTime() / FORM_REPEAT_WINDOW_MS);
+  const ordered = Object.keys(answers).sort().map((k) => `${k}=${answers[k]}`).join("&");
+  return `form-${(await sha256Hex(`${client}|${window}|${ordered}`)).slice(0, 40)}`;
 }
 
 export async function getScorecardResult(db: D1Database, id: string): Promise<ScorecardResultView> {
@@ -81,7 +100,7 @@ export async function emailScorecardReport(
 ): Promise<{ outboxId: number }> {
   const request = parseInput(scorecardEmailSchema, input);
   const result = await getScorecardResult(db, resultId);
-  const email = buildScorecardReportEmail(result.reading, `${publicUrl}/scorecard/r/${result.id}`);
+  const email = buildScorecardReportEmail(result.reading, `${publicUrl}/scorecard/r/${result.id}`, `${publicUrl}${teamRunPath(result.id)}`);
   const row = await enqueueEmail(
     db,
     {

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { idSchema, optionalText } from "./fields";
+import { idSchema, optionalResultIdSchema, optionalText } from "./fields";
 import { answersFromForm, scorecardAnswersSchema } from "./scorecard";
 
 export const openCampaignSchema = z.object({
   name: optionalText("The campaign's name", 60),
   /** Ties the campaign to a wave of the org (the pages offer the active one). */
   waveId: z.preprocess((v) => (v === "" || v === null ? undefined : v), idSchema.optional()),
+  /** Present only when the admin ticked "count my Scorecard result as a leader's answer". */
+  leaderResultId: optionalResultIdSchema,
 });
 export type OpenCampaignInput = z.infer<typeof openCampaignSchema>;
 

@@ -41,3 +41,12 @@ export function dateField(label: string) {
 
 /** Ids we generate: 22 base64url characters. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "Unknown id.");
+
+/**
+ * A public Scorecard result's id carried along "Run this with your team" (/start?result=…):
+ * optional, and an empty form field counts as absent.
+ */
+export const optionalResultIdSchema = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.string().regex(/^[A-Za-z0-9_-]{22}$/, "That Scorecard result link is not valid: take the Scorecard again or leave it out.").optional(),
+);

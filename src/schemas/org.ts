@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "../domain/calendar";
 import { emailSchema } from "./common";
-import { idSchema, text } from "./fields";
+import { idSchema, optionalResultIdSchema, text } from "./fields";
 
 /** Words an org slug may not take: they are, or may become, paths of their own. */
 const RESERVED_SLUGS = new Set(["new", "api", "admin", "dev", "start", "signin", "signout", "auth", "settings", "static", "assets"]);
@@ -24,6 +24,8 @@ export const createOrgSchema = z.object({
   timeZone: timeZoneSchema,
   name: text("Your name", 1, 80),
   email: emailSchema,
+  /** The founder's own public Scorecard result, offered later as their self-assessment. */
+  resultId: optionalResultIdSchema,
 });
 export type CreateOrgInput = z.infer<typeof createOrgSchema>;
 

@@ -41,6 +41,12 @@ export function clearSavedQuiz(key = QUIZ_STORAGE_KEY): void {
   }
 }
 
+/** 22 URL-safe random characters, the shape the submission id schema accepts. */
+function randomSubmissionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 export function enhanceQuiz(form: HTMLFormElement): void {
   const items = [...form.querySelectorAll<HTMLLIElement>(".q-item")];
   const nav = form.querySelector<HTMLElement>("[data-nav]");
@@ -57,6 +63,8 @@ export function enhanceQuiz(form: HTMLFormElement): void {
   const statements = items.filter((item) => item.dataset.optional !== "true").length;
 
   const hasServerErrors = form.dataset.hasErrors === "true";
+  // The prerendered quiz is one file for everyone, so the idempotency key is made here.
+  if (submissionInput && !submissionInput.value) submissionInput.value = randomSubmissionId();
   const saved = hasServerErrors ? null : load(storageKey);
   if (saved) {
     if (submissionInput && saved.submissionId) submissionInput.value = saved.submissionId;

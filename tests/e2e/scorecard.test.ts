@@ -1,8 +1,13 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { scoreScorecard } from "../../src/domain/scorecard/scoring";
+import { diagnose } from "../../src/domain/scorecard/diagnosis";
 import { bandForScore } from "../../src/domain/scorecard/spectrum";
 import { DIMENSIONS, STATEMENTS } from "../../src/domain/scorecard/statements";
+import { ROOT } from "../../scripts/dev-server.ts";
+import { followEmailLink, latestEmail, linkIn } from "../support/browser-flows";
 import { expectNoAxeViolations, launchBrowser, maybeScreenshot, newContext, watchPage } from "../support/browser";
 
 const base = inject("baseUrl");
@@ -24,6 +29,10 @@ async function expectResultMatchesDomain(page: Page) {
   await expect.poll(() => page.url()).toMatch(/\/scorecard\/r\/[A-Za-z0-9_-]{22}$/);
   expect(await page.textContent("[data-band]")).toBe(bandForScore(EXPECTED.overall).name);
   expect(Number(await page.textContent("[data-overall]"))).toBe(EXPECTED.overall);
+  // One headline: the band with the sentence written for its quadrant, and the quadrant's name beside it.
+  const diagnosis = diagnose(EXPECTED);
+  expect(await page.textContent("[data-headline]")).toBe(diagnosis.headline);
+  expect(await page.textContent("[data-quadrant]")).toBe(diagnosis.quadrant.name);
   for (const d of DIMENSIONS) {
     expect(Number(await page.textContent(`tr[data-dimension="${d.id}"] [data-score]`)), d.name).toBe(EXPECTED.dimensions[d.id]);
   }
@@ -75,6 +84,9 @@ describe("the Scorecard with JavaScript off", () => {
     const text = await page.textContent("[data-text-part]");
     expect(text).toContain(resultUrl.replace(/\?.*/, ""));
     for (const d of DIMENSIONS) expect(text).toContain(`${d.name}`);
+    expect(text).toContain(diagnose(EXPECTED).headline);
+    // The report's next step leads to /start with this result, like the page's.
+    expect(text).toContain(`${base}/start?result=${resultUrl.split("/").pop()}`);
     expect(text).toMatch(new RegExp(`Strategic Clarity\\s+[#-]{10} ${EXPECTED.dimensions.clarity}`));
     const frame = page.frameLocator("iframe.preview");
     expect(await frame.locator("body").textContent()).toContain("Where to start");
@@ -85,14 +97,138 @@ describe("the Scorecard with JavaScript off", () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/scorecard`);
-    const submission = await page.inputValue('input[name="submission_id"]');
-    const form = { submission_id: submission, ...Object.fromEntries(Object.entries(ANSWERS).map(([k, v]) => [k, String(v)])) };
-    const post = () => page.request.post(`${base}/scorecard`, { form, headers: { origin: base }, maxRedirects: 0 });
+    // The prerendered page is one file for everyone: without JavaScript it carries no id of its own.
+    expect(await page.inputValue('input[name="submission_id"]')).toBe("");
+    const action = new URL((await page.getAttribute("form[data-quiz]", "action")) ?? "", base).toString();
+    expect(action).toBe(`${base}/scorecard/submit`);
+    const form = { submission_id: "", ...Object.fromEntries(Object.entries(ANSWERS).map(([k, v]) => [k, String(v)])) };
+    const post = () => page.request.post(action, { form, headers: { origin: base }, maxRedirects: 0 });
     const [a, b] = await Promise.all([post(), post()]);
     expect(a.status()).toBe(303);
     expect(b.status()).toBe(303);
     expect(a.headers().location).toBe(b.headers().location);
     await context.close();
+  });
+});
+
+describe("the quiz on a phone", () => {
+  it("shows statement 1 and all five options on the first screen, without keyboard hints on touch", async () => {
+    const phone = await newContext(browser, { width: 360 });
+    const page = await phone.newPage();
+    await page.goto(`${base}/scorecard`);
+    await page.waitForSelector("form.is-stepper");
+    const viewport = page.viewportSize()!;
+    const last = await page.locator(".q-item.is-current .choice").nth(4).boundingBox();
+    expect(last, "option 5 of statement 1").not.toBeNull();
+    expect(last!.y + last!.height).toBeLessThanOrEqual(viewport.height);
+    expect(await page.isVisible(".quiz-keys")).toBe(false);
+    await maybeScreenshot(page, "scorecard-js-360");
+    await phone.close();
+
+    const desktop = await newContext(browser, { width: 1280 });
+    const wide = await desktop.newPage();
+    await wide.goto(`${base}/scorecard`);
+    await wide.waitForSelector("form.is-stepper");
+    expect(await wide.isVisible(".quiz-keys")).toBe(true);
+    await desktop.close();
+  });
+});
+
+describe("sharing a result and running it with a team", () => {
+  it("gives the result a 1200 × 630 PNG share card and plain share links", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const res = await page.request.post(`${base}/api/scorecard/results`, { data: { submissionId: `card-${Date.now()}-00000001`, answers: ANSWERS } });
+    const { url } = (await res.json()) as { url: string };
+    await page.goto(`${base}${url}`);
+    expect(await page.getAttribute('meta[name="twitter:card"]', "content")).toBe("summary_large_image");
+    const image = (await page.getAttribute('meta[property="og:image"]', "content")) ?? "";
+    expect(image).toBe(`${base}${url}/card.png`);
+    for (const expected of ["drawn", "stored"]) {
+      const card = await page.request.get(image);
+      expect(card.status()).toBe(200);
+      expect(card.headers()["content-type"]).toBe("image/png");
+      expect(card.headers()["x-card"]).toBe(expected);
+      const png = await card.body();
+      expect([png.toString("latin1", 1, 4), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(["PNG", 1200, 630]);
+    }
+    const shareUrl = encodeURIComponent(`${base}${url}`);
+    expect(await page.getAttribute("[data-share-linkedin]", "href")).toBe(`https://www.linkedin.com/sharing/share-offsite/?url=${shareUrl}`);
+    expect(await page.getAttribute("[data-share-x]", "href")).toContain(`&url=${shareUrl}`);
+    expect(await page.getAttribute("[data-share-email]", "href")).toMatch(/^mailto:\?subject=/);
+    // Plain links: every script the page loaded is our own.
+    for (const src of watch.scripts.keys()) expect(new URL(src).origin).toBe(base);
+    expect((await page.request.get(`${base}/scorecard/r/aaaaaaaaaaaaaaaaaaaaaa/card.png`)).status()).toBe(404);
+    await context.close();
+  });
+
+  it("'Run this with your team' reaches /start and a first campaign that counts the visitor's own result as a leader's answer", async () => {
+    const context = await newContext(browser, { width: 360 });
+    const page = await context.newPage();
+    const res = await page.request.post(`${base}/api/scorecard/results`, { data: { submissionId: `team-${Date.now()}-00000001`, answers: ANSWERS } });
+    const { id, url } = (await res.json()) as { id: string; url: string };
+    await page.goto(`${base}${url}`);
+    await Promise.all([page.waitForNavigation(), page.click("[data-team-run]")]);
+    expect(page.url()).toBe(`${base}/start?result=${id}`);
+    expect(await page.textContent("[data-carried-result]")).toContain("your own result");
+    await expectNoAxeViolations(page, "/start from a result");
+
+    const slug = `team-${Date.now().toString(36)}`;
+    const email = `${slug}@example.com`;
+    await page.fill('input[name="orgName"]', "Team Run Ltd");
+    await page.fill('input[name="slug"]', slug);
+    await page.fill('input[name="name"]', "Robin Founder");
+    await page.fill('input[name="email"]', email);
+    await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+    expect(await page.textContent("[role=status]")).toContain("Check your inbox");
+    const mail = await latestEmail(page.request, base, email, "Confirm Team Run Ltd");
+    await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
+    expect(new URL(page.url()).pathname).toBe(`/o/${slug}/campaigns`);
+    expect(new URL(page.url()).searchParams.get("result")).toBe(id);
+
+    // A new org declares its headcount first; Settings then leads back to the campaign form.
+    await Promise.all([page.waitForNavigation(), page.click("[data-needs-headcount] a")]);
+    await page.fill('input[name="headcount"]', "12");
+    await Promise.all([page.waitForNavigation(), page.click('form:has(input[name="headcount"]) button[type=submit]')]);
+    expect(new URL(page.url()).pathname).toBe(`/o/${slug}/campaigns`);
+    await page.check("#campaign-own-result");
+    await expectNoAxeViolations(page, "campaign form with own result");
+    await Promise.all([page.waitForNavigation(), page.click('form:has(input[name="_action"][value="open"]) button[type=submit]')]);
+    expect(await page.textContent("[role=status]")).toContain("with your own Scorecard result");
+    expect(await page.textContent("[data-response-count]")).toBe("1");
+
+    // This browser has answered: the campaign link does not take the admin's answers twice.
+    const link = await page.inputValue("[data-open-campaign] [data-copy-source]");
+    await page.goto(link);
+    expect(await page.isVisible("[data-status=answered]")).toBe(true);
+    expect(await page.locator("form[data-quiz]").count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe("the static front door", () => {
+  it("builds / and /scorecard as files that Workers Static Assets answers without running the Worker", async () => {
+    for (const file of ["index.html", "scorecard/index.html"]) {
+      expect(existsSync(join(ROOT, "dist", "client", file)), `dist/client/${file}`).toBe(true);
+    }
+    const seen = async () => ((await (await fetch(`${base}/dev/requests`)).json()) as { requests: string[] }).requests;
+    const before = (await seen()).length;
+    for (const path of ["/", "/scorecard"]) {
+      const response = await fetch(`${base}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      const html = await response.text();
+      expect(html, path).toContain("</html>");
+      // Both front pages lead on to creating an organisation.
+      expect(html, path).toContain('href="/start"');
+    }
+    // A server-rendered page and a refused quiz post do reach the Worker: the log is live.
+    await fetch(`${base}/signin`);
+    const refused = await fetch(`${base}/scorecard/submit`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: "sc1=3" });
+    expect(refused.status).toBe(400);
+    const after = (await seen()).slice(before);
+    expect(after).toEqual(["GET /signin", "POST /scorecard/submit"]);
   });
 });
 

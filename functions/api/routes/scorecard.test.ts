@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { STATEMENTS } from "../../../src/domain/scorecard/statements";
+import { BENCHMARK_MIN_RESULTS } from "../../../src/domain/scorecard/result";
 import { scoreScorecard } from "../../../src/domain/scorecard/scoring";
 import { submissionId, uniformAnswers } from "../../../tests/support/scorecard-fixtures";
 
@@ -130,16 +131,18 @@ describe("GET /api/scorecard/results/:id", () => {
 });
 
 describe("GET /api/scorecard/benchmark", () => {
-  it("withholds the comparison below five results and shows per-dimension means from five", async () => {
+  it(`withholds the comparison below ${BENCHMARK_MIN_RESULTS} results, says how many it rests on, and shows per-dimension means from ${BENCHMARK_MIN_RESULTS}`, async () => {
     await env.DB.prepare("DELETE FROM scorecard_results").run();
-    for (let i = 0; i < 4; i++) await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(i % 2 === 0 ? 2 : 4) });
+    // Items at 2 and 4 in equal numbers score 25 and 75 per dimension; one more at 3 scores 50.
+    const pairs = (BENCHMARK_MIN_RESULTS - 2) / 2;
+    for (let i = 0; i < pairs * 2; i++) await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(i % 2 === 0 ? 2 : 4) });
+    await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(3) });
     let body = (await (await exports.default.fetch(`${BASE}/api/scorecard/benchmark`)).json()) as { results: number; dimensions: unknown };
-    expect(body).toEqual({ results: 4, dimensions: null });
+    expect(body).toEqual({ results: BENCHMARK_MIN_RESULTS - 1, dimensions: null });
 
     await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(3) });
     body = (await (await exports.default.fetch(`${BASE}/api/scorecard/benchmark`)).json()) as { results: number; dimensions: unknown };
-    // Items at 2, 4, 2, 4, 3 → 25, 75, 25, 75, 50 per dimension → mean 50.
-    expect(body).toEqual({ results: 5, dimensions: { clarity: 50, context: 50, autonomy: 50, velocity: 50 } });
+    expect(body).toEqual({ results: BENCHMARK_MIN_RESULTS, dimensions: { clarity: 50, context: 50, autonomy: 50, velocity: 50 } });
   });
 });
 

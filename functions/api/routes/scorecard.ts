@@ -31,12 +31,13 @@ export const scorecardRoutes = new Hono<ApiEnv>()
   .get("/benchmark", async (c) => c.json(await getScorecardBenchmark(c.env.DB)));
 
 function toJson(result: Awaited<ReturnType<typeof getScorecardResult>>) {
-  const { scores, band, quadrant, weakest, advice } = result.reading;
+  const { scores, band, quadrant, diagnosis, weakest, advice } = result.reading;
   return {
     createdOn: result.createdOn,
     scores,
     band: { id: band.id, name: band.name, summary: band.summary },
     quadrant: { id: quadrant.id, name: quadrant.name },
+    diagnosis: { headline: diagnosis.headline, story: diagnosis.story },
     weakest,
     advice,
   };

@@ -1,7 +1,8 @@
 import { ADVICE, type Advice } from "./advice";
-import { quadrantFor, type Quadrant } from "./quadrant";
+import { diagnose, type Diagnosis } from "./diagnosis";
+import type { Quadrant } from "./quadrant";
 import { summariseDimensions, weakestDimension, type DimensionScores, type ScorecardScores } from "./scoring";
-import { bandForScore, type Band } from "./spectrum";
+import type { Band } from "./spectrum";
 import type { DimensionId } from "./statements";
 
 /** Everything a result page or report shows, derived from the four dimension scores. */
@@ -9,6 +10,8 @@ export interface ScorecardReading {
   scores: ScorecardScores;
   band: Band;
   quadrant: Quadrant;
+  /** The one headline band and quadrant tell together: show this, not either alone. */
+  diagnosis: Diagnosis;
   weakest: DimensionId;
   advice: Advice;
 }
@@ -16,14 +19,20 @@ export interface ScorecardReading {
 export function readScorecard(dimensions: DimensionScores): ScorecardReading {
   const scores = summariseDimensions(dimensions);
   const weakest = weakestDimension(dimensions);
+  const diagnosis = diagnose(scores);
   return {
     scores,
-    band: bandForScore(scores.overall),
-    quadrant: quadrantFor(scores.alignment, scores.autonomy),
+    band: diagnosis.band,
+    quadrant: diagnosis.quadrant,
+    diagnosis,
     weakest,
     advice: ADVICE[weakest],
   };
 }
 
-/** Minimum number of results before the "everyone who took the quiz" comparison is shown. */
-export const BENCHMARK_MIN_RESULTS = 5;
+/**
+ * Minimum number of results before the "everyone who took the quiz" comparison is shown. With
+ * 30 results a dimension's mean (spread about 20 points) is known to within about ±7 points
+ * (95 %), close enough for the comparison to mean something; fewer and it mostly shows noise.
+ */
+export const BENCHMARK_MIN_RESULTS = 30;

@@ -1,6 +1,8 @@
 /**
  * The five-band spectrum from Directive to Autonomous, placed by the overall score (0–100).
- * Bands are half-open [min, next min) so every score lands in exactly one.
+ * Bands are half-open [min, next min) so every score lands in exactly one. A band's own text
+ * speaks only of the overall level: where alignment and autonomy part ways, the headline comes
+ * from the band and quadrant together (diagnosis.ts).
  */
 
 export type BandId = "directive" | "consultative" | "collaborative" | "empowered" | "autonomous";
@@ -27,25 +29,25 @@ export const BANDS: readonly Band[] = [
     id: "consultative",
     name: "Consultative",
     min: 20,
-    summary: "Teams are asked; leadership still decides.",
+    summary: "The first steps away from directing.",
     description:
-      "Leaders gather input from teams before they decide, yet the decisions and most of the context stay at the top. Teams feel heard more than trusted, and speed depends on how available leaders are.",
+      "The overall score is between 20 and 40: one of alignment and autonomy may be taking shape, but the organisation still works mostly the directive way. The diagnosis says which half is ahead.",
   },
   {
     id: "collaborative",
     name: "Collaborative",
     min: 40,
-    summary: "Direction is shared; decisions are negotiated.",
+    summary: "About halfway from Directive to Autonomous.",
     description:
-      "Leadership and teams work out plans together. Teams know much of the why and own some decisions, but approval loops and uneven context still slow the moments that matter.",
+      "The overall score is between 40 and 60: alignment, autonomy or both are near the midpoint. The diagnosis says which of them holds the organisation back.",
   },
   {
     id: "empowered",
     name: "Empowered",
     min: 60,
-    summary: "Leadership sets direction; teams own most of the how.",
+    summary: "Most of the way to aligned autonomy.",
     description:
-      "Teams understand the goals and decide most things themselves. What remains is the last mile: removing the few approvals, hand-offs and information gaps that still pull decisions upward.",
+      "The overall score is between 60 and 80: at least one of alignment and autonomy is strong. The diagnosis says whether both are, or which one still lags.",
   },
   {
     id: "autonomous",
