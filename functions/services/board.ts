@@ -2,11 +2,11 @@ import { localDate } from "../../src/domain/calendar";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
 import { applySentimentSignals } from "../../src/domain/pulse/board-signals";
 import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
-import { activeWaveReleasesStatement, activeWaveSentimentStatements, saveReleaseStatements, type ReleaseRow } from "../db/pulse-reads";
+import { activeWaveSentimentStatements, activeWaveWeekReleasesStatement, type WeekReleaseRow } from "../db/pulse-reads";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
 import type { WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";
-import { buildSentiment, type OrgSentiment, type SentimentRows } from "./sentiment";
+import { publishSentiment, type OrgSentiment, type SentimentRows } from "./sentiment";
 
 export interface BoardView {
   today: string;
@@ -22,18 +22,18 @@ export interface BoardView {
 /**
  * "Where do we stand?" for one org. One D1 round trip after the access check, a fixed nine
  * statements whatever the number of teams, objectives, key results or votes, plus one write
- * batch when the read publishes new pulse figures (release in steps of k).
+ * batch when the read publishes a pulse week that is over (src/domain/pulse/publication.ts).
  */
 export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView> {
   const orgId = access.org.id;
   const [waves, objectives, keyResults, teams, lastCheckIns, teamWeek, respondents, objectiveWeek, releases] = await db.batch([
-    db.prepare("SELECT id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on").bind(orgId),
+    db.prepare("SELECT id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at, anonymity_k FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on").bind(orgId),
     objectivesOfActiveWaveStatement(db, orgId),
     keyResultsOfActiveWaveStatement(db, orgId),
     listTeamsStatement(db, orgId),
     lastCheckInPerTeamStatement(db, orgId),
     ...activeWaveSentimentStatements(db, orgId),
-    activeWaveReleasesStatement(db, orgId),
+    activeWaveWeekReleasesStatement(db, orgId),
   ]);
   const waveRows = waves.results as WaveRow[];
   const wave = waveRows.find((w) => w.state === "active") ?? null;
@@ -54,15 +54,14 @@ export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Pr
     teams: teamRows.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn,
   });
-  const { sentiment, published } = buildSentiment({
+  const sentiment = await publishSentiment(db, orgId, wave.id, {
     wave,
-    today,
-    k: access.org.anonymity_k,
+    now,
+    orgK: access.org.anonymity_k,
     teams: teamRows,
     objectives: objectiveRows.filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title })),
     rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results } as SentimentRows,
-    releases: releases.results as ReleaseRow[],
+    releases: releases.results as WeekReleaseRow[],
   });
-  if (published.length) await db.batch(saveReleaseStatements(db, orgId, wave.id, published));
   return { ...base, board: applySentimentSignals(board, sentiment), sentiment };
 }

@@ -109,7 +109,7 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-/** The sentence every page that collects anonymous answers shows. */
+/** The sentence every page that collects pulse votes shows; docs/ANONYMITY.md says the same at length. */
 export function anonymityPromise(k: number): string {
-  return `Anonymous: leadership sees only averages of at least ${k} people, never who answered or when, and comments only once at least ${commentThreshold(k)} people answered.`;
+  return `Anonymous: leadership sees only averages of at least ${k} people, for a whole week once it is over, never who answered or when, and comments only from a week at least ${commentThreshold(k)} people answered.`;
 }
