@@ -4,13 +4,16 @@
  * go up, but no figure move by exactly that colleague's answers, nor a leaders' figure that
  * says the colleague leads a team.
  *
- * Everyone's figures (with the per-statement answer counts) publish when k people have
- * answered and again whenever k more have: each publication is an epoch. The leaders-versus-
- * everyone-else split publishes only at an epoch, taking both groups as they are at that
- * epoch, and only when each group has either not changed or grown by k or more since the
- * split last published; otherwise it stays as it was. Taking the groups at an epoch keeps
- * leaders + everyone else from being subtracted from an everyone figure of a different
- * moment; the step per group keeps either group's change from being one or two people.
+ * Everyone's figures (with the per-statement answer counts and the response count) publish
+ * when k people have answered and again whenever k more have: each publication is an epoch.
+ * The leaders-versus-everyone-else split publishes only at an epoch, taking both groups as
+ * they are at that epoch, and only when each group has reached k (the first time) or grown by
+ * k or more since the split last published; otherwise it stays as it was. Taking the groups
+ * at an epoch keeps leaders + everyone else from being subtracted from an everyone figure of a
+ * different moment; growing both by k keeps either group's change from being one or two
+ * people, and keeps the new people mixed: if only one group moved, an observer who knows who
+ * answered since would know that every one of them leads a team (or that none does).
+ * k is the campaign's, fixed when it opened, so no release is ever redrawn under another k.
  */
 import { stepRelease } from "../anonymity";
 import { combineTallies, type AnswerCount, type GroupTally } from "./campaign-result";
@@ -43,9 +46,8 @@ function splitMayPublish(leaders: GroupTally, rest: GroupTally, last: { leaders?
   if (!last.leaders || !last.rest) return reachK;
   const dL = leaders.n - last.leaders.n;
   const dR = rest.n - last.rest.n;
-  if (dL < 0 || dR < 0) return reachK; // answers gone (the campaign's were deleted): start again
-  const stepped = (d: number) => d === 0 || d >= k;
-  return dL + dR > 0 && stepped(dL) && stepped(dR);
+  // Responses are never deleted (only with their campaign), so releases only grow.
+  return dL >= k && dR >= k;
 }
 
 /**
@@ -61,10 +63,8 @@ export function releaseCampaign(count: CampaignCount, last: Partial<CampaignGrou
     return { shown: { everyone: everyone.shown, leaders: group(count.leaders), rest: group(count.rest) }, next: {} };
   }
   const next: Partial<CampaignGroups> = everyone.next ? { everyone: everyone.next } : {};
-  // The groups as counted now belong to an epoch when this read publishes one, or when nobody
-  // answered since the last (a lowered threshold may then let the split show).
-  const atEpoch = everyone.next !== null || all.n === last.everyone?.n;
-  if (atEpoch && splitMayPublish(count.leaders, count.rest, last, k)) {
+  // The groups as counted now belong to the epoch this read publishes, if it publishes one.
+  if (everyone.next !== null && splitMayPublish(count.leaders, count.rest, last, k)) {
     next.leaders = group(count.leaders);
     next.rest = group(count.rest);
   }
