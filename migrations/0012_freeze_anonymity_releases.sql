@@ -10,6 +10,18 @@ UPDATE waves SET anonymity_k = (SELECT o.anonymity_k FROM orgs o WHERE o.id = wa
 ALTER TABLE scorecard_campaigns ADD COLUMN anonymity_k INTEGER NOT NULL DEFAULT 5 CHECK (anonymity_k BETWEEN 3 AND 10);
 UPDATE scorecard_campaigns SET anonymity_k = (SELECT o.anonymity_k FROM orgs o WHERE o.id = scorecard_campaigns.org_id);
 
+-- A campaign's split publishes only when both groups grew by k since everyone's last release,
+-- so everyone's release keeps how many of its people lead a team (never shown). Known for the
+-- releases the split published with; unknown (NULL) otherwise, and then the split waits for
+-- the campaign to close.
+ALTER TABLE scorecard_result_releases ADD COLUMN leaders_at INTEGER CHECK (leaders_at IS NULL OR leaders_at >= 0);
+UPDATE scorecard_result_releases SET leaders_at = (
+  SELECT l.n FROM scorecard_result_releases l JOIN scorecard_result_releases r ON r.campaign_id = l.campaign_id AND r.grp = 'rest'
+  WHERE l.campaign_id = scorecard_result_releases.campaign_id AND l.grp = 'leaders' AND l.n + r.n = scorecard_result_releases.n
+) WHERE grp = 'everyone';
+-- Results are recomputed under the new rules.
+DELETE FROM scorecard_result_snapshots;
+
 -- A pulse week publishes once, as one snapshot of all its counts, once it is over in every
 -- time zone (its Monday + 7 days + 12 hours UTC); nothing about that week changes after.
 -- The snapshot keeps the names, the objectives and the k of that moment, so deleting an

@@ -62,18 +62,26 @@ describe("the org's campaign result", () => {
     expect(result?.everyone).toMatchObject({ state: "shown", n: 2 * K });
     expect(result?.split).toEqual({ state: "hidden" });
 
-    // The fifth leader alone would show through leaders + everyone else − everyone: wait for k more answers.
+    // The fifth leader alone would show through leaders + everyone else − everyone: nothing moves
+    // until both groups have k people the published figures did not count.
     await answerMany(env.DB, token, 1, LEADERS, true);
     ({ result } = await getOrgResults(env.DB, org.admin, null, NOW));
     expect(result?.split).toEqual({ state: "hidden" });
+    expect(result?.everyone).toMatchObject({ state: "shown", n: 2 * K });
     await answerMany(env.DB, token, K - 1, MEMBERS);
     ({ result } = await getOrgResults(env.DB, org.admin, null, NOW));
+    expect(result?.split).toEqual({ state: "hidden" });
+    expect(result?.everyone).toMatchObject({ state: "shown", n: 2 * K });
+    await answerMany(env.DB, token, K, LEADERS, true);
+    await answerMany(env.DB, token, 1, MEMBERS);
+    ({ result } = await getOrgResults(env.DB, org.admin, null, NOW));
     if (result?.split.state !== "shown") throw new Error("the split should show");
-    expect([result.split.leaders.n, result.split.rest.n]).toEqual([K, 2 * K]);
+    expect([result.split.leaders.n, result.split.rest.n]).toEqual([2 * K, 2 * K + 1]);
+    expect(result.everyone).toMatchObject({ state: "shown", n: 4 * K + 1 });
     expect(result.split.leaders.scores.dimensions).toEqual({ clarity: 75, context: 75, autonomy: 100, velocity: 75 });
     expect(result.split.rest.scores.dimensions).toEqual({ clarity: 50, context: 25, autonomy: 25, velocity: 50 });
     expect(result.split.gap.widest).toEqual({ dimension: "autonomy", gap: 75 });
-    expect(result.distributions?.find((d) => d.statementId === "da1")?.counts).toEqual([0, 2 * K, 0, 0, K]);
+    expect(result.distributions?.find((d) => d.statementId === "da1")?.counts).toEqual([0, 2 * K + 1, 0, 0, 2 * K]);
     expect(result.reading?.weakest).toBe("context");
   });
 
@@ -122,14 +130,19 @@ describe("the org's campaign result", () => {
     const shared = await getSharedResult(env.DB, (await createShareLink(env.DB, org.admin, { campaignId: before.campaign.id, expiresInDays: 7 }, NOW)).url.split("/").pop()!, NOW);
     expect(shared.result.everyone).toEqual(before.everyone);
 
-    // Once k more have answered, everyone's figures move: the work of k people at least.
+    // Four more of everyone else: five new people, but leaders grew by one only; a move now
+    // would let the split be compared with the last figures, so nothing moves.
     await answerMany(env.DB, token, K - 1, MEMBERS, false);
+    expect((await getOrgResults(env.DB, org.admin, null, NOW)).result).toEqual(before);
+    // Four more leaders and one more member: both groups grew by k, everything moves together.
+    await answerMany(env.DB, token, K - 1, LEADERS, true);
+    await answerMany(env.DB, token, 1, MEMBERS, false);
     const later = (await getOrgResults(env.DB, org.admin, null, NOW)).result!;
-    expect(later.everyone).toMatchObject({ state: "shown", n: 2 * K + K });
-    expect(later.distributions?.find((d) => d.statementId === "da1")?.counts.reduce((a, b) => a + b)).toBe(3 * K);
-    // Leaders gained one and everyone else four: neither group has k new people, so neither moved.
-    if (later.split.state !== "shown" || before.split.state !== "shown") throw new Error("split hidden");
-    expect([later.split.leaders, later.split.rest]).toEqual([before.split.leaders, before.split.rest]);
+    expect(later.everyone).toMatchObject({ state: "shown", n: 4 * K });
+    expect(later.responses).toBe(4 * K);
+    expect(later.distributions?.find((d) => d.statementId === "da1")?.counts.reduce((a, b) => a + b)).toBe(4 * K);
+    if (later.split.state !== "shown") throw new Error("split hidden");
+    expect([later.split.leaders.n, later.split.rest.n]).toEqual([2 * K, 2 * K]);
   });
 
   it("is computed afresh after closing, and keeps the k it opened with when the org's k changes", async () => {

@@ -75,7 +75,7 @@ async function computeResult(db: D1Database, org: ResultOrg, campaignId: string,
     const own = t.campaignId === c.id;
     if (own) t.count.answerCounts = (countRows.results as AnswerCountRow[]).map((r) => ({ statementId: r.statement_id, answer: Number(r.answer), n: r.n }));
     // An earlier campaign is closed, so this is exactly what its own page shows; only its own page stores it.
-    const { shown, next } = releaseCampaign(t.count, releases.get(t.campaignId) ?? {}, t.k);
+    const { shown, next } = releaseCampaign(t.count, releases.get(t.campaignId) ?? {}, t.k, own ? c.state === "closed" : true);
     if (own) {
       published = next;
       answerCounts = shown.everyone.answerCounts;
