@@ -234,6 +234,29 @@ describe("a published week", () => {
   });
 });
 
+describe("k lowered after a wave", () => {
+  it("never redraws the wave's weeks: they keep the k the wave started with, on every read path", async () => {
+    const o = await createTestOrg(env.DB, { teams: 2 });
+    const [a, b] = await Promise.all(o.teamIds.map((id) => pulseTokenFor(env.DB, o.admin, id)));
+    await voteAsTeam(env.DB, a, ballots(4, [o.teamObjectiveIds[0]], 1), W1);
+    await voteAsTeam(env.DB, b, ballots(6, [o.teamObjectiveIds[1]], 4), W1);
+    const during = await getPulseReadView(env.DB, o.admin, null, AFTER);
+    expect(during.sentiment!.org.rows.map((r) => state(r.cells[0]))).toEqual(["suppressed", "suppressed"]);
+    await moveWaveTo(env.DB, o.admin, o.waveId, "completed", AFTER);
+    await setAnonymityThreshold(env.DB, o.admin, { anonymityK: 3 });
+    const admin = await requireOrgAccess(env.DB, o.admin.viewer, o.admin.org.slug);
+    expect(admin.org.anonymity_k).toBe(3);
+    // Under k = 3 the team of four would show its 1.0: answers given under the promise of 5 stay under it.
+    const after = await getPulseReadView(env.DB, admin, o.waveId, new Date("2026-12-01T09:00:00Z"));
+    expect(after.sentiment!.k).toBe(5);
+    expect(after.sentiment!.org.rows.map((r) => r.cells[0])).toEqual(during.sentiment!.org.rows.map((r) => r.cells[0]));
+    expect(after.sentiment!.org.total.cells[0]).toEqual(during.sentiment!.org.total.cells[0]);
+    const week1 = (csv: string) => csv.split("\r\n").filter((l) => l.includes(WEEK1));
+    expect(week1(pulseCsv(after))).toEqual(week1(pulseCsv(during)));
+    expect((await getTeamPulse(env.DB, admin, o.teamIds[0], o.waveId, new Date("2026-12-01T09:00:00Z"))).k).toBe(5);
+  });
+});
+
 describe("the threshold", () => {
   it("is locked while a wave is active, and refuses values outside 3–10", async () => {
     const error = await setAnonymityThreshold(env.DB, org.admin, { anonymityK: 3 }).catch((e: unknown) => e);
