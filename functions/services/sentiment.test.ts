@@ -139,6 +139,21 @@ describe("a running week", () => {
   });
 });
 
+describe("how long a team waits", () => {
+  it("a team of 8 voting on Thursday (the default voting day) sees its week 99 hours later, on Monday at 12:00 UTC", async () => {
+    const o = await createTestOrg(env.DB, { teams: 1, timeZone: "Europe/Berlin" });
+    await editTeam(env.DB, o.admin, o.teamIds[0], { name: "Eight", declaredSize: 8 });
+    const token = await pulseTokenFor(env.DB, o.admin, o.teamIds[0]);
+    const votedAt = new Date("2026-11-12T09:00:00Z"); // Thursday 10:00 in Berlin
+    await voteAsTeam(env.DB, token, ballots(8, [o.teamObjectiveIds[0]], 4), votedAt);
+    const shownAt = async (at: Date) => (await getPulseReadView(env.DB, o.admin, null, at)).sentiment!.weeks.includes("2026-11-09");
+    const wait = Date.parse((await getPulseReadView(env.DB, o.admin, null, votedAt)).sentiment!.next!.showsAt) - votedAt.getTime();
+    expect(wait / 3_600_000).toBe(99);
+    expect(await shownAt(new Date(votedAt.getTime() + wait - 60_000))).toBe(false);
+    expect(await shownAt(new Date(votedAt.getTime() + wait))).toBe(true);
+  });
+});
+
 describe("a week where one voter joins", () => {
   it("keeps the week of 4 hidden, and raises no drop flag from it", async () => {
     const read = await getPulseReadView(env.DB, org.admin, null, AFTER);
