@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HeatMap } from "../../src/domain/pulse/heatmap";
+import { perCellReleases } from "../../tests/support/old-rules";
 import { playPulseAttack, type Figure, type Publisher } from "../../tests/support/pulse-attacker";
 import { isWeekOver, publishedHeatMaps, takeWeekSnapshot, type WeekSnapshot } from "../../src/domain/pulse/publication";
 
@@ -38,5 +39,15 @@ describe("the attacker on the pulse", () => {
     for (const o of leaky.slice(0, 3)) console.log(`seed ${o.seed}: ${o.leaks.slice(0, 3).join("; ")}\n  ${o.log.join("\n  ")}`);
     console.log(`${leaky.length} of ${outcomes.length} sequences leak; figures seen: ${outcomes.reduce((s, o) => s + o.figures, 0)}`);
     expect(leaky).toEqual([]);
+  });
+});
+
+describe("the same attacker against the rules this model replaced", () => {
+  it("finds the leaks of cells released one by one in steps of k: the attacker is not toothless", () => {
+    const outcomes = Array.from({ length: 300 }, (_, seed) => playPulseAttack(perCellReleases, seed + 1, seed % 4 === 3 ? 4 : 3));
+    const leaky = outcomes.filter((o) => o.leaks.length > 0);
+    console.log(`per-cell releases: ${leaky.length} of ${outcomes.length} sequences leak, e.g. seed ${leaky[0]?.seed}: ${leaky[0]?.leaks.slice(0, 2).join("; ")}`);
+    expect(leaky.length).toBeGreaterThan(100);
+    expect(leaky.some((o) => o.leaks.some((l) => l.startsWith("with its own votes, the attacker reads")))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { playCampaignAttack, type CampaignPublisher, type GroupFigure } from "../../../tests/support/campaign-attacker";
+import { splitWhenEachGroupStillOrGrewByK } from "../../../tests/support/old-rules";
 import { releaseCampaign, type CampaignGroups } from "./campaign-release";
 import type { GroupTally } from "./campaign-result";
 
@@ -26,5 +27,15 @@ describe("the attacker on a campaign", () => {
     for (const o of leaky.slice(0, 2)) console.log(`seed ${o.seed}: ${o.leaks.slice(0, 3).join("; ")}\n  ${o.log.join("\n  ")}`);
     console.log(`${leaky.length} of ${outcomes.length} sequences leak`);
     expect(leaky).toEqual([]);
+  });
+});
+
+describe("the same attacker against the rules this model replaced", () => {
+  it("finds people known to lead no team, and scores read through a later split minus an earlier everyone", () => {
+    const outcomes = Array.from({ length: 300 }, (_, seed) => playCampaignAttack(splitWhenEachGroupStillOrGrewByK, seed + 1, seed % 3 === 2 ? 4 : 3));
+    const leaks = outcomes.flatMap((o) => o.leaks);
+    console.log(`old campaign rules: ${outcomes.filter((o) => o.leaks.length).length} of ${outcomes.length} sequences leak`);
+    expect(leaks.some((l) => / is known to lead/.test(l))).toBe(true);
+    expect(leaks.some((l) => /score is read|reads person/.test(l))).toBe(true);
   });
 });
