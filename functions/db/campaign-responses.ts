@@ -63,6 +63,8 @@ export interface TallyRow {
   campaign_id: string;
   name: string;
   opened_at: string;
+  /** The threshold the campaign opened with. */
+  k: number;
   /** null for a campaign without responses (the LEFT JOIN found none). */
   is_leader: 0 | 1 | null;
   n: number;
@@ -87,12 +89,12 @@ export const TREND_CAMPAIGN_IDS = `SELECT e.id FROM scorecard_campaigns e JOIN s
 export function tallyStatement(db: D1Database, orgId: string, campaignId: string, limit: number): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT c.id AS campaign_id, c.name, c.opened_at, r.is_leader, COUNT(r.id) AS n,
+      `SELECT c.id AS campaign_id, c.name, c.opened_at, c.anonymity_k AS k, r.is_leader, COUNT(r.id) AS n,
               COALESCE(SUM(r.clarity), 0) AS clarity, COALESCE(SUM(r.context), 0) AS context,
               COALESCE(SUM(r.autonomy), 0) AS autonomy, COALESCE(SUM(r.velocity), 0) AS velocity
        FROM scorecard_campaigns c LEFT JOIN scorecard_responses r ON r.campaign_id = c.id
        WHERE c.id IN (${TREND_CAMPAIGN_IDS})
-       GROUP BY c.id, r.is_leader
+       GROUP BY c.id, c.anonymity_k, r.is_leader
        ORDER BY c.opened_at, c.id`,
     )
     .bind(orgId, campaignId, limit);

@@ -8,27 +8,34 @@ export interface CampaignRow {
   name: string;
   link_token: string;
   state: CampaignState;
+  /**
+   * The responses the campaign's published figures count (its everyone release): what every
+   * page and API shows. It moves only in steps of k, never with a single answer.
+   */
   responses: number;
   result_version: number;
+  /** The threshold k fixed when the campaign opened; its figures always use it. */
+  anonymity_k: number;
   opened_at: string;
   closed_at: string | null;
 }
 
 /** Columns of `c` (scorecard_campaigns) and `w` (its wave, LEFT JOINed). */
 export const CAMPAIGN_COLUMNS =
-  "c.id, c.org_id, c.wave_id, w.name AS wave_name, c.name, c.link_token, c.state, c.responses, c.result_version, c.opened_at, c.closed_at";
+  "c.id, c.org_id, c.wave_id, w.name AS wave_name, c.name, c.link_token, c.state, " +
+  "COALESCE((SELECT r.n FROM scorecard_result_releases r WHERE r.campaign_id = c.id AND r.grp = 'everyone'), 0) AS responses, " +
+  "c.result_version, c.anonymity_k, c.opened_at, c.closed_at";
 const FROM = "scorecard_campaigns c LEFT JOIN waves w ON w.id = c.wave_id";
 
 export type NewCampaign = Pick<CampaignRow, "id" | "org_id" | "wave_id" | "name" | "link_token" | "opened_at">;
 
-/** The campaign's answer cap, fixed when it opens: the org's headcount at that moment. */
-
 /** Inserts an open campaign; a second open one in the org violates idx_scorecard_campaigns_org_id_open. */
 export function insertCampaignStatement(db: D1Database, c: NewCampaign): D1PreparedStatement {
   return db
+    // The campaign keeps the org's k and headcount of the moment it opens, whatever the settings become.
     .prepare(
-      `INSERT INTO scorecard_campaigns (id, org_id, wave_id, name, link_token, state, opened_at, headcount)
-       VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, (SELECT headcount FROM orgs WHERE id = ?2))`,
+      `INSERT INTO scorecard_campaigns (id, org_id, wave_id, name, link_token, state, opened_at, headcount, anonymity_k)
+       VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, (SELECT headcount FROM orgs WHERE id = ?2), (SELECT o.anonymity_k FROM orgs o WHERE o.id = ?2))`,
     )
     .bind(c.id, c.org_id, c.wave_id, c.name, c.link_token, c.opened_at);
 }
@@ -53,14 +60,15 @@ export function campaignStatement(db: D1Database, orgId: string, campaignId: str
 
 export interface CampaignLinkRow extends CampaignRow {
   org_name: string;
-  anonymity_k: number;
   headcount: number | null;
+  /** Every response received, for the headcount cap only; never shown (figures count `responses`). */
+  received: number;
 }
 
 /** The campaign behind an anonymous /s/{token} link, with what its page needs of the org. */
 export async function findCampaignByToken(db: D1Database, token: string): Promise<CampaignLinkRow | null> {
   return db
-    .prepare(`SELECT ${CAMPAIGN_COLUMNS}, o.name AS org_name, o.anonymity_k, c.headcount FROM ${FROM} JOIN orgs o ON o.id = c.org_id WHERE c.link_token = ?1`)
+    .prepare(`SELECT ${CAMPAIGN_COLUMNS}, o.name AS org_name, c.headcount, c.responses AS received FROM ${FROM} JOIN orgs o ON o.id = c.org_id WHERE c.link_token = ?1`)
     .bind(token)
     .first<CampaignLinkRow>();
 }

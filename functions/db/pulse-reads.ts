@@ -1,6 +1,6 @@
 /**
- * SQL behind the pulse heat maps: counts and sums per cell, comments, and what each cell last
- * published. Suppression and the release in steps of k happen in the sentiment service.
+ * SQL behind the pulse heat maps: counts and sums per cell, comments, and the weeks already
+ * published. Publication and suppression happen in the sentiment service.
  */
 
 
@@ -64,33 +64,33 @@ export function activeWaveSentimentStatements(db: D1Database, orgId: string): D1
   ];
 }
 
-// --- Releases (see src/domain/pulse/release.ts) -------------------------------------------
+// --- Published weeks (see src/domain/pulse/publication.ts) -------------------------------
 
-export interface ReleaseRow {
-  cell: string;
-  n: number;
-  sum: number;
-  answers: number;
+export interface WeekReleaseRow {
+  week: string;
+  k: number;
+  snapshot: string;
 }
 
-export function releasesStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db.prepare("SELECT cell, n, sum, answers FROM pulse_releases WHERE org_id = ?1 AND wave_id = ?2").bind(orgId, waveId);
+export function weekReleasesStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
+  return db.prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ?2 ORDER BY week").bind(orgId, waveId);
 }
 
-export function activeWaveReleasesStatement(db: D1Database, orgId: string): D1PreparedStatement {
+export function activeWaveWeekReleasesStatement(db: D1Database, orgId: string): D1PreparedStatement {
   return db
-    .prepare("SELECT cell, n, sum, answers FROM pulse_releases WHERE org_id = ?1 AND wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')")
+    .prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active') ORDER BY week")
     .bind(orgId);
 }
 
-/** Stores newly published figures; two readers publishing at once store the same or newer figures. */
-export function saveReleaseStatements(db: D1Database, orgId: string, waveId: string, releases: readonly ReleaseRow[]): D1PreparedStatement[] {
-  return releases.map((r) =>
+/**
+ * Stores weeks published for the first time. A week publishes once: when two readers race,
+ * the first snapshot stays and the other reader shows the stored one (read back in the same
+ * batch), so nobody ever sees two versions of a week.
+ */
+export function saveWeekReleaseStatements(db: D1Database, orgId: string, waveId: string, weeks: readonly WeekReleaseRow[]): D1PreparedStatement[] {
+  return weeks.map((w) =>
     db
-      .prepare(
-        `INSERT INTO pulse_releases (org_id, wave_id, cell, n, sum, answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (wave_id, cell) DO UPDATE SET n = excluded.n, sum = excluded.sum, answers = excluded.answers WHERE excluded.n > pulse_releases.n OR excluded.n < pulse_releases.n`,
-      )
-      .bind(orgId, waveId, r.cell, r.n, r.sum, r.answers),
+      .prepare("INSERT INTO pulse_week_releases (org_id, wave_id, week, k, snapshot) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (wave_id, week) DO NOTHING")
+      .bind(orgId, waveId, w.week, w.k, w.snapshot),
   );
 }

@@ -11,13 +11,14 @@ export interface ReleaseRow {
   autonomy: number;
   velocity: number;
   answer_counts: string;
+  leaders_at: number | null;
 }
 
 /** What each group of the campaigns in campaign `campaignId`'s trend last published. */
 export function trendReleasesStatement(db: D1Database, orgId: string, campaignId: string, limit: number): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts
+      `SELECT campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts, leaders_at
        FROM scorecard_result_releases WHERE campaign_id IN (${TREND_CAMPAIGN_IDS})`,
     )
     .bind(orgId, campaignId, limit);
@@ -29,6 +30,7 @@ export function releaseOf(row: ReleaseRow): GroupRelease {
     n: row.n,
     sums: { clarity: row.clarity, context: row.context, autonomy: row.autonomy, velocity: row.velocity },
     answerCounts: counts.map(([statementId, answer, n]): AnswerCount => ({ statementId, answer, n })),
+    leadersAt: row.leaders_at,
   };
 }
 
@@ -40,13 +42,13 @@ export function releaseOf(row: ReleaseRow): GroupRelease {
 export function storeReleaseStatement(db: D1Database, campaignId: string, grp: CampaignGroupId, r: GroupRelease): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO scorecard_result_releases (campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+      `INSERT INTO scorecard_result_releases (campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts, leaders_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
        ON CONFLICT (campaign_id, grp) DO UPDATE SET n = excluded.n, clarity = excluded.clarity, context = excluded.context,
-         autonomy = excluded.autonomy, velocity = excluded.velocity, answer_counts = excluded.answer_counts
+         autonomy = excluded.autonomy, velocity = excluded.velocity, answer_counts = excluded.answer_counts, leaders_at = excluded.leaders_at
        WHERE excluded.n > scorecard_result_releases.n`,
     )
-    .bind(campaignId, grp, r.n, r.sums.clarity, r.sums.context, r.sums.autonomy, r.sums.velocity, JSON.stringify(r.answerCounts.map((c) => [c.statementId, c.answer, c.n])));
+    .bind(campaignId, grp, r.n, r.sums.clarity, r.sums.context, r.sums.autonomy, r.sums.velocity, JSON.stringify(r.answerCounts.map((c) => [c.statementId, c.answer, c.n])), r.leadersAt ?? null);
 }
 
 export interface OpenCampaignReleaseRow {

@@ -6,25 +6,25 @@ export interface CampaignSnapshotRow extends CampaignRow {
 }
 
 /**
- * The snapshot join: current only while its version, threshold and format match what the
- * campaign and org hold now. ?k and ?format are the placeholders' numbers in the caller.
+ * The snapshot join: current only while its version and format match what the campaign holds
+ * now (its k is fixed when it opens). ?format is the placeholder's number in the caller.
  */
-const snapshotJoin = (k: string, format: string) =>
-  `LEFT JOIN scorecard_result_snapshots s ON s.campaign_id = c.id AND s.version = c.result_version AND s.k = ${k} AND s.format = ${format}`;
+const snapshotJoin = (format: string) =>
+  `LEFT JOIN scorecard_result_snapshots s ON s.campaign_id = c.id AND s.version = c.result_version AND s.k = c.anonymity_k AND s.format = ${format}`;
 
 /**
  * The org's campaign `campaignId`, or its newest campaign when campaignId is "", with its
  * current snapshot. No aggregation: a repeat view of a result runs only this.
  */
-export function campaignSnapshotStatement(db: D1Database, orgId: string, campaignId: string, k: number, format: number): D1PreparedStatement {
+export function campaignSnapshotStatement(db: D1Database, orgId: string, campaignId: string, format: number): D1PreparedStatement {
   return db
     .prepare(
       `SELECT ${CAMPAIGN_COLUMNS}, s.model AS snapshot
-       FROM scorecard_campaigns c LEFT JOIN waves w ON w.id = c.wave_id ${snapshotJoin("?3", "?4")}
+       FROM scorecard_campaigns c LEFT JOIN waves w ON w.id = c.wave_id ${snapshotJoin("?3")}
        WHERE c.org_id = ?1 AND (?2 = '' OR c.id = ?2)
        ORDER BY c.opened_at DESC, c.id LIMIT 1`,
     )
-    .bind(orgId, campaignId, k, format);
+    .bind(orgId, campaignId, format);
 }
 
 export interface SharedSnapshotRow extends CampaignSnapshotRow {
@@ -32,7 +32,6 @@ export interface SharedSnapshotRow extends CampaignSnapshotRow {
   expires_at: string | null;
   revoked_at: string | null;
   org_name: string;
-  anonymity_k: number;
   time_zone: string;
 }
 
@@ -40,11 +39,11 @@ export interface SharedSnapshotRow extends CampaignSnapshotRow {
 export async function findSharedSnapshot(db: D1Database, token: string, format: number): Promise<SharedSnapshotRow | null> {
   return db
     .prepare(
-      `SELECT ${CAMPAIGN_COLUMNS}, s.model AS snapshot, l.id AS link_id, l.expires_at, l.revoked_at, o.name AS org_name, o.anonymity_k, o.time_zone
+      `SELECT ${CAMPAIGN_COLUMNS}, s.model AS snapshot, l.id AS link_id, l.expires_at, l.revoked_at, o.name AS org_name, o.time_zone
        FROM scorecard_share_links l
        JOIN orgs o ON o.id = l.org_id
        JOIN scorecard_campaigns c ON c.id = l.campaign_id AND c.org_id = l.org_id
-       LEFT JOIN waves w ON w.id = c.wave_id ${snapshotJoin("o.anonymity_k", "?2")}
+       LEFT JOIN waves w ON w.id = c.wave_id ${snapshotJoin("?2")}
        WHERE l.token = ?1`,
     )
     .bind(token, format)

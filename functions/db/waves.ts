@@ -10,9 +10,11 @@ export interface WaveRow {
   created_at: string;
   activated_at: string | null;
   completed_at: string | null;
+  /** The threshold k the wave started with (null while a draft): every figure of the wave uses it. */
+  anonymity_k: number | null;
 }
 
-const COLUMNS = "id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at";
+const COLUMNS = "id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at, anonymity_k";
 
 export async function insertWave(db: D1Database, w: Pick<WaveRow, "id" | "org_id" | "name" | "starts_on" | "ends_on" | "created_at">): Promise<void> {
   await db
@@ -51,8 +53,14 @@ export async function findActiveWave(db: D1Database, orgId: string): Promise<Wav
  * partial unique index; the caller turns that into a 409.
  */
 export async function moveWave(db: D1Database, orgId: string, waveId: string, from: WaveState, to: WaveState, at: string): Promise<boolean> {
-  // Reopening (completed → active) keeps when it first started and forgets the completion.
-  const set = from === "completed" ? "completed_at = NULL, activated_at = COALESCE(activated_at, ?5)" : to === "active" ? "activated_at = ?5" : "completed_at = ?5";
+  // Reopening (completed → active) keeps when it first started, its k, and forgets the completion.
+  // Starting a wave fixes its k: the org's threshold now, kept with the wave's data for good.
+  const set =
+    from === "completed"
+      ? "completed_at = NULL, activated_at = COALESCE(activated_at, ?5), anonymity_k = COALESCE(anonymity_k, (SELECT o.anonymity_k FROM orgs o WHERE o.id = ?1))"
+      : to === "active"
+        ? "activated_at = ?5, anonymity_k = (SELECT o.anonymity_k FROM orgs o WHERE o.id = ?1)"
+        : "completed_at = ?5";
   const r = await db
     .prepare(`UPDATE waves SET state = ?4, ${set} WHERE org_id = ?1 AND id = ?2 AND state = ?3`)
     .bind(orgId, waveId, from, to, at)

@@ -23,7 +23,7 @@ import { pppDueWeekdayStatement } from "../db/ppp-settings";
 import type { TeamRow } from "../db/teams";
 import type { OpenCampaignReleaseRow } from "../db/result-releases";
 import type { OrgAccess } from "./access";
-import { boardFromResults, boardStatements, storeBoardReleases, type BoardView } from "./board";
+import { boardFromResults, boardStatements, type BoardView } from "./board";
 import { openCampaignReadiness, openCampaignReadinessStatement } from "./campaign-results";
 
 /** Everything the Action Center derives from, read once per org: the same for every viewer. */
@@ -76,8 +76,7 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
     pppDueWeekdayStatement(db, orgId),
     openCampaignReadinessStatement(db, orgId),
   ]);
-  const { view, published } = boardFromResults(access, results.slice(0, board.length), now);
-  await storeBoardReleases(db, access, view, published);
+  const view = await boardFromResults(db, access, results.slice(0, board.length), now);
   const [krs, posted, postedLast, reviews, problems, problemBoosts, boosts, messages, reflected, invites, due, campaign] = results.slice(board.length);
   const dueWeekday = (due.results[0] as { ppp_due_weekday: number } | undefined)?.ppp_due_weekday ?? 5;
   const wave = view.wave;
@@ -91,9 +90,12 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
   const postedTeams = new Set((posted.results as { team_id: string }[]).map((r) => r.team_id));
   const latestPosted = (teamId: string) => (postedTeams.has(teamId) ? week : lastWeek);
 
-  // The pulse of this week as the heat map publishes it: suppressed or not, never how many voted.
-  const currentColumn = view.sentiment ? view.sentiment.weeks.indexOf(week) : -1;
-  const hiddenPulse = new Set(currentColumn < 0 ? [] : (view.sentiment?.org.rows ?? []).filter((r) => r.cells[currentColumn]?.state === "suppressed").map((r) => r.key));
+  // The team's latest published pulse week as the heat map shows it: suppressed or not, never
+  // how many voted. A running week is never published (src/domain/pulse/publication.ts), so
+  // the item is about the latest week that is over, and asks for more votes this week.
+  const latestColumn = (view.sentiment?.weeks.length ?? 0) - 1;
+  const hiddenPulse = new Set(latestColumn < 0 ? [] : (view.sentiment?.org.rows ?? []).filter((r) => r.cells[latestColumn]?.state === "suppressed").map((r) => r.key));
+  const hiddenPulseWeek = latestColumn < 0 ? null : (view.sentiment?.weeks[latestColumn] ?? null);
 
   const input: Omit<ActionsInput, "viewer"> = {
     slug: access.org.slug,
@@ -115,6 +117,7 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
     boosts: (boosts.results as ActionBoostRow[]).map((b) => ({ id: b.id, fromTeamId: b.from_team_id, toTeamId: b.to_team_id, helperTeamId: b.helper_team_id, need: b.need, state: b.state, createdAt: b.created_at, acceptedAt: b.accepted_at, messages: messagesOf.get(b.id) ?? [] })),
     needsSupport: (view.board?.needsSupport ?? []).map((t) => ({ teamId: t.id, reasons: t.supportReasons, daysSinceCheckIn: t.daysSinceCheckIn })),
     hiddenPulse,
+    hiddenPulseWeek,
     reflected: new Set((reflected.results as { team_id: string }[]).map((r) => r.team_id)),
     invites: (invites.results as PendingInviteRow[]).map((i) => ({ id: i.id, teamId: i.team_id, name: i.name, createdAt: i.created_at })),
     campaign: openCampaignReadiness(campaign.results as OpenCampaignReleaseRow[], access.org.anonymity_k),

@@ -3,11 +3,11 @@ import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
 import { applySentimentSignals } from "../../src/domain/pulse/board-signals";
 import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
-import { activeWaveReleasesStatement, activeWaveSentimentStatements, saveReleaseStatements, type ReleaseRow } from "../db/pulse-reads";
+import { activeWaveSentimentStatements, activeWaveWeekReleasesStatement, type WeekReleaseRow } from "../db/pulse-reads";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
 import type { WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";
-import { buildSentiment, type OrgSentiment, type SentimentRows } from "./sentiment";
+import { publishSentiment, type OrgSentiment, type SentimentRows } from "./sentiment";
 
 export interface BoardView {
   today: string;
@@ -23,28 +23,30 @@ export interface BoardView {
 /** The board's reads, for getBoard and for any view that adds its own to the same batch. */
 export function boardStatements(db: D1Database, orgId: string): D1PreparedStatement[] {
   return [
-    db.prepare("SELECT id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on").bind(orgId),
+    db.prepare("SELECT id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at, anonymity_k FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on").bind(orgId),
     objectivesOfActiveWaveStatement(db, orgId),
     keyResultsOfActiveWaveStatement(db, orgId),
     listTeamsStatement(db, orgId),
     lastCheckInPerTeamStatement(db, orgId),
     ...activeWaveSentimentStatements(db, orgId),
-    activeWaveReleasesStatement(db, orgId),
+    activeWaveWeekReleasesStatement(db, orgId),
   ];
 }
 
 /**
- * Assembles the board from the results of boardStatements (in that order). Returns the view
- * and the pulse figures this read publishes, which the caller must store.
+ * Assembles the board from the results of boardStatements (in that order). When the read
+ * finds a pulse week that is over and not yet published, it publishes it (one write batch,
+ * src/domain/pulse/publication.ts) before answering.
  */
-export function boardFromResults(access: OrgAccess, results: readonly D1Result[], now: Date): { view: BoardView; published: ReleaseRow[] } {
+export async function boardFromResults(db: D1Database, access: OrgAccess, results: readonly D1Result[], now: Date): Promise<BoardView> {
+  const orgId = access.org.id;
   const [waves, objectives, keyResults, teams, lastCheckIns, teamWeek, respondents, objectiveWeek, releases] = results;
   const waveRows = waves.results as WaveRow[];
   const wave = waveRows.find((w) => w.state === "active") ?? null;
   const teamRows = teams.results as TeamRow[];
   const today = localDate(now, access.org.time_zone);
   const base = { today, wave, draftWaves: waveRows.filter((w) => w.state === "draft").map((w) => ({ id: w.id, name: w.name })), teamCount: teamRows.length };
-  if (!wave) return { view: { ...base, board: null, sentiment: null }, published: [] };
+  if (!wave) return { ...base, board: null, sentiment: null };
 
   const lastCheckInOn = new Map(
     (lastCheckIns.results as { team_id: string; last_at: string }[]).map((r) => [r.team_id, localDate(new Date(r.last_at), access.org.time_zone)]),
@@ -58,30 +60,23 @@ export function boardFromResults(access: OrgAccess, results: readonly D1Result[]
     teams: teamRows.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn,
   });
-  const { sentiment, published } = buildSentiment({
+  const sentiment = await publishSentiment(db, orgId, wave.id, {
     wave,
-    today,
-    k: access.org.anonymity_k,
+    now,
+    orgK: access.org.anonymity_k,
     teams: teamRows,
     objectives: objectiveRows.filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title })),
     rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results } as SentimentRows,
-    releases: releases.results as ReleaseRow[],
+    releases: releases.results as WeekReleaseRow[],
   });
-  return { view: { ...base, board: applySentimentSignals(board, sentiment), sentiment }, published };
-}
-
-/** Stores the pulse figures a read published (nothing to do when it published none). */
-export async function storeBoardReleases(db: D1Database, access: OrgAccess, view: BoardView, published: readonly ReleaseRow[]): Promise<void> {
-  if (published.length && view.wave) await db.batch(saveReleaseStatements(db, access.org.id, view.wave.id, published));
+  return { ...base, board: applySentimentSignals(board, sentiment), sentiment };
 }
 
 /**
  * "Where do we stand?" for one org. One D1 round trip after the access check, a fixed nine
  * statements whatever the number of teams, objectives, key results or votes, plus one write
- * batch when the read publishes new pulse figures (release in steps of k).
+ * batch when the read publishes a pulse week that is over.
  */
 export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView> {
-  const { view, published } = boardFromResults(access, await db.batch(boardStatements(db, access.org.id)), now);
-  await storeBoardReleases(db, access, view, published);
-  return view;
+  return boardFromResults(db, access, await db.batch(boardStatements(db, access.org.id)), now);
 }

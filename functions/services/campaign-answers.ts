@@ -52,7 +52,7 @@ export async function getCampaignLink(db: D1Database, token: string, credential:
   let status: CampaignLinkStatus = "open";
   if (c.state === "closed") status = "closed";
   else if (credential && (await hasAnswered(db, c.id, await credentialHash(c.id, credential)))) status = "answered";
-  else if (c.responses >= (c.headcount ?? 0)) status = "full";
+  else if (c.received >= (c.headcount ?? 0)) status = "full";
   return { token, name: c.name, orgName: c.org_name, k: c.anonymity_k, status };
 }
 

@@ -43,7 +43,8 @@ describe("the org's campaign result", () => {
     await answerMany(env.DB, token, 2, LEADERS, true);
     await answerMany(env.DB, token, K - 3, MEMBERS, false);
     const { result } = await getOrgResults(env.DB, org.admin, null, NOW);
-    expect(result?.responses).toBe(K - 1);
+    // Not even the count: it is a published figure too, and would move with each answer.
+    expect(result?.responses).toBe(0);
     expect(result?.everyone.state).toBe("suppressed");
     expect([result?.reading, result?.distributions, result?.split]).toEqual([null, null, { state: "hidden" }]);
     expect(scoreNumbers({ ...result, campaign: null })).toEqual([]);
@@ -61,18 +62,26 @@ describe("the org's campaign result", () => {
     expect(result?.everyone).toMatchObject({ state: "shown", n: 2 * K });
     expect(result?.split).toEqual({ state: "hidden" });
 
-    // The fifth leader alone would show through leaders + everyone else − everyone: wait for k more answers.
+    // The fifth leader alone would show through leaders + everyone else − everyone: nothing moves
+    // until both groups have k people the published figures did not count.
     await answerMany(env.DB, token, 1, LEADERS, true);
     ({ result } = await getOrgResults(env.DB, org.admin, null, NOW));
     expect(result?.split).toEqual({ state: "hidden" });
+    expect(result?.everyone).toMatchObject({ state: "shown", n: 2 * K });
     await answerMany(env.DB, token, K - 1, MEMBERS);
     ({ result } = await getOrgResults(env.DB, org.admin, null, NOW));
+    expect(result?.split).toEqual({ state: "hidden" });
+    expect(result?.everyone).toMatchObject({ state: "shown", n: 2 * K });
+    await answerMany(env.DB, token, K, LEADERS, true);
+    await answerMany(env.DB, token, 1, MEMBERS);
+    ({ result } = await getOrgResults(env.DB, org.admin, null, NOW));
     if (result?.split.state !== "shown") throw new Error("the split should show");
-    expect([result.split.leaders.n, result.split.rest.n]).toEqual([K, 2 * K]);
+    expect([result.split.leaders.n, result.split.rest.n]).toEqual([2 * K, 2 * K + 1]);
+    expect(result.everyone).toMatchObject({ state: "shown", n: 4 * K + 1 });
     expect(result.split.leaders.scores.dimensions).toEqual({ clarity: 75, context: 75, autonomy: 100, velocity: 75 });
     expect(result.split.rest.scores.dimensions).toEqual({ clarity: 50, context: 25, autonomy: 25, velocity: 50 });
     expect(result.split.gap.widest).toEqual({ dimension: "autonomy", gap: 75 });
-    expect(result.distributions?.find((d) => d.statementId === "da1")?.counts).toEqual([0, 2 * K, 0, 0, K]);
+    expect(result.distributions?.find((d) => d.statementId === "da1")?.counts).toEqual([0, 2 * K + 1, 0, 0, 2 * K]);
     expect(result.reading?.weakest).toBe("context");
   });
 
@@ -90,15 +99,20 @@ describe("the org's campaign result", () => {
     expect(again.sql.filter((q) => AGGREGATION.test(q))).toEqual([]);
     expect([counter.statements(), counter.roundTrips()]).toEqual([2, 1]);
 
+    // One more answer: computed afresh, but the count, the figures and the ETag stay put, so
+    // nobody polling the result (or its ETag) learns the moment a colleague answered.
     await answerMany(env.DB, token, 1, MEMBERS);
     const fresh = await getOrgResults(env.DB, org.admin, null, NOW);
-    expect(fresh.result?.responses).toBe(K + 1);
+    expect(fresh.result?.responses).toBe(K);
     expect(fresh.result?.everyone).toMatchObject({ state: "shown", n: K });
-    expect(fresh.etag).not.toBe(warm.etag);
+    expect(fresh.etag).toBe(warm.etag);
+    expect(fresh.campaigns.find((c) => c.id === fresh.campaign?.id)?.responses).toBe(K);
 
     await answerMany(env.DB, token, K - 1, MEMBERS);
     const stepped = await getOrgResults(env.DB, org.admin, null, NOW);
     expect(stepped.result?.everyone).toMatchObject({ state: "shown", n: 2 * K });
+    expect(stepped.result?.responses).toBe(2 * K);
+    expect(stepped.etag).not.toBe(warm.etag);
   });
 
   it("never lets one person's answers, or that they lead, be read from the change after they answered", async () => {
@@ -112,22 +126,26 @@ describe("the org's campaign result", () => {
     const outlier = answersScoring({ clarity: 1, context: 1, autonomy: 1, velocity: 1 });
     await answerMany(env.DB, token, 1, outlier, true);
     const after = (await getOrgResults(env.DB, org.admin, null, NOW)).result!;
-    expect(after.responses).toBe(2 * K + 1);
-    expect({ ...after, responses: before.responses }).toEqual(before);
+    expect(after).toEqual(before);
     const shared = await getSharedResult(env.DB, (await createShareLink(env.DB, org.admin, { campaignId: before.campaign.id, expiresInDays: 7 }, NOW)).url.split("/").pop()!, NOW);
     expect(shared.result.everyone).toEqual(before.everyone);
 
-    // Once k more have answered, everyone's figures move: the work of k people at least.
+    // Four more of everyone else: five new people, but leaders grew by one only; a move now
+    // would let the split be compared with the last figures, so nothing moves.
     await answerMany(env.DB, token, K - 1, MEMBERS, false);
+    expect((await getOrgResults(env.DB, org.admin, null, NOW)).result).toEqual(before);
+    // Four more leaders and one more member: both groups grew by k, everything moves together.
+    await answerMany(env.DB, token, K - 1, LEADERS, true);
+    await answerMany(env.DB, token, 1, MEMBERS, false);
     const later = (await getOrgResults(env.DB, org.admin, null, NOW)).result!;
-    expect(later.everyone).toMatchObject({ state: "shown", n: 2 * K + K });
-    expect(later.distributions?.find((d) => d.statementId === "da1")?.counts.reduce((a, b) => a + b)).toBe(3 * K);
-    // Leaders gained one and everyone else four: neither group has k new people, so neither moved.
-    if (later.split.state !== "shown" || before.split.state !== "shown") throw new Error("split hidden");
-    expect([later.split.leaders, later.split.rest]).toEqual([before.split.leaders, before.split.rest]);
+    expect(later.everyone).toMatchObject({ state: "shown", n: 4 * K });
+    expect(later.responses).toBe(4 * K);
+    expect(later.distributions?.find((d) => d.statementId === "da1")?.counts.reduce((a, b) => a + b)).toBe(4 * K);
+    if (later.split.state !== "shown") throw new Error("split hidden");
+    expect([later.split.leaders.n, later.split.rest.n]).toEqual([2 * K, 2 * K]);
   });
 
-  it("is computed afresh after closing and after the threshold changes", async () => {
+  it("is computed afresh after closing, and keeps the k it opened with when the org's k changes", async () => {
     const { org, token, campaignId } = await orgWithCampaign();
     await answerMany(env.DB, token, 3, LEADERS, true);
     await answerMany(env.DB, token, 3, MEMBERS, false);
@@ -137,10 +155,24 @@ describe("the org's campaign result", () => {
     expect(closed.result?.campaign).toMatchObject({ state: "closed", closedOn: "2026-11-20" });
     expect(closed.result?.split.state).toBe("hidden");
 
+    // Lowering k after the campaign would redraw answers given under k = 5 with k = 3 (the split
+    // of 3 leaders and 3 others would show): the campaign keeps its k, in the trend too.
     await env.DB.prepare("UPDATE orgs SET anonymity_k = 3 WHERE id = ?1").bind(org.admin.org.id).run();
     const admin: OrgAccess = { ...org.admin, org: { ...org.admin.org, anonymity_k: 3 } };
     const lowered = await getOrgResults(env.DB, admin, null, NOW);
-    expect([lowered.result?.k, lowered.result?.split.state]).toEqual([3, "shown"]);
+    expect([lowered.result?.k, lowered.result?.split.state]).toEqual([5, "hidden"]);
+    expect(lowered.etag).toBe(closed.etag);
+    // A campaign opened afterwards uses the new k, and the closed one keeps 5 in its trend.
+    const next = await openCampaign(env.DB, admin, {}, new Date(NOW.getTime() + 86_400_000));
+    await answerMany(env.DB, next.link_token, 3, LEADERS, true);
+    const newer = (await getOrgResults(env.DB, admin, next.id, NOW)).result!;
+    expect(newer.k).toBe(3);
+    expect(newer.everyone.state).toBe("shown");
+    expect(newer.trend.map((p) => [p.campaignId, p.everyone.state])).toEqual([
+      [campaignId, "shown"],
+      [next.id, "shown"],
+    ]);
+    expect(newer.trend[0].gap).toBeNull();
   });
 
   it("issues the same statements for 6 responses as for 60, across several campaigns", async () => {

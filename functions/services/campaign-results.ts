@@ -1,6 +1,6 @@
 /**
  * Campaign results: the one place that aggregates campaign responses, and it applies the
- * anonymity rules (release in steps of k, src/domain/scorecard/campaign-release.ts; threshold
+ * anonymity rules with the campaign's own k (release in steps of k, src/domain/scorecard/campaign-release.ts; threshold
  * and complementary suppression, campaign-result.ts) before anything leaves it. The
  * finished model is stored as a snapshot per result version and threshold; every later view,
  * from the org page, the API or a share link, reads the snapshot and aggregates nothing.
@@ -18,10 +18,9 @@ import { requireActiveShareLink } from "./share-links";
 
 const ID = /^[A-Za-z0-9_-]{22}$/;
 
-/** What a result needs of its org. */
+/** What a result needs of its org (k is the campaign's own, fixed when it opened). */
 export interface ResultOrg {
   id: string;
-  anonymity_k: number;
   time_zone: string;
 }
 
@@ -29,6 +28,7 @@ interface TrendCampaign {
   campaignId: string;
   name: string;
   openedAt: string;
+  k: number;
   count: CampaignCount;
 }
 
@@ -39,7 +39,7 @@ function campaignsOf(rows: readonly TallyRow[]): TrendCampaign[] {
   for (const r of rows) {
     let t = byCampaign.get(r.campaign_id);
     if (!t) {
-      t = { campaignId: r.campaign_id, name: r.name, openedAt: r.opened_at, count: { leaders: none(), rest: none(), answerCounts: [] } };
+      t = { campaignId: r.campaign_id, name: r.name, openedAt: r.opened_at, k: r.k, count: { leaders: none(), rest: none(), answerCounts: [] } };
       byCampaign.set(r.campaign_id, t);
     }
     if (r.is_leader === null) continue;
@@ -69,27 +69,30 @@ async function computeResult(db: D1Database, org: ResultOrg, campaignId: string,
   const day = (iso: string) => localDate(new Date(iso), org.time_zone);
   let published: Partial<CampaignGroups> = {};
   let answerCounts: AnswerCount[] = [];
+  // The count every surface shows: what the published figures count, 0 until k answered.
+  let responses = 0;
   const tallies = campaignsOf(tallyRows.results as TallyRow[]).map((t): CampaignTally => {
     const own = t.campaignId === c.id;
     if (own) t.count.answerCounts = (countRows.results as AnswerCountRow[]).map((r) => ({ statementId: r.statement_id, answer: Number(r.answer), n: r.n }));
     // An earlier campaign is closed, so this is exactly what its own page shows; only its own page stores it.
-    const { shown, next } = releaseCampaign(t.count, releases.get(t.campaignId) ?? {}, org.anonymity_k);
+    const { shown, next } = releaseCampaign(t.count, releases.get(t.campaignId) ?? {}, t.k, own ? c.state === "closed" : true);
     if (own) {
       published = next;
       answerCounts = shown.everyone.answerCounts;
+      responses = shown.everyone.n >= t.k ? shown.everyone.n : 0;
     }
-    return { campaignId: t.campaignId, name: t.name, openedOn: day(t.openedAt), everyone: shown.everyone, leaders: shown.leaders, rest: shown.rest };
+    return { campaignId: t.campaignId, name: t.name, openedOn: day(t.openedAt), k: t.k, everyone: shown.everyone, leaders: shown.leaders, rest: shown.rest };
   });
   const result = buildCampaignResult({
-    k: org.anonymity_k,
+    k: c.anonymity_k,
     campaign: { id: c.id, name: c.name, state: c.state, waveName: c.wave_name, openedOn: day(c.opened_at), closedOn: c.closed_at ? day(c.closed_at) : null },
     tallies,
     answerCounts,
-    responses: c.responses,
+    responses,
   });
   await db.batch([
     ...CAMPAIGN_GROUPS.flatMap((g) => (published[g] ? [storeReleaseStatement(db, c.id, g, published[g])] : [])),
-    storeSnapshotStatement(db, { campaignId: c.id, version: c.result_version, k: org.anonymity_k, format: CAMPAIGN_RESULT_FORMAT, model: JSON.stringify(result), computedAt: now.toISOString() }),
+    storeSnapshotStatement(db, { campaignId: c.id, version: c.result_version, k: c.anonymity_k, format: CAMPAIGN_RESULT_FORMAT, model: JSON.stringify(result), computedAt: now.toISOString() }),
   ]);
   return result;
 }
@@ -103,9 +106,14 @@ function withoutSnapshot(row: CampaignSnapshotRow): CampaignRow {
   return campaign;
 }
 
-/** Identifies the exact content of a result: it changes with every response, close and threshold change. */
-export function resultEtag(campaign: Pick<CampaignRow, "id" | "result_version">, k: number): string {
-  return `"${campaign.id}.${campaign.result_version}.${k}.${CAMPAIGN_RESULT_FORMAT}"`;
+/**
+ * Identifies the exact content of a result, from what it publishes (its state, its k and the
+ * counts of its releases): a response that moves no published figure leaves it unchanged, so
+ * the ETag cannot tell anyone the moment a colleague answered.
+ */
+export function resultEtag(campaign: Pick<CampaignRow, "id">, result: CampaignResult): string {
+  const split = result.split.state === "shown" ? `${result.split.leaders.n}-${result.split.rest.n}` : "hidden";
+  return `"${campaign.id}.${result.campaign.state}.${result.k}.${result.responses}.${split}.${result.trend.map((t) => t.responses).join("-")}.${CAMPAIGN_RESULT_FORMAT}"`;
 }
 
 export interface OrgResultsView {
@@ -124,7 +132,7 @@ export interface OrgResultsView {
 export async function getOrgResults(db: D1Database, access: OrgAccess, campaignId: string | null, now: Date): Promise<OrgResultsView> {
   if (campaignId !== null && !ID.test(campaignId)) throw notFound("That campaign");
   const [found, list] = await db.batch([
-    campaignSnapshotStatement(db, access.org.id, campaignId ?? "", access.org.anonymity_k, CAMPAIGN_RESULT_FORMAT),
+    campaignSnapshotStatement(db, access.org.id, campaignId ?? "", CAMPAIGN_RESULT_FORMAT),
     listCampaignsStatement(db, access.org.id),
   ]);
   const row = found.results[0] as CampaignSnapshotRow | undefined;
@@ -133,7 +141,8 @@ export async function getOrgResults(db: D1Database, access: OrgAccess, campaignI
     if (campaignId !== null) throw notFound("That campaign");
     return { campaigns, campaign: null, result: null, etag: null };
   }
-  return { campaigns, campaign: withoutSnapshot(row), result: await resultOf(db, access.org, row, now), etag: resultEtag(row, access.org.anonymity_k) };
+  const result = await resultOf(db, access.org, row, now);
+  return { campaigns, campaign: { ...withoutSnapshot(row), responses: result.responses }, result, etag: resultEtag(row, result) };
 }
 
 /**
@@ -141,7 +150,7 @@ export async function getOrgResults(db: D1Database, access: OrgAccess, campaignI
  * sends it (the emailed campaign report, for one). Served from the snapshot when current.
  */
 export async function getCampaignResult(db: D1Database, org: ResultOrg, campaignId: string, now: Date): Promise<CampaignResult> {
-  const row = ID.test(campaignId) ? await campaignSnapshotStatement(db, org.id, campaignId, org.anonymity_k, CAMPAIGN_RESULT_FORMAT).first<CampaignSnapshotRow>() : null;
+  const row = ID.test(campaignId) ? await campaignSnapshotStatement(db, org.id, campaignId, CAMPAIGN_RESULT_FORMAT).first<CampaignSnapshotRow>() : null;
   if (!row || row.id !== campaignId) throw notFound("That campaign");
   return resultOf(db, org, row, now);
 }
@@ -158,13 +167,9 @@ export async function getSharedResult(db: D1Database, token: string, now: Date):
   const row = ID.test(token) ? await findSharedSnapshot(db, token, CAMPAIGN_RESULT_FORMAT) : null;
   if (!row) throw notFound("That link");
   requireActiveShareLink(row, now);
-  const { link_id: _link, expires_at, revoked_at: _revoked, org_name, anonymity_k, time_zone, ...campaign } = row;
-  return {
-    orgName: org_name,
-    campaign: withoutSnapshot(campaign),
-    result: await resultOf(db, { id: campaign.org_id, anonymity_k, time_zone }, campaign, now),
-    expiresAt: expires_at,
-  };
+  const { link_id: _link, expires_at, revoked_at: _revoked, org_name, time_zone, ...campaign } = row;
+  const result = await resultOf(db, { id: campaign.org_id, time_zone }, campaign, now);
+  return { orgName: org_name, campaign: { ...withoutSnapshot(campaign), responses: result.responses }, result, expiresAt: expires_at };
 }
 
 export interface OpenCampaignReadiness {

@@ -10,6 +10,7 @@ import { closeCampaign, findCampaign, insertCampaignStatement, listCampaignsStat
 import { listShareLinksStatement, type ShareLinkRow } from "../db/share-links";
 import { activeWaveStatement, findWave, type WaveRow } from "../db/waves";
 import { enqueueCampaignReports } from "./campaign-reports";
+import { getCampaignResult } from "./campaign-results";
 import { requireAdmin, type OrgAccess } from "./access";
 import { leaderSelfAssessmentStatements } from "./campaign-answers";
 import { AppError, conflict, notFound, validationFailed } from "./errors";
@@ -103,9 +104,13 @@ export async function getCampaignsOverview(db: D1Database, access: OrgAccess, no
     orgHeadcountStatement(db, access.org.id),
   ]);
   const list = campaigns.results as CampaignRow[];
+  const open = list.find((c) => c.state === "open") ?? null;
+  // The open campaign's count is its published one: bring its release up to date (one read
+  // of the stored result when nothing was answered since the last view).
+  if (open) open.responses = (await getCampaignResult(db, access.org, open.id, now)).responses;
   return {
     campaigns: list,
-    open: list.find((c) => c.state === "open") ?? null,
+    open,
     headcount: (org.results[0] as { headcount: number | null } | undefined)?.headcount ?? null,
     activeWave: (wave.results[0] as WaveRow | undefined) ?? null,
     shareLinks: access.isAdmin ? (links.results as ShareLinkRow[]).map((l) => ({ ...l, status: shareLinkStatus(l, now) })) : [],

@@ -19,7 +19,8 @@ import { getPulseReadView, getTeamPulse, pulseCsv } from "./sentiment";
 
 const W1 = new Date("2026-11-04T12:00:00Z"); // week of 2026-11-02
 const W2 = new Date("2026-11-11T12:00:00Z"); // week of 2026-11-09
-const NOW = new Date("2026-11-12T12:00:00Z");
+const NOW = new Date("2026-11-12T12:00:00Z"); // week 2 still running
+const AFTER = new Date("2026-11-17T09:00:00Z"); // weeks 1 and 2 over everywhere
 const WEEK1 = "2026-11-02";
 
 let org: TestOrg;
@@ -116,22 +117,56 @@ describe("a single voter", () => {
   });
 });
 
+describe("a running week", () => {
+  it("shows nothing of its votes, on any read path, until it is over in every time zone", async () => {
+    const o = await createTestOrg(env.DB, { teams: 1 });
+    const token = await pulseTokenFor(env.DB, o.admin, o.teamIds[0]);
+    const people = await voteAsTeam(env.DB, token, ballots(5, [o.teamObjectiveIds[0]], 4), W1);
+    await voteAsTeam(env.DB, token, ballots(5, [o.teamObjectiveIds[0]], 2), W2, people);
+    const read = await getPulseReadView(env.DB, o.admin, null, NOW);
+    expect(read.sentiment!.weeks).toEqual([WEEK1]);
+    expect(read.sentiment!.next).toEqual({ week: "2026-11-09", showsAt: "2026-11-16T12:00:00.000Z" });
+    expect(pulseCsv(read)).not.toContain("2026-11-09");
+    expect((await getBoard(env.DB, o.admin, NOW)).sentiment!.weeks).toEqual([WEEK1]);
+    expect((await getTeamPulse(env.DB, o.admin, o.teamIds[0], null, NOW)).map!.weeks).toEqual([WEEK1]);
+    // Monday 11:59 UTC: over in UTC and in Tokyo, not yet in Pago Pago (UTC−11) nor in UTC−12.
+    expect((await getPulseReadView(env.DB, o.admin, null, new Date("2026-11-16T11:59:00Z"))).sentiment!.weeks).toEqual([WEEK1]);
+    expect((await getPulseReadView(env.DB, o.admin, null, new Date("2026-11-16T12:00:00Z"))).sentiment!.org.rows[0].cells).toEqual([
+      { state: "shown", n: 5, mean: 4 },
+      { state: "shown", n: 5, mean: 2 },
+    ]);
+  });
+});
+
+describe("how long a team waits", () => {
+  it("a team of 8 voting on Thursday (the default voting day) sees its week 99 hours later, on Monday at 12:00 UTC", async () => {
+    const o = await createTestOrg(env.DB, { teams: 1, timeZone: "Europe/Berlin" });
+    await declareTeam(env.DB, o.teamIds[0], { name: "Eight", declaredSize: 8 });
+    const token = await pulseTokenFor(env.DB, o.admin, o.teamIds[0]);
+    const votedAt = new Date("2026-11-12T09:00:00Z"); // Thursday 10:00 in Berlin
+    await voteAsTeam(env.DB, token, ballots(8, [o.teamObjectiveIds[0]], 4), votedAt);
+    const shownAt = async (at: Date) => (await getPulseReadView(env.DB, o.admin, null, at)).sentiment!.weeks.includes("2026-11-09");
+    const wait = Date.parse((await getPulseReadView(env.DB, o.admin, null, votedAt)).sentiment!.next!.showsAt) - votedAt.getTime();
+    expect(wait / 3_600_000).toBe(99);
+    expect(await shownAt(new Date(votedAt.getTime() + wait - 60_000))).toBe(false);
+    expect(await shownAt(new Date(votedAt.getTime() + wait))).toBe(true);
+  });
+});
+
 describe("a week where one voter joins", () => {
   it("keeps the week of 4 hidden, and raises no drop flag from it", async () => {
-    const read = await getPulseReadView(env.DB, org.admin, null, NOW);
+    const read = await getPulseReadView(env.DB, org.admin, null, AFTER);
     const team4 = read.sentiment!.org.rows[3];
     expect(team4.cells.map(state)).toEqual(["suppressed", "shown"]);
     // Week 1 was all 5s, week 2 averages 3.4: a drop of 1.6 that must not be flagged, since
     // flagging it would tell how the hidden week voted.
     expect(team4.drops).toEqual([false, false]);
     expect(read.sentiment!.teams.get(org.teamIds[3])!.rows[0].drops).toEqual([false, false]);
-    const board = await getBoard(env.DB, org.admin, NOW);
-    expect(board.board!.teams[3].supportReasons).not.toContain("confidence-drop");
   });
 });
 
 describe("comments", () => {
-  it("need max(k, 5) votes in the cell even when k is 3, and come shuffled without dates", async () => {
+  it("need max(k, 5) votes in the cell even when k is 3, and come shuffled without dates, only once the week is over everywhere", async () => {
     const small = await createTestOrg(env.DB, { teams: 1, activate: false });
     await setAnonymityThreshold(env.DB, small.admin, { anonymityK: 3 });
     await moveWaveTo(env.DB, small.admin, small.waveId, "active", W1);
@@ -145,12 +180,18 @@ describe("comments", () => {
     expect(team.comments).toEqual([]);
 
     await voteAsTeam(env.DB, token, ballots(5, [o], 3, (v) => `later ${v}`), W2, first);
-    // While week 2 still runs its comments stay hidden: one appearing could be tied to whoever just voted.
-    team = await getTeamPulse(env.DB, admin, small.teamIds[0], null, NOW);
-    expect(team.map?.rows[0].cells[1]).toMatchObject({ state: "shown", n: 5 });
-    expect(team.comments).toEqual([]);
+    // While week 2 still runs, anywhere, its comments stay hidden: one appearing could be tied
+    // to whoever just voted. Switching the org to the earliest time zone (UTC+14, where the
+    // week ended ten hours before UTC) brings nothing forward either.
+    const kiritimati = { ...admin, org: { ...admin.org, time_zone: "Pacific/Kiritimati" } };
+    for (const [who, at] of [[admin, NOW], [kiritimati, new Date("2026-11-15T11:00:00Z")], [kiritimati, new Date("2026-11-16T11:00:00Z")]] as const) {
+      team = await getTeamPulse(env.DB, who, small.teamIds[0], null, at);
+      expect(team.map?.weeks).toEqual([WEEK1]);
+      expect(team.comments).toEqual([]);
+    }
     let draws = 0;
-    team = await getTeamPulse(env.DB, admin, small.teamIds[0], null, new Date("2026-11-16T09:00:00Z"), () => (draws++, 0.5));
+    team = await getTeamPulse(env.DB, admin, small.teamIds[0], null, new Date("2026-11-16T12:00:00Z"), () => (draws++, 0.5));
+    expect(team.map?.rows[0].cells[1]).toMatchObject({ state: "shown", n: 5 });
     expect(team.comments).toHaveLength(1);
     expect(team.comments[0].comments.slice().sort()).toEqual(["later 0", "later 1", "later 2", "later 3", "later 4"]);
     // Shuffled: one random draw per swap of a Fisher–Yates pass over the five comments.
@@ -159,37 +200,8 @@ describe("comments", () => {
   });
 });
 
-describe("release in steps of k", () => {
-  it("one more vote changes nothing anyone can see; k more do", async () => {
-    const o = await createTestOrg(env.DB, { teams: 1 });
-    await declareTeam(env.DB, o.teamIds[0], { name: "Solo", declaredSize: 12 });
-    const token = await pulseTokenFor(env.DB, o.admin, o.teamIds[0]);
-    const obj = o.teamObjectiveIds[0];
-    const first = await voteAsTeam(env.DB, token, ballots(5, [obj], 4), W2);
-    const read = async () => {
-      const view = await getPulseReadView(env.DB, o.admin, null, NOW);
-      return { team: view.sentiment!.org.rows[0].cells[1], objective: view.sentiment!.teams.get(o.teamIds[0])!.rows[0].cells[1], csv: pulseCsv(view) };
-    };
-    const before = await read();
-    expect(before.team).toEqual({ state: "shown", n: 5, mean: 4 });
-
-    // Someone watching sees nothing change after the sixth voter, so cannot read their 1.
-    await voteAsTeam(env.DB, token, ballots(1, [obj], 1), W2);
-    expect(await read()).toEqual(before);
-    const board = await getBoard(env.DB, o.admin, NOW);
-    expect(board.sentiment!.org.rows[0].cells[1]).toEqual(before.team);
-
-    // Four more (ten in all, five since the figures were published): the cell moves on.
-    await voteAsTeam(env.DB, token, ballots(4, [obj], 2), W2);
-    const after = await read();
-    expect(after.team).toEqual({ state: "shown", n: 10, mean: 2.9 });
-    expect(after.objective).toEqual({ state: "shown", n: 10, mean: 2.9 });
-    expect(first).toHaveLength(5);
-  });
-});
-
-describe("the all-teams row", () => {
-  it("never moves because one person in a team too small to show voted", async () => {
+describe("a published week", () => {
+  it("publishes all its figures at once from one snapshot, and never changes after, whatever is deleted or added", async () => {
     const o = await createTestOrg(env.DB, { teams: 2 });
     await declareTeam(env.DB, o.teamIds[0], { name: "Large", declaredSize: 12 });
     await declareTeam(env.DB, o.teamIds[1], { name: "Small", declaredSize: 8 });
@@ -197,20 +209,65 @@ describe("the all-teams row", () => {
     const [objLarge, objSmall] = o.teamObjectiveIds;
     await voteAsTeam(env.DB, large, ballots(10, [objLarge], 4), W2);
     await voteAsTeam(env.DB, small, ballots(3, [objSmall], 4), W2);
-    const total = async () => (await getPulseReadView(env.DB, o.admin, null, NOW)).sentiment!.org.total.cells[1];
-    const before = await total();
-    expect(before).toEqual({ state: "shown", n: 13, mean: 4 });
-
-    // A fourth person in Small votes 1: Small stays hidden, and so does the change to the total.
+    const read = async (at = AFTER) => {
+      const view = await getPulseReadView(env.DB, o.admin, null, at);
+      return { org: view.sentiment!.org, teams: Object.fromEntries(view.sentiment!.teams), csv: pulseCsv(view) };
+    };
+    // Before the week is over, a fourth person in Small votes 1: nobody saw a figure before it.
+    expect((await read(NOW)).org.weeks).toEqual([WEEK1]);
     await voteAsTeam(env.DB, small, ballots(1, [objSmall], 1), W2);
-    expect(await total()).toEqual(before);
-    expect((await getBoard(env.DB, o.admin, NOW)).sentiment!.org.total.cells[1]).toEqual(before);
+    const published = await read();
+    expect(published.org.total.cells[1]).toEqual({ state: "shown", n: 14, mean: 3.8 });
+    expect(published.org.rows.map((r) => state(r.cells[1]))).toEqual(["suppressed", "suppressed"]);
+    expect((await getBoard(env.DB, o.admin, AFTER)).sentiment!.org).toEqual(published.org);
 
-    // Once k more people have voted since, the total moves on.
-    await voteAsTeam(env.DB, large, ballots(2, [objLarge], 4), W2);
-    expect(await total()).toEqual(before);
-    await voteAsTeam(env.DB, small, ballots(2, [objSmall], 4), W2);
-    expect(await total()).toEqual({ state: "shown", n: 18, mean: 3.8 });
+    // Deleting Small (its votes go with it) neither republishes the total nor lets Large show:
+    // the total minus Large would be Small's four people.
+    await env.DB.prepare("DELETE FROM teams WHERE id = ?1").bind(o.teamIds[1]).run();
+    const later = await read();
+    expect(later.org.total.cells[1]).toEqual(published.org.total.cells[1]);
+    expect(later.org.rows.map((r) => [r.label, state(r.cells[1])])).toEqual([["Large", "suppressed"], ["Small", "suppressed"]]);
+    expect(later.csv).toBe(published.csv);
+  });
+
+  it("keeps an objective deleted after the week in the team's total, and shows no objective the deletion would give away", async () => {
+    const o = await createTestOrg(env.DB, { teams: 2 });
+    await declareTeam(env.DB, o.teamIds[0], { name: "Two objectives", declaredSize: 9 });
+    const token = await pulseTokenFor(env.DB, o.admin, o.teamIds[0]);
+    const second = await env.DB.prepare("SELECT id FROM objectives WHERE team_id = ?1").bind(o.teamIds[0]).first<{ id: string }>();
+    const [a] = [o.teamObjectiveIds[0], second!.id];
+    const other = await pulseTokenFor(env.DB, o.admin, o.teamIds[1]);
+    await voteAsTeam(env.DB, token, ballots(6, [a], 4), W2);
+    await voteAsTeam(env.DB, other, ballots(6, [o.teamObjectiveIds[1]], 2), W2);
+    const before = await getPulseReadView(env.DB, o.admin, null, AFTER);
+    await env.DB.prepare("DELETE FROM objectives WHERE id = ?1").bind(a).run();
+    const after = await getPulseReadView(env.DB, o.admin, null, AFTER);
+    expect(after.sentiment!.org).toEqual(before.sentiment!.org);
+    // The deleted objective's row stays, as published, under its title then.
+    expect(after.sentiment!.teams.get(o.teamIds[0])!.rows.find((r) => r.key === a)).toEqual(before.sentiment!.teams.get(o.teamIds[0])!.rows.find((r) => r.key === a));
+  });
+});
+
+describe("k lowered after a wave", () => {
+  it("never redraws the wave's weeks: they keep the k the wave started with, on every read path", async () => {
+    const o = await createTestOrg(env.DB, { teams: 2 });
+    const [a, b] = await Promise.all(o.teamIds.map((id) => pulseTokenFor(env.DB, o.admin, id)));
+    await voteAsTeam(env.DB, a, ballots(4, [o.teamObjectiveIds[0]], 1), W1);
+    await voteAsTeam(env.DB, b, ballots(6, [o.teamObjectiveIds[1]], 4), W1);
+    const during = await getPulseReadView(env.DB, o.admin, null, AFTER);
+    expect(during.sentiment!.org.rows.map((r) => state(r.cells[0]))).toEqual(["suppressed", "suppressed"]);
+    await moveWaveTo(env.DB, o.admin, o.waveId, "completed", AFTER);
+    await setAnonymityThreshold(env.DB, o.admin, { anonymityK: 3 });
+    const admin = await requireOrgAccess(env.DB, o.admin.viewer, o.admin.org.slug);
+    expect(admin.org.anonymity_k).toBe(3);
+    // Under k = 3 the team of four would show its 1.0: answers given under the promise of 5 stay under it.
+    const after = await getPulseReadView(env.DB, admin, o.waveId, new Date("2026-12-01T09:00:00Z"));
+    expect(after.sentiment!.k).toBe(5);
+    expect(after.sentiment!.org.rows.map((r) => r.cells[0])).toEqual(during.sentiment!.org.rows.map((r) => r.cells[0]));
+    expect(after.sentiment!.org.total.cells[0]).toEqual(during.sentiment!.org.total.cells[0]);
+    const week1 = (csv: string) => csv.split("\r\n").filter((l) => l.includes(WEEK1));
+    expect(week1(pulseCsv(after))).toEqual(week1(pulseCsv(during)));
+    expect((await getTeamPulse(env.DB, admin, o.teamIds[0], o.waveId, new Date("2026-12-01T09:00:00Z"))).k).toBe(5);
   });
 });
 

@@ -1,21 +1,21 @@
-import { commentThreshold, shuffled, type Cell, type RawCell } from "../../src/domain/anonymity";
+import { commentThreshold, shuffled, type Cell } from "../../src/domain/anonymity";
 import { localDate } from "../../src/domain/calendar";
-import { cellKey, orgHeatMap, sumCells, teamHeatMap, type HeatMap } from "../../src/domain/pulse/heatmap";
-import { releaseStep } from "../../src/domain/pulse/release";
-import { pulseWeek, waveWeeks } from "../../src/domain/pulse/weeks";
+import type { HeatMap } from "../../src/domain/pulse/heatmap";
+import { isWeekOver, publishedHeatMaps, takeWeekSnapshot, weekClosesAt, type WeekCounts, type WeekSnapshot } from "../../src/domain/pulse/publication";
+import { waveWeeks } from "../../src/domain/pulse/weeks";
 import { objectivesOfWaveStatement, type ObjectiveRow } from "../db/objectives";
 import {
   commentsStatement,
   objectiveWeekVotesStatement,
-  releasesStatement,
-  saveReleaseStatements,
   respondentsStatement,
+  saveWeekReleaseStatements,
   teamWeekVotesStatement,
+  weekReleasesStatement,
   type CommentRow,
   type ObjectiveWeekVotesRow,
-  type ReleaseRow,
   type RespondentsRow,
   type TeamWeekVotesRow,
+  type WeekReleaseRow,
 } from "../db/pulse-reads";
 import { listTeamsStatement, type TeamRow } from "../db/teams";
 import { listWaves, type WaveRow } from "../db/waves";
@@ -25,8 +25,10 @@ import { notFound } from "./errors";
 import { getTeam } from "./teams";
 
 /**
- * Confidence heat maps, suppressed. Every read path (board, pulse pages, API, CSV, email)
- * builds them here from the raw counts, so none can show a cell below the org's threshold.
+ * Confidence heat maps, published. Every read path (board, pulse pages, API, CSV, email,
+ * report previews) builds them here, from the weeks the wave has published
+ * (src/domain/pulse/publication.ts): a week publishes once, as one snapshot of all its
+ * counts, once it is over in every time zone, and every figure comes from that snapshot.
  */
 
 export interface SentimentRows {
@@ -36,56 +38,67 @@ export interface SentimentRows {
 }
 
 export interface OrgSentiment {
+  /** The wave's threshold, fixed when it started. */
   k: number;
+  /** The published weeks, oldest first. */
   weeks: string[];
   org: HeatMap;
   /** Objectives × weeks per team id. */
   teams: Map<string, HeatMap>;
+  /** The wave's first week not published yet, and when it will be (an ISO instant); null when every week is. */
+  next: { week: string; showsAt: string } | null;
+}
+
+/** The threshold every figure of a wave uses: the k it started with (the org's for a draft). */
+export function waveK(wave: Pick<WaveRow, "anonymity_k">, orgK: number): number {
+  return wave.anonymity_k ?? orgK;
 }
 
 /**
- * Builds every heat map of a wave from the raw counts: each cell first goes through the
- * release in steps of k (what it last published, unless k more answers arrived since), then
- * through threshold and complementary suppression. Returns the maps and the releases this
- * read publishes, which the caller stores.
+ * Builds every heat map of a wave from its published weeks (`releases`), publishing the weeks
+ * that are over but not yet published from the raw counts. Returns the maps and the weeks this
+ * read publishes, which the caller stores (and, if another reader stored one first, builds
+ * again from what is stored).
  */
 export function buildSentiment(input: {
-  wave: { starts_on: string; ends_on: string };
-  today: string;
-  k: number;
+  wave: Pick<WaveRow, "starts_on" | "ends_on" | "anonymity_k">;
+  now: Date;
+  orgK: number;
   teams: readonly { id: string; name: string }[];
   objectives: readonly { id: string; teamId: string; title: string }[];
   rows: SentimentRows;
-  releases: readonly ReleaseRow[];
-}): { sentiment: OrgSentiment; published: ReleaseRow[] } {
-  const { wave, today, k, teams, objectives, rows } = input;
-  const weeks = waveWeeks(wave.starts_on, wave.ends_on, today);
-  const last = new Map(input.releases.map((r) => [r.cell, r]));
-  const published: ReleaseRow[] = [];
-  const release = (cell: string, raw: RawCell): RawCell => {
-    const step = releaseStep(raw, last.get(cell), k);
-    if (step.next) published.push({ cell, ...step.next });
-    return step.shown;
-  };
-  const respondents = new Map(rows.respondents.map((r) => [cellKey(r.team_id, r.week), r.respondents]));
-  const rawTeamWeek = rows.teamWeek.map((r) => ({ teamId: r.team_id, week: r.week, raw: { n: respondents.get(cellKey(r.team_id, r.week)) ?? 0, sum: r.total, answers: r.votes } }));
-  const teamWeek = new Map<string, RawCell>(rawTeamWeek.map(({ teamId, week, raw }) => [cellKey(teamId, week), release(`team|${cellKey(teamId, week)}`, raw)]));
-  // The org-wide row: every team's raw answers added up, released as one cell of its own.
-  const orgWeek = new Map<string, RawCell>(
-    weeks.map((week) => [week, release(`org|${week}`, sumCells(rawTeamWeek.filter((t) => t.week === week).map((t) => t.raw)))]),
-  );
-  const objectiveWeek = new Map<string, RawCell>(
-    rows.objectiveWeek.map((r) => {
-      const key = cellKey(r.objective_id, r.week);
-      return [key, release(`objective|${key}`, { n: r.votes, sum: r.total })];
-    }),
-  );
-  const org = orgHeatMap({ weeks, teams, teamWeek, orgWeek, k });
-  const perTeam = new Map<string, HeatMap>();
-  for (const row of org.rows) {
-    perTeam.set(row.key, teamHeatMap({ weeks, objectives: objectives.filter((o) => o.teamId === row.key), objectiveWeek, teamRow: row, k }));
+  releases: readonly WeekReleaseRow[];
+}): { sentiment: OrgSentiment; published: WeekReleaseRow[] } {
+  const { wave, now, teams, objectives } = input;
+  const k = waveK(wave, input.orgK);
+  const stored = new Map(input.releases.map((r) => [r.week, JSON.parse(r.snapshot) as WeekSnapshot]));
+  const published: WeekReleaseRow[] = [];
+  const snapshots: WeekSnapshot[] = [];
+  let next: OrgSentiment["next"] = null;
+  for (const week of waveWeeks(wave.starts_on, wave.ends_on)) {
+    let snapshot = stored.get(week);
+    if (!snapshot && isWeekOver(week, now)) {
+      snapshot = takeWeekSnapshot({ week, k, teams, objectives, counts: input.rows as WeekCounts });
+      // A week over without a vote stays empty for good (no vote can join it): nothing to store.
+      if (snapshot.teams.length > 0) published.push({ week, k, snapshot: JSON.stringify(snapshot) });
+    }
+    if (snapshot) snapshots.push(snapshot);
+    else if (!next) next = { week, showsAt: weekClosesAt(week).toISOString() };
   }
-  return { sentiment: { k, weeks, org, teams: perTeam }, published };
+  const maps = publishedHeatMaps({ snapshots, teams, objectives });
+  return { sentiment: { k, weeks: maps.weeks, org: maps.org, teams: maps.teams, next }, published };
+}
+
+/**
+ * Builds the maps and stores the weeks this read publishes. When a week was published by
+ * another reader meanwhile, the stored snapshot wins and the maps are built from it.
+ */
+export async function publishSentiment(db: D1Database, orgId: string, waveId: string, input: Parameters<typeof buildSentiment>[0]): Promise<OrgSentiment> {
+  const built = buildSentiment(input);
+  if (!built.published.length) return built.sentiment;
+  const results = await db.batch([...saveWeekReleaseStatements(db, orgId, waveId, built.published), weekReleasesStatement(db, orgId, waveId)]);
+  const releases = results[results.length - 1].results as WeekReleaseRow[];
+  return buildSentiment({ ...input, releases }).sentiment;
 }
 
 export interface PulseReadView {
@@ -113,20 +126,19 @@ export async function getPulseReadView(db: D1Database, access: OrgAccess, waveId
     teamWeekVotesStatement(db, access.org.id, wave.id),
     respondentsStatement(db, access.org.id, wave.id),
     objectiveWeekVotesStatement(db, access.org.id, wave.id),
-    releasesStatement(db, access.org.id, wave.id),
+    weekReleasesStatement(db, access.org.id, wave.id),
   ]);
   const teamRows = teams.results as TeamRow[];
   const teamObjectives = (objectives.results as ObjectiveRow[]).filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title }));
-  const { sentiment, published } = buildSentiment({
+  const sentiment = await publishSentiment(db, access.org.id, wave.id, {
     wave,
-    today: wave.state === "completed" ? wave.ends_on : today,
-    k: access.org.anonymity_k,
+    now,
+    orgK: access.org.anonymity_k,
     teams: teamRows,
     objectives: teamObjectives,
     rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results } as SentimentRows,
-    releases: releases.results as ReleaseRow[],
+    releases: releases.results as WeekReleaseRow[],
   });
-  if (published.length) await db.batch(saveReleaseStatements(db, access.org.id, wave.id, published));
   return { wave, waves, today, sentiment, teams: teamRows, objectives: teamObjectives };
 }
 
@@ -143,24 +155,26 @@ export async function getTeamPulse(db: D1Database, access: OrgAccess, teamId: st
   const read = await getPulseReadView(db, access, waveId, now);
   const map = read.sentiment?.teams.get(team.id) ?? null;
   let comments: TeamComments[] = [];
+  const k = read.sentiment?.k ?? access.org.anonymity_k;
   if (read.wave && map) {
     const { results } = await commentsStatement(db, access.org.id, read.wave.id, team.id).all<CommentRow>();
-    comments = visibleComments(map, results, access.org.anonymity_k, random, pulseWeek(now, access.org.time_zone));
+    comments = visibleComments(map, results, k, random);
   }
-  return { team, wave: read.wave, waves: read.waves, k: access.org.anonymity_k, map, comments };
+  return { team, wave: read.wave, waves: read.waves, k, next: read.sentiment?.next ?? null, map, comments };
 }
 
 /**
- * Comments of cells that are shown and have at least max(k, 5) votes, each cell's shuffled,
- * and only once their week is over: a comment appearing while the week runs could be tied to
- * whoever just voted.
+ * Comments of cells that are shown and have at least max(k, 5) votes, each cell's shuffled.
+ * `map` holds published weeks only, and a week publishes once it is over in every time zone,
+ * so a comment never appears while its week runs (it could be tied to whoever just voted),
+ * whatever the org's time zone is or was; k is the wave's, fixed when it started.
  */
-export function visibleComments(map: HeatMap, rows: readonly CommentRow[], k: number, random: () => number, currentWeek: string): TeamComments[] {
+export function visibleComments(map: HeatMap, rows: readonly CommentRow[], k: number, random: () => number): TeamComments[] {
   const out: TeamComments[] = [];
   for (const row of map.rows) {
     map.weeks.forEach((week, i) => {
       const cell = row.cells[i];
-      if (week >= currentWeek || cell.state !== "shown" || cell.n < commentThreshold(k)) return;
+      if (cell.state !== "shown" || cell.n < commentThreshold(k)) return;
       const texts = rows.filter((r) => r.objective_id === row.key && r.week === week).map((r) => r.comment);
       if (texts.length) out.push({ objectiveId: row.key, week, comments: shuffled(texts, random) });
     });
@@ -176,7 +190,6 @@ export function pulseCsv(read: PulseReadView): string {
   const rows: (string | number | null)[][] = [];
   const s = read.sentiment;
   if (s && read.wave) {
-    const teamName = new Map(read.teams.map((t) => [t.id, t.name]));
     const push = (level: string, team: string, objective: string, cells: Cell[]) =>
       s.weeks.forEach((week, i) => {
         const c = cells[i];
@@ -185,7 +198,7 @@ export function pulseCsv(read: PulseReadView): string {
     push("org", "All teams", "", s.org.total.cells);
     for (const r of s.org.rows) {
       push("team", r.label, "", r.cells);
-      for (const o of s.teams.get(r.key)?.rows ?? []) push("objective", teamName.get(r.key) ?? "", o.label, o.cells);
+      for (const o of s.teams.get(r.key)?.rows ?? []) push("objective", r.label, o.label, o.cells);
     }
   }
   return csvDocument(["wave", "week", "level", "team", "objective", "state", "respondents_or_votes", "mean_1_to_5"], rows);

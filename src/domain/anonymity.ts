@@ -46,6 +46,13 @@ export interface CellGroup {
   members: readonly string[];
   /** Whether the group's combined value is shown anywhere; only then can it be subtracted from. */
   published: boolean;
+  /**
+   * How many people the hidden members stand for. "sum" (the default) when members are
+   * disjoint sets of people (teams of an org); "max" when the same people may be in several
+   * members (one team's objectives, rated by the same voters): then only the largest hidden
+   * member is sure to be that many distinct people.
+   */
+  coverage?: "sum" | "max";
 }
 
 /**
@@ -62,13 +69,14 @@ export function suppressTable(raw: ReadonlyMap<string, RawCell>, k: number, grou
   const n = (key: string) => raw.get(key)?.n ?? 0;
   for (const group of groups) {
     if (!group.published) continue;
-    let hiddenN = group.members.filter((key) => suppressed.has(key)).reduce((sum, key) => sum + n(key), 0);
+    const add = (acc: number, key: string) => (group.coverage === "max" ? Math.max(acc, n(key)) : acc + n(key));
+    let hiddenN = group.members.filter((key) => suppressed.has(key)).reduce(add, 0);
     if (hiddenN === 0) continue;
     const shown = group.members.filter((key) => !suppressed.has(key) && n(key) > 0).sort((a, b) => n(a) - n(b) || a.localeCompare(b));
     while (hiddenN < k && shown.length > 0) {
       const next = shown.shift() as string;
       suppressed.add(next);
-      hiddenN += n(next);
+      hiddenN = add(hiddenN, next);
     }
   }
   const out = new Map<string, Cell>();
@@ -101,7 +109,7 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-/** The sentence every page that collects anonymous answers shows. */
+/** The sentence every page that collects pulse votes shows; docs/ANONYMITY.md says the same at length. */
 export function anonymityPromise(k: number): string {
-  return `Anonymous: leadership sees only averages of at least ${k} people, never who answered or when, and comments only once at least ${commentThreshold(k)} people answered.`;
+  return `Anonymous: leadership sees only averages of at least ${k} people, for a whole week once it is over, never who answered or when, and comments only from a week at least ${commentThreshold(k)} people answered.`;
 }

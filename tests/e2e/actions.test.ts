@@ -47,7 +47,7 @@ describe("the Action Center", () => {
     const page = await sam.newPage();
     await signIn(page, base, "sam@northwind.example");
     expect(new URL(page.url()).pathname).toBe("/o/northwind/actions");
-    expect(await itemTitles(page)).toEqual(expect.arrayContaining(["Post this week's PPP", "This week's pulse is still hidden", "Mark last week's plans done or carried over", "Onboarding asks any team for a boost"]));
+    expect(await itemTitles(page)).toEqual(expect.arrayContaining(["Post this week's PPP", "The team's latest pulse week stayed hidden", "Mark last week's plans done or carried over", "Onboarding asks any team for a boost"]));
     expect(await page.locator("[data-action=pulse-hidden] .reason").textContent()).not.toMatch(/\d/);
     await page.click("[data-action=ppp-due] a");
     expect(new URL(page.url()).pathname).toMatch(/^\/o\/northwind\/teams\/[^/]+\/ppp$/);

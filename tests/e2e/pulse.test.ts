@@ -112,37 +112,29 @@ describe("the anonymous weekly pulse", () => {
     expect(await tabB.textContent("[role=alert]")).toContain("You already rated these objectives this week");
   });
 
-  it("keeps the heat map cell hidden until 5 people voted, then shows it", async () => {
+  it("keeps this week's votes out of every view until the week is over everywhere, and says when it shows", async () => {
     const adminPage = await admin.newPage();
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const context = await newContext(browser, { width: i % 2 ? 360 : 1280 });
       voters.push(context);
       await vote(await context.newPage(), [3]);
     }
+    // Five people have voted this week: still no figure anywhere, not even a count.
     await adminPage.goto(`${base}${teamPath}#pulse`);
-    const cell = adminPage.locator("#pulse [data-heat-row='Zero-downtime deploys'] td").last();
-    expect(await cell.getAttribute("data-state")).toBe("suppressed");
-    expect(await cell.textContent()).toBe("fewer than 5");
-    await adminPage.goto(`${base}/o/${SLUG}`);
-    expect(await adminPage.locator("[data-heat-row='Harbor'] td").last().getAttribute("data-state")).toBe("suppressed");
-    await adminPage.goto(`${base}/o/${SLUG}/pulse`);
-    expect(await adminPage.locator("[data-heat-row='Harbor'] td").last().textContent()).toBe("fewer than 5");
-    expect(await adminPage.locator("[data-heat-row='Zero-downtime deploys'] td").last().textContent()).toBe("fewer than 5");
-    const csv = await (await adminPage.request.get(`${base}/api/orgs/${SLUG}/pulse.csv`)).text();
-    expect(csv).toContain('"team","Harbor","","suppressed","",""');
-
-    const fifth = await newContext(browser);
-    voters.push(fifth);
-    await vote(await fifth.newPage(), [3]);
-    await adminPage.goto(`${base}${teamPath}#pulse`);
-    // Votes: 5, 4, 3, 3, 3 → 3.6 from 5 votes.
-    expect(await cell.getAttribute("data-state")).toBe("shown");
-    expect(await cell.textContent()).toContain("3.6");
-    expect(await cell.textContent()).toContain("5 votes");
+    expect(await adminPage.locator("#pulse [data-heat-row]").count()).toBe(0);
+    expect(await adminPage.textContent("#pulse [data-pulse-next]")).toContain("12:00");
     await expectNoAxeViolations(adminPage, "team page with pulse");
     await adminPage.goto(`${base}/o/${SLUG}`);
-    expect(await adminPage.locator("[data-heat-row='Harbor'] td").last().textContent()).toContain("3.6");
+    expect(await adminPage.locator("[data-heat-row='Harbor']").count()).toBe(0);
+    expect(await adminPage.locator("[data-pulse-next]").count()).toBe(1);
     await adminPage.goto(`${base}/o/${SLUG}/pulse`);
+    expect(await adminPage.locator("[data-heat-row]").count()).toBe(0);
+    expect(await adminPage.textContent("[data-pulse-next]")).toContain("once the week is over in every time zone");
+    const csv = await (await adminPage.request.get(`${base}/api/orgs/${SLUG}/pulse.csv`)).text();
+    expect(csv.trim().split("\r\n")).toHaveLength(1); // the header only
+    const api = (await (await adminPage.request.get(`${base}/api/orgs/${SLUG}/pulse`)).json()) as { weeks: string[]; next: { showsAt: string } };
+    expect(api.weeks).toEqual([]);
+    expect(new Date(api.next.showsAt).getUTCDay()).toBe(1); // a Monday, 12:00 UTC
     await expectNoAxeViolations(adminPage, "org pulse page");
     await maybeScreenshot(adminPage, "board-pulse-1280");
   });

@@ -27,7 +27,11 @@ describe("campaign API", () => {
     await answerMany(env.DB, campaign.link.slice(3), 4, uniform(4));
     const early = await call("GET", `/api/orgs/${slug}/results`, cookie);
     const earlyBody = (await early.json()) as { result: { responses: number; everyone: unknown; distributions: unknown } };
-    expect(earlyBody.result).toMatchObject({ responses: 4, everyone: { state: "suppressed" }, distributions: null });
+    // Below k not even the count shows (it would move with each answer), nor in the campaigns list or the ETag.
+    expect(earlyBody.result).toMatchObject({ responses: 0, everyone: { state: "suppressed" }, distributions: null });
+    const earlyEtag = early.headers.get("etag");
+    const list = (await (await call("GET", `/api/orgs/${slug}/campaigns`, cookie)).json()) as { campaigns: { id: string; responses: number }[] };
+    expect(list.campaigns.find((c) => c.id === campaign.id)?.responses).toBe(0);
 
     await answerMany(env.DB, campaign.link.slice(3), 1, uniform(4));
     const shown = await call("GET", `/api/orgs/${slug}/results?campaign=${campaign.id}`, cookie);
@@ -35,6 +39,12 @@ describe("campaign API", () => {
     expect(shown.headers.get("cache-control")).toBe("private, no-cache");
     expect(((await shown.json()) as { result: { everyone: unknown } }).result.everyone).toMatchObject({ state: "shown", n: 5, scores: { overall: 75 } });
     expect((await call("GET", `/api/orgs/${slug}/results`, cookie, undefined, { "if-none-match": etag })).status).toBe(304);
+    expect(etag).not.toBe(earlyEtag);
+    // A sixth answer moves no published figure: the ETag stays, the list still says 5.
+    await answerMany(env.DB, campaign.link.slice(3), 1, uniform(1));
+    expect((await call("GET", `/api/orgs/${slug}/results`, cookie, undefined, { "if-none-match": etag })).status).toBe(304);
+    const listed = (await (await call("GET", `/api/orgs/${slug}/campaigns`, cookie)).json()) as { campaigns: { id: string; responses: number }[] };
+    expect(listed.campaigns.find((c) => c.id === campaign.id)?.responses).toBe(5);
 
     expect((await call("POST", `/api/orgs/${slug}/campaigns/${campaign.id}/close`, cookie, {})).status).toBe(204);
     const after = await call("GET", `/api/orgs/${slug}/results`, cookie, undefined, { "if-none-match": etag });

@@ -5,15 +5,16 @@ import { getPulseReadView, getTeamPulse, pulseCsv } from "../../services/sentime
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { readJson } from "../request";
 
-/** Heat maps (suppressed), the CSV export, pulse links and the threshold. Behind orgAccessMiddleware. */
+/** Heat maps (published weeks only, suppressed), the CSV export, pulse links and the threshold. Behind orgAccessMiddleware. */
 export const sentimentRoutes = new Hono<OrgApiEnv>()
   .get("/pulse", async (c) => {
     const read = await getPulseReadView(c.env.DB, accessOf(c), c.req.query("wave") ?? null, new Date());
     const s = read.sentiment;
     return c.json({
       wave: read.wave && { id: read.wave.id, name: read.wave.name },
-      k: accessOf(c).org.anonymity_k,
+      k: s?.k ?? accessOf(c).org.anonymity_k,
       weeks: s?.weeks ?? [],
+      next: s?.next ?? null,
       org: s?.org ?? null,
       teams: s ? Object.fromEntries(s.teams) : {},
     });
@@ -24,7 +25,7 @@ export const sentimentRoutes = new Hono<OrgApiEnv>()
   })
   .get("/teams/:team/pulse", async (c) => {
     const t = await getTeamPulse(c.env.DB, accessOf(c), c.req.param("team"), c.req.query("wave") ?? null, new Date());
-    return c.json({ team: { id: t.team.id, name: t.team.name }, wave: t.wave && { id: t.wave.id, name: t.wave.name }, k: t.k, map: t.map, comments: t.comments });
+    return c.json({ team: { id: t.team.id, name: t.team.name }, wave: t.wave && { id: t.wave.id, name: t.wave.name }, k: t.k, next: t.next, map: t.map, comments: t.comments });
   })
   .get("/teams/:team/pulse-link", async (c) => c.json({ path: await getPulseLink(c.env.DB, accessOf(c), c.req.param("team")) }))
   .post("/teams/:team/pulse-link", async (c) => c.json({ path: await regeneratePulseLink(c.env.DB, accessOf(c), c.req.param("team"), new Date()) }, 201))

@@ -36,7 +36,7 @@ export function leadItems(input: ActionsInput, teamId: string, push: PushItem): 
       push({ key: `reflection-due:${teamId}`, kind: "reflection-due", urgency: daysLeft <= 2 ? "high" : "medium", teamId, title: `Write your team's reflection on ${wave.name}`, reason: daysLeft === 0 ? "The wave ends today." : `The wave ends in ${daysLeft} ${daysLeft === 1 ? "day" : "days"} (${formatDay(wave.endsOn)}): what worked, and what to change next wave.`, since: addDays(wave.endsOn, -REFLECTION_DAYS), href: `${team}#reflect`, linkLabel: "Write the reflection" });
     }
     if (input.hiddenPulse.has(teamId)) {
-      push({ key: `pulse-hidden:${teamId}`, kind: "pulse-hidden", urgency: "medium", teamId, title: "This week's pulse is still hidden", reason: "The team's pulse shows once enough people have voted for nobody to be singled out. Send the reminder or share the link again; who voted is never shown.", since: week, href: `${team}#pulse`, linkLabel: "Send the pulse reminder" });
+      push({ key: `pulse-hidden:${teamId}`, kind: "pulse-hidden", urgency: "medium", teamId, title: "The team's latest pulse week stayed hidden", reason: "A week's pulse shows once it is over and enough people voted for nobody to be singled out. Send the reminder or share the link again this week; who voted is never shown.", since: input.hiddenPulseWeek ?? week, href: `${team}#pulse`, linkLabel: "Send the pulse reminder" });
     }
   }
   if (!input.posted.has(teamId)) {

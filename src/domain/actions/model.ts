@@ -102,8 +102,10 @@ export interface ActionsInput {
   boosts: readonly ActionBoost[];
   /** Teams flagged on the board, with their reasons. */
   needsSupport: readonly { teamId: string; reasons: readonly SupportReason[]; daysSinceCheckIn: number | null }[];
-  /** Teams whose current pulse week cell is published as suppressed (never a count). */
+  /** Teams whose latest published pulse week is suppressed (never a count). */
   hiddenPulse: ReadonlySet<string>;
+  /** Monday of that latest published week (YYYY-MM-DD), when there is one. */
+  hiddenPulseWeek?: string | null;
   reflected: ReadonlySet<string>;
   invites: readonly { id: string; teamId: string; name: string; createdAt: string }[];
   /** The open campaign, and whether its published result is complete enough to close. */

@@ -19,7 +19,7 @@ describe("releaseCampaign", () => {
     expect([below.next, below.shown.everyone.n]).toEqual([{}, 4]);
 
     const { shown, next } = releaseCampaign(count(group(5, 80), group(5, 40)), {}, K);
-    expect(next.everyone).toEqual({ n: 10, sums: group(10, 60).sums, answerCounts: [{ statementId: "da1", answer: 3, n: 10 }] });
+    expect(next.everyone).toEqual({ n: 10, sums: group(10, 60).sums, answerCounts: [{ statementId: "da1", answer: 3, n: 10 }], leadersAt: 5 });
     expect([next.leaders?.n, next.rest?.n]).toEqual([5, 5]);
     expect(shown).toEqual(next);
   });
@@ -37,21 +37,29 @@ describe("releaseCampaign", () => {
     expect(shown).toEqual(first);
   });
 
-  it("moves everyone once k more answered, but holds the split while a group changed by fewer than k", () => {
+  it("holds everyone and the split while a group grew by fewer than k since, and lets everyone move alone once the campaign closed", () => {
     const first = releaseCampaign(count(group(5, 80), group(5, 40)), {}, K).next as CampaignGroups;
-    // Four more leaders and one more of everyone else: everyone moved by 5, each group by less.
-    const { shown, next } = releaseCampaign(count(group(9, 80), group(6, 40)), first, K);
-    expect(Object.keys(next)).toEqual(["everyone"]);
-    expect(shown.everyone.n).toBe(15);
-    expect(shown.everyone.answerCounts).toEqual([{ statementId: "da1", answer: 3, n: 15 }]);
-    expect([shown.leaders, shown.rest]).toEqual([first.leaders, first.rest]);
+    // Four more leaders and one more of everyone else: five more people, but a split then
+    // could never be told apart from this epoch by fewer than k people, so nothing moves.
+    const open = releaseCampaign(count(group(9, 80), group(6, 40)), first, K);
+    expect(open.next).toEqual({});
+    expect(open.shown).toEqual(first);
+    const closed = releaseCampaign(count(group(9, 80), group(6, 40)), first, K, true);
+    expect(Object.keys(closed.next)).toEqual(["everyone"]);
+    expect(closed.shown.everyone.n).toBe(15);
+    expect(closed.shown.everyone.answerCounts).toEqual([{ statementId: "da1", answer: 3, n: 15 }]);
+    expect([closed.shown.leaders, closed.shown.rest]).toEqual([first.leaders, first.rest]);
   });
 
-  it("moves the split at an epoch where each group is unchanged or grew by k", () => {
+  it("moves the split only at an epoch where both groups grew by k: if only one moved, everyone who answered since would be known to be in it", () => {
     const first = releaseCampaign(count(group(5, 80), group(5, 40)), {}, K).next as CampaignGroups;
-    const { shown, next } = releaseCampaign(count(group(5, 80), group(10, 30)), first, K);
-    expect(Object.keys(next).sort()).toEqual(["everyone", "leaders", "rest"]);
-    expect([shown.everyone.n, shown.leaders.n, shown.rest.n]).toEqual([15, 5, 10]);
+    // Five more, none of them leaders: nothing moves (everyone would say those five lead no team once the split moved).
+    const restOnly = releaseCampaign(count(group(5, 80), group(10, 30)), first, K);
+    expect(restOnly.next).toEqual({});
+    // Five leaders more: both grew by k, everything moves together.
+    const both = releaseCampaign(count(group(10, 70), group(10, 30)), first, K);
+    expect(Object.keys(both.next).sort()).toEqual(["everyone", "leaders", "rest"]);
+    expect([both.shown.everyone.n, both.shown.leaders.n, both.shown.rest.n]).toEqual([20, 10, 10]);
   });
 
   it("never lets leaders and everyone else add up to more than an everyone figure of another moment", () => {
@@ -61,14 +69,5 @@ describe("releaseCampaign", () => {
     const { shown, next } = releaseCampaign(count(group(5, 80), group(6, 40)), first, K);
     expect(next).toEqual({});
     expect([shown.everyone.n, shown.leaders.n, shown.rest.n]).toEqual([10, 0, 0]);
-  });
-});
-
-describe("releaseCampaign after a threshold change", () => {
-  it("lets a lowered k show the split of the last epoch when nobody answered since", () => {
-    const atFive = releaseCampaign(count(group(3, 80), group(3, 40)), {}, 5).next as CampaignGroups;
-    expect(Object.keys(atFive)).toEqual(["everyone"]);
-    const { shown, next } = releaseCampaign(count(group(3, 80), group(3, 40)), atFive, 3);
-    expect([shown.leaders.n, shown.rest.n, next.everyone]).toEqual([3, 3, undefined]);
   });
 });

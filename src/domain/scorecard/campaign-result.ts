@@ -34,6 +34,8 @@ export interface CampaignTally {
   everyone: GroupTally;
   leaders: GroupTally;
   rest: GroupTally;
+  /** The threshold the campaign opened with; defaults to the result's k. */
+  k?: number;
 }
 
 /** How many answered 1, 2, 3, 4, 5 to one statement. */
@@ -88,7 +90,7 @@ export interface CampaignResult {
   format: number;
   k: number;
   campaign: CampaignInfo;
-  /** Every response so far; the figures count `everyone.n` of them (they publish in steps of k). */
+  /** The responses the published figures count (everyone's release): moves only in steps of k. */
   responses: number;
   everyone: GroupResult;
   /** Band, quadrant, weakest dimension and advice for everyone; null unless everyone is shown. */
@@ -168,8 +170,8 @@ function distributionsOf(counts: readonly AnswerCount[]): StatementDistribution[
 /**
  * Builds the result of `campaign` from the released tallies of the org's campaigns up to and
  * including it (`tallies`, oldest first; later ones are ignored), the per-statement answer
- * counts of its everyone release, and how many responses it has so far. k is the org's
- * anonymity threshold (3–10).
+ * counts of its everyone release, and how many responses that release counts. k is the
+ * campaign's threshold (3–10), fixed when it opened.
  */
 export function buildCampaignResult(input: { k: number; campaign: CampaignInfo; tallies: readonly CampaignTally[]; answerCounts: readonly AnswerCount[]; responses: number }): CampaignResult {
   const { k, campaign } = input;
@@ -179,7 +181,7 @@ export function buildCampaignResult(input: { k: number; campaign: CampaignInfo; 
   const { everyone, split } = campaignCells(own, k);
   const earlier = at >= 0 ? input.tallies.slice(0, at) : input.tallies;
   const trend = [...earlier, own].slice(-TREND_LENGTH).map((t): TrendPoint => {
-    const cells = campaignCells(t, k);
+    const cells = campaignCells(t, t.k ?? k);
     return {
       campaignId: t.campaignId,
       name: t.name,
@@ -226,15 +228,12 @@ const GAP_FEELING: Record<DimensionId, string> = {
 const UNREADABLE = "so nobody's answers can be read from a change";
 
 /**
- * Why the figures count fewer answers than have come in (they publish in steps of k), or null
- * when they count them all.
+ * How the figures move, once they show: in steps of k answers, the count with them. It says
+ * nothing of answers not counted yet: how many there are would move with a single answer.
  */
 export function heldBackNote(r: CampaignResult): string | null {
-  if (r.everyone.state !== "shown" || r.responses <= r.everyone.n) return null;
-  const counted = `These figures count the first ${r.everyone.n} of ${r.responses} answers`;
-  return r.campaign.state === "open"
-    ? `${counted}. They move only in steps of ${r.k} answers, ${UNREADABLE}: ${r.everyone.n + r.k - r.responses} more to go.`
-    : `${counted}: figures move only in steps of ${r.k} answers, ${UNREADABLE}, and the campaign closed before the next step.`;
+  if (r.everyone.state !== "shown") return null;
+  return `These figures and their count move only in steps of ${r.k} answers, ${UNREADABLE}; answers since the last step count at the next${r.campaign.state === "open" ? "" : " (the campaign is closed, so there is none)"}.`;
 }
 
 /** Why the comparison counts fewer answers than everyone's figures, or null when it counts the same. */
@@ -242,7 +241,7 @@ export function splitHeldBackNote(r: CampaignResult): string | null {
   if (r.split.state !== "shown" || r.everyone.state !== "shown") return null;
   const counted = r.split.leaders.n + r.split.rest.n;
   if (counted >= r.everyone.n) return null;
-  return `This comparison counts the first ${counted} answers. It moves only when leaders and everyone else have each either stayed the same or grown by at least ${r.k}, ${UNREADABLE}, or that they lead.`;
+  return `This comparison counts the first ${counted} answers. It moves only when leaders and everyone else have each grown by at least ${r.k}, ${UNREADABLE}, or that they lead.`;
 }
 
 /** The sentence a campaign link shows: who sees what, and the k in force. */
