@@ -32,7 +32,7 @@ describe("the Northwind demo's Action Center", () => {
     expect(tom).toContainEqual(["problem-ageing", "Problem open 3 weeks: “No staging environment that mirrors production: we test sign-up changes on real customers”"]);
     expect(tom).toContainEqual(["boost-reply", "Mobile declined on your boost"]);
     const sam = await kindsOf("sam@northwind.example");
-    expect(sam.map(([k]) => k)).toEqual(["boost-to-answer", "problem-ageing", "plans-review", "pulse-hidden", "ppp-due"]);
+    expect(sam.map(([k]) => k)).toEqual(["boost-to-answer", "problem-ageing", "pulse-hidden", "plans-review", "ppp-due"]);
     const jonas = await kindsOf("jonas@northwind.example");
     expect(jonas.map(([k]) => k)).toEqual(["stale-key-result", "pulse-hidden"]);
     const lena = await kindsOf("lena@northwind.example");
