@@ -53,7 +53,7 @@ export function pulseContextStatement(db: D1Database, token: string, tokenHash: 
 export function pulseObjectivesStatement(db: D1Database, token: string, tokenHash: string): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT w.id AS wave_id, w.name AS wave_name, w.starts_on, w.ends_on, ob.id, ob.title,
+      `SELECT w.id AS wave_id, w.name AS wave_name, w.starts_on, w.ends_on, w.anonymity_k AS wave_k, ob.id, ob.title,
               (SELECT group_concat(k.title, ' · ') FROM key_results k WHERE k.objective_id = ob.id) AS key_results
        FROM teams t JOIN waves w ON w.org_id = t.org_id AND w.state = 'active'
        JOIN objectives ob ON ob.wave_id = w.id AND ob.team_id = t.id AND ob.level = 'team'
@@ -67,6 +67,8 @@ export interface PulseObjectiveRow {
   wave_name: string;
   starts_on: string;
   ends_on: string;
+  /** The k the wave started with (null only for a wave started before k was stored). */
+  wave_k: number | null;
   id: string;
   title: string;
   key_results: string | null;

@@ -89,6 +89,8 @@ async function load(db: D1Database, token: string, credentials: readonly string[
   const week = pulseWeek(now, ctx.time_zone);
   const rows = objectives.results as PulseObjectiveRow[];
   const wave = rows[0] ? { id: rows[0].wave_id, name: rows[0].wave_name, startsOn: rows[0].starts_on, endsOn: rows[0].ends_on } : null;
+  // The promise is the running wave's: the k it started with, which later settings cannot change.
+  const k = rows[0]?.wave_k ?? ctx.anonymity_k;
   const isPersonal = ctx.link_kind === "personal";
   // A personal link votes only with its own credential; the shared link with the browser's.
   const usable = isPersonal ? [personal] : candidates.filter((c) => c !== personal);
@@ -111,8 +113,8 @@ async function load(db: D1Database, token: string, credentials: readonly string[
   return {
     view: {
       orgName: ctx.org_name,
-      k: ctx.anonymity_k,
-      promise: anonymityPromise(ctx.anonymity_k),
+      k,
+      promise: anonymityPromise(k),
       team: { id: ctx.team_id, name: ctx.team_name, declaredSize: ctx.declared_size },
       link: ctx.link_kind,
       list: isPersonal ? { addresses: ctx.address_count, domains, changedOn, changedDuringWave: Boolean(wave && changedOn && changedOn >= wave.startsOn) } : null,

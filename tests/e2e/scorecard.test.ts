@@ -196,7 +196,8 @@ describe("sharing a result and running it with a team", () => {
     await expectNoAxeViolations(page, "campaign form with own result");
     await Promise.all([page.waitForNavigation(), page.click('form:has(input[name="_action"][value="open"]) button[type=submit]')]);
     expect(await page.textContent("[role=status]")).toContain("with your own Scorecard result");
-    expect(await page.textContent("[data-response-count]")).toBe("1");
+    // The founder's answer counts, and like every count is published only in steps of k.
+    expect(await page.textContent("[data-response-count]")).toBe("fewer than 5");
 
     // This browser has answered: the campaign link does not take the admin's answers twice.
     const link = await page.inputValue("[data-open-campaign] [data-copy-source]");

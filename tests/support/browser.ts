@@ -107,9 +107,19 @@ export function watchPage(page: Page): { scripts: Map<string, number>; errors: s
 
 const NO_JS_CONTEXTS = new WeakSet<BrowserContext>();
 
+let contexts = 0;
+
+/**
+ * A browser for one person. Each gets an address of its own (from the IPv6 documentation
+ * range, sent as `cf-connecting-ip`, which `wrangler dev` passes on as Cloudflare would), so the
+ * per-address rate limits of sign-in, quiz and votes treat the test's people as the different
+ * people they are rather than as one address signing in forty times a minute.
+ */
 export async function newContext(browser: Browser, opts: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<BrowserContext> {
   const width = opts.width ?? 1280;
+  contexts += 1;
   const context = await browser.newContext({
+    extraHTTPHeaders: { "cf-connecting-ip": `2001:db8::${process.pid.toString(16)}:${contexts.toString(16)}` },
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
     viewport: { width, height: width < 600 ? 780 : 900 },
     deviceScaleFactor: 1,
