@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, maybeScreenshot, newContext, watchPage } from "../support/browser";
-import { followEmailLink, latestEmail, linkIn } from "../support/browser-flows";
+import { createOrgWithTeamAndWave, latestEmail, linkIn } from "../support/browser-flows";
 
 const base = inject("baseUrl");
 const stamp = Date.now().toString(36);
@@ -25,27 +25,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await newContext(browser);
   const page = await admin.newPage();
-  await page.goto(`${base}/start`);
-  await page.fill('input[name="orgName"]', "Quay Co");
-  await page.fill('input[name="slug"]', SLUG);
-  await page.selectOption('select[name="timeZone"]', "UTC");
-  await page.fill('input[name="name"]', "Quinn Admin");
-  await page.fill('input[name="email"]', `quinn-${stamp}@quay.example`);
-  await submit(page, "main form button[type=submit]");
-  await followEmailLink(page, linkIn((await latestEmail(page.request, base, `quinn-${stamp}@quay.example`, "Confirm")).text, "/auth/link/"));
-  await page.goto(`${base}/o/${SLUG}/teams`);
-  await page.fill("#team-name", "Quay");
-  await page.fill("#team-size", "4");
-  await submit(page, "form:has(#team-name) button[type=submit]");
-  teamPath = (await page.getAttribute("[data-team='Quay'] a", "href"))!;
-
-  await page.goto(`${base}/o/${SLUG}/waves`);
-  await page.fill('input[name="name"]', "Wave 1");
-  await page.fill('input[name="startsOn"]', monday());
-  await page.fill('input[name="endsOn"]', new Date(Date.parse(monday()) + 27 * 86_400_000).toISOString().slice(0, 10));
-  await submit(page, "main form button[type=submit]");
-  await page.fill('form:has(input[value="add-objective"]) input[name="title"]', "Ship reliably");
-  await submit(page, 'form:has(input[value="add-objective"]) button[type=submit]');
+  ({ teamPath } = await createOrgWithTeamAndWave(page, base, { slug: SLUG, orgName: "Quay Co", email: `quinn-${stamp}@quay.example`, timeZone: "UTC", team: "Quay", size: 4, startsOn: monday() }));
   const wavePage = page.url();
   // Before the wave starts, the lead switches the team to personal links and enters the list.
   await page.goto(`${base}${teamPath}`);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, maybeScreenshot, newContext, watchPage } from "../support/browser";
-import { followEmailLink, latestEmail, linkIn, signIn } from "../support/browser-flows";
+import { createOrgWithTeamAndWave, signIn } from "../support/browser-flows";
 
 const base = inject("baseUrl");
 const stamp = Date.now().toString(36);
@@ -34,26 +34,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await newContext(browser);
   const page = await admin.newPage();
-  await page.goto(`${base}/start`);
-  await page.fill('input[name="orgName"]', "Pulse Co");
-  await page.fill('input[name="slug"]', SLUG);
-  await page.selectOption('select[name="timeZone"]', "UTC");
-  await page.fill('input[name="name"]', "Pat Admin");
-  await page.fill('input[name="email"]', `pat-${stamp}@pulse.example`);
-  await submit(page, "main form button[type=submit]");
-  await followEmailLink(page, linkIn((await latestEmail(page.request, base, `pat-${stamp}@pulse.example`, "Confirm")).text, "/auth/link/"));
-  await page.goto(`${base}/o/${SLUG}/teams`);
-  await page.fill("#team-name", "Harbor");
-  await page.fill("#team-size", "6");
-  await submit(page, "form:has(#team-name) button[type=submit]");
-  teamPath = (await page.getAttribute("[data-team='Harbor'] a", "href"))!;
-  await page.goto(`${base}/o/${SLUG}/waves`);
-  await page.fill('input[name="name"]', "Wave 1");
-  await page.fill('input[name="startsOn"]', monday());
-  await page.fill('input[name="endsOn"]', new Date(Date.parse(monday()) + 27 * 86_400_000).toISOString().slice(0, 10));
-  await submit(page, "main form button[type=submit]");
-  await page.fill('form:has(input[value="add-objective"]) input[name="title"]', "Ship reliably");
-  await submit(page, 'form:has(input[value="add-objective"]) button[type=submit]');
+  ({ teamPath } = await createOrgWithTeamAndWave(page, base, { slug: SLUG, orgName: "Pulse Co", email: `pat-${stamp}@pulse.example`, timeZone: "UTC", team: "Harbor", size: 6, startsOn: monday() }));
   await submit(page, 'form:has(input[value="activate"]) button');
   await page.goto(`${base}${teamPath}/objectives/new`);
   await page.selectOption('select[name="parentId"]', { label: "Ship reliably" });

@@ -57,11 +57,11 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
 }
 
 /** Creates an org through /start and its emailed link, as its first admin, ending on its board. */
-export async function createOrgThroughStart(page: Page, base: string, slug: string, orgName: string, email: string): Promise<void> {
+export async function createOrgThroughStart(page: Page, base: string, slug: string, orgName: string, email: string, timeZone = "Europe/Berlin"): Promise<void> {
   await page.goto(`${base}/start`);
   await page.fill('input[name="orgName"]', orgName);
   await page.fill('input[name="slug"]', slug);
-  await page.selectOption('select[name="timeZone"]', "Europe/Berlin");
+  await page.selectOption('select[name="timeZone"]', timeZone);
   await page.fill('input[name="name"]', "Casey Admin");
   await page.fill('input[name="email"]', email);
   await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
@@ -69,6 +69,30 @@ export async function createOrgThroughStart(page: Page, base: string, slug: stri
   const mail = await latestEmail(page.request, base, email, `Confirm ${orgName}`);
   await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
   if (new URL(page.url()).pathname !== `/o/${slug}`) throw new Error(`creating ${slug} ended on ${page.url()}`);
+}
+
+/**
+ * A new org through /start (its admin signed in on `page`), one team of `size` people and a
+ * four-week draft wave from `startsOn` with the org objective "Ship reliably". Ends on the
+ * wave's page; returns the team's path.
+ */
+export async function createOrgWithTeamAndWave(page: Page, base: string, o: { slug: string; orgName: string; email: string; timeZone: string; team: string; size: number; startsOn: string }): Promise<{ teamPath: string }> {
+  const submit = (selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
+  await createOrgThroughStart(page, base, o.slug, o.orgName, o.email, o.timeZone);
+  await page.goto(`${base}/o/${o.slug}/teams`);
+  await page.fill("#team-name", o.team);
+  await page.fill("#team-size", String(o.size));
+  await submit("form:has(#team-name) button[type=submit]");
+  const teamPath = await page.getAttribute(`[data-team='${o.team}'] a`, "href");
+  if (!teamPath) throw new Error(`no link to team ${o.team}`);
+  await page.goto(`${base}/o/${o.slug}/waves`);
+  await page.fill('input[name="name"]', "Wave 1");
+  await page.fill('input[name="startsOn"]', o.startsOn);
+  await page.fill('input[name="endsOn"]', new Date(Date.parse(o.startsOn) + 27 * 86_400_000).toISOString().slice(0, 10));
+  await submit("main form button[type=submit]");
+  await page.fill('form:has(input[value="add-objective"]) input[name="title"]', "Ship reliably");
+  await submit('form:has(input[value="add-objective"]) button[type=submit]');
+  return { teamPath };
 }
 
 /** Signs in with plain fetch (no browser) and returns the Cookie header value: for scripts. */

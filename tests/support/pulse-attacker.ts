@@ -9,6 +9,7 @@
  *
  * A publisher is the rule under test: given the raw counts now, what is shown.
  */
+import { seededRandom } from "../../functions/services/seed/random";
 import { basis, pinsGroup } from "./linear-leaks";
 
 export interface RawRows {
@@ -55,17 +56,8 @@ interface Vote {
   score: number;
 }
 
-/** A small deterministic generator (mulberry32), so a failing sequence can be replayed by seed. */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The attackers draw from the seeded generator the demo uses, so a failing sequence replays by its seed. */
+export const randomSource = seededRandom;
 
 const WEEKS = ["2026-11-02", "2026-11-09"];
 const round1 = (x: number) => Math.round(x * 10) / 10;
