@@ -99,7 +99,10 @@ export async function createOrgWithTeamAndWave(page: Page, base: string, o: { sl
 export async function signInWithFetch(base: string, email: string): Promise<string> {
   await fetch(`${base}/signin`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: `email=${encodeURIComponent(email)}`, redirect: "manual" });
   const mail = await latestEmail(async (url) => (await fetch(url)).text(), base, email, "sign-in link");
-  const res = await fetch(linkIn(mail.text, "/auth/link/"), { method: "POST", headers: { origin: base }, redirect: "manual" });
+  // The link is built from PUBLIC_URL, which may name the server differently from `base`
+  // (localhost vs 127.0.0.1): its own origin is what a browser would send with the form.
+  const link = linkIn(mail.text, "/auth/link/");
+  const res = await fetch(link, { method: "POST", headers: { origin: new URL(link).origin }, redirect: "manual" });
   const cookie = /__Host-mv_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
   if (!cookie) throw new Error("sign-in failed: no session cookie");
   return `__Host-mv_session=${cookie}`;
