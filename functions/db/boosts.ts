@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 import type { BoostState } from "../../src/domain/boosts/rules";
 
 export type { BoostState };
@@ -140,15 +141,15 @@ export interface ProblemBoostRow {
 }
 
 /** The latest boost asked for each problem thread of the team (or of every team when teamId is null). */
-export function problemBoostsStatement(db: D1Database, orgId: string, teamId: string | null): D1PreparedStatement {
-  return db
+export function problemBoostsStatement(db: D1Database, orgId: string, teamId: string | null): Typed<ProblemBoostRow> {
+  return typed<ProblemBoostRow>(db
     .prepare(
       `SELECT b.id, b.problem_thread_id, b.state, tt.name AS to_team_name, ht.name AS helper_team_name
        FROM boosts b LEFT JOIN teams tt ON tt.id = b.to_team_id LEFT JOIN teams ht ON ht.id = b.helper_team_id
        WHERE b.org_id = ?1 AND b.problem_thread_id IS NOT NULL AND (?2 IS NULL OR b.from_team_id = ?2)
        ORDER BY b.created_at`,
     )
-    .bind(orgId, teamId);
+    .bind(orgId, teamId));
 }
 
 export interface BoostTimingRow {

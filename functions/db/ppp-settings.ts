@@ -1,7 +1,8 @@
+import { typed, type Typed } from "./typed";
 /** The org's PPP due weekday (1 = Monday … 7 = Sunday), a column the PPP migration added to orgs. */
 
-export function pppDueWeekdayStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare("SELECT ppp_due_weekday FROM orgs WHERE id = ?1").bind(orgId);
+export function pppDueWeekdayStatement(db: D1Database, orgId: string): Typed<{ ppp_due_weekday: number }> {
+  return typed<{ ppp_due_weekday: number }>(db.prepare("SELECT ppp_due_weekday FROM orgs WHERE id = ?1").bind(orgId));
 }
 
 export async function findPppDueWeekday(db: D1Database, orgId: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 /**
  * SQL behind the pulse heat maps: counts and sums per cell, comments, and the weeks already
  * published. Publication and suppression happen in the sentiment service.
@@ -5,29 +6,29 @@
 
 
 /** Votes and their sum per team and week of a wave. */
-export function teamWeekVotesStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db
+export function teamWeekVotesStatement(db: D1Database, orgId: string, waveId: string): Typed<TeamWeekVotesRow> {
+  return typed<TeamWeekVotesRow>(db
     .prepare("SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY team_id, week")
-    .bind(orgId, waveId);
+    .bind(orgId, waveId));
 }
 
 /** People who voted per team and week of a wave. */
-export function respondentsStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db.prepare("SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ?2").bind(orgId, waveId);
+export function respondentsStatement(db: D1Database, orgId: string, waveId: string): Typed<RespondentsRow> {
+  return typed<RespondentsRow>(db.prepare("SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ?2").bind(orgId, waveId));
 }
 
 /** Votes and their sum per objective and week of a wave (one vote per voter per objective and week). */
-export function objectiveWeekVotesStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db
+export function objectiveWeekVotesStatement(db: D1Database, orgId: string, waveId: string): Typed<ObjectiveWeekVotesRow> {
+  return typed<ObjectiveWeekVotesRow>(db
     .prepare("SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY objective_id, week")
-    .bind(orgId, waveId);
+    .bind(orgId, waveId));
 }
 
 /** The comments of one team's votes in a wave: objective, week and text, nothing else. */
-export function commentsStatement(db: D1Database, orgId: string, waveId: string, teamId: string): D1PreparedStatement {
-  return db
+export function commentsStatement(db: D1Database, orgId: string, waveId: string, teamId: string): Typed<CommentRow> {
+  return typed<CommentRow>(db
     .prepare("SELECT objective_id, week, comment FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 AND team_id = ?3 AND comment IS NOT NULL")
-    .bind(orgId, waveId, teamId);
+    .bind(orgId, waveId, teamId));
 }
 
 export interface TeamWeekVotesRow {
@@ -55,12 +56,12 @@ export interface CommentRow {
 }
 
 /** The same three aggregates for the org's active wave (a subquery), for the board's one batch. */
-export function activeWaveSentimentStatements(db: D1Database, orgId: string): D1PreparedStatement[] {
+export function activeWaveSentimentStatements(db: D1Database, orgId: string): [Typed<TeamWeekVotesRow>, Typed<RespondentsRow>, Typed<ObjectiveWeekVotesRow>] {
   const active = "(SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')";
   return [
-    db.prepare(`SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY team_id, week`).bind(orgId),
-    db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${active}`).bind(orgId),
-    db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY objective_id, week`).bind(orgId),
+    typed<TeamWeekVotesRow>(db.prepare(`SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY team_id, week`).bind(orgId)),
+    typed<RespondentsRow>(db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${active}`).bind(orgId)),
+    typed<ObjectiveWeekVotesRow>(db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY objective_id, week`).bind(orgId)),
   ];
 }
 
@@ -72,14 +73,14 @@ export interface WeekReleaseRow {
   snapshot: string;
 }
 
-export function weekReleasesStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db.prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ?2 ORDER BY week").bind(orgId, waveId);
+export function weekReleasesStatement(db: D1Database, orgId: string, waveId: string): Typed<WeekReleaseRow> {
+  return typed<WeekReleaseRow>(db.prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ?2 ORDER BY week").bind(orgId, waveId));
 }
 
-export function activeWaveWeekReleasesStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
+export function activeWaveWeekReleasesStatement(db: D1Database, orgId: string): Typed<WeekReleaseRow> {
+  return typed<WeekReleaseRow>(db
     .prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active') ORDER BY week")
-    .bind(orgId);
+    .bind(orgId));
 }
 
 /**

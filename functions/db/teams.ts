@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export interface TeamRow {
   id: string;
   org_id: string;
@@ -33,8 +34,8 @@ export async function listTeams(db: D1Database, orgId: string): Promise<TeamRow[
   return results;
 }
 
-export function listTeamsStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare(`SELECT ${COLUMNS} FROM teams WHERE org_id = ?1 ORDER BY name`).bind(orgId);
+export function listTeamsStatement(db: D1Database, orgId: string): Typed<TeamRow> {
+  return typed<TeamRow>(db.prepare(`SELECT ${COLUMNS} FROM teams WHERE org_id = ?1 ORDER BY name`).bind(orgId));
 }
 
 /** A team of this org, or null: a team id from another org is never found. */

@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 import type { WaveState } from "../../src/domain/okr/wave";
 
 export interface WaveRow {
@@ -39,8 +40,13 @@ export async function listWaves(db: D1Database, orgId: string): Promise<WaveRow[
   return results;
 }
 
-export function activeWaveStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare(`SELECT ${COLUMNS} FROM waves WHERE org_id = ?1 AND state = 'active'`).bind(orgId);
+export function activeWaveStatement(db: D1Database, orgId: string): Typed<WaveRow> {
+  return typed<WaveRow>(db.prepare(`SELECT ${COLUMNS} FROM waves WHERE org_id = ?1 AND state = 'active'`).bind(orgId));
+}
+
+/** The org's active wave and its drafts: the active one first, drafts by start. */
+export function activeAndDraftWavesStatement(db: D1Database, orgId: string): Typed<WaveRow> {
+  return typed<WaveRow>(db.prepare(`SELECT ${COLUMNS} FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on`).bind(orgId));
 }
 
 export async function findActiveWave(db: D1Database, orgId: string): Promise<WaveRow | null> {

@@ -12,6 +12,7 @@ import { campaignStatement, listCampaignsStatement, type CampaignRow } from "../
 import { answerCountsStatement, tallyStatement, type AnswerCountRow, type TallyRow } from "../db/campaign-responses";
 import { openCampaignReleasesStatement, releaseOf, storeReleaseStatement, trendReleasesStatement, type OpenCampaignReleaseRow, type ReleaseRow } from "../db/result-releases";
 import { campaignSnapshotStatement, findSharedSnapshot, storeSnapshotStatement, type CampaignSnapshotRow } from "../db/result-snapshots";
+import type { Typed } from "../db/typed";
 import type { OrgAccess } from "./access";
 import { notFound } from "./errors";
 import { requireActiveShareLink } from "./share-links";
@@ -181,7 +182,7 @@ export interface OpenCampaignReadiness {
 }
 
 /** The statement behind openCampaignReadiness, for a caller's batch. */
-export function openCampaignReadinessStatement(db: D1Database, orgId: string): D1PreparedStatement {
+export function openCampaignReadinessStatement(db: D1Database, orgId: string): Typed<OpenCampaignReleaseRow> {
   return openCampaignReleasesStatement(db, orgId);
 }
 
