@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 import type { PlanOutcome } from "../../src/domain/ppp/ageing";
 
 export type PppState = "draft" | "submitted";
@@ -178,17 +179,17 @@ export async function findTeamProblem(db: D1Database, orgId: string, teamId: str
 }
 
 /** The problems of the team's latest PPP (any state): what a boost request can say it unblocks. */
-export function latestProblemsStatement(db: D1Database, orgId: string, teamId: string): D1PreparedStatement {
-  return db
+export function latestProblemsStatement(db: D1Database, orgId: string, teamId: string): Typed<{ thread_id: string; body: string; since_week: string; week_start: string }> {
+  return typed<{ thread_id: string; body: string; since_week: string; week_start: string }>(db
     .prepare(
       `SELECT i.thread_id, i.body, i.since_week, p.week_start FROM ppp_items i JOIN ppps p ON p.id = i.ppp_id
        WHERE p.id = (SELECT id FROM ppps WHERE org_id = ?1 AND team_id = ?2 ORDER BY week_start DESC LIMIT 1) AND i.kind = 'problem'
        ORDER BY i.position`,
     )
-    .bind(orgId, teamId);
+    .bind(orgId, teamId));
 }
 
 /** Per team of the org: the state of its PPP for the week, or no row when it has none. */
-export function pppStatesOfWeekStatement(db: D1Database, orgId: string, week: string): D1PreparedStatement {
-  return db.prepare("SELECT team_id, state, submitted_at FROM ppps WHERE org_id = ?1 AND week_start = ?2").bind(orgId, week);
+export function pppStatesOfWeekStatement(db: D1Database, orgId: string, week: string): Typed<{ team_id: string; state: PppState; submitted_at: string | null }> {
+  return typed<{ team_id: string; state: PppState; submitted_at: string | null }>(db.prepare("SELECT team_id, state, submitted_at FROM ppps WHERE org_id = ?1 AND week_start = ?2").bind(orgId, week));
 }
