@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export interface OrgRow {
   id: string;
   slug: string;
@@ -78,8 +79,8 @@ export async function findOrgHeadcount(db: D1Database, orgId: string): Promise<n
   return (await orgHeadcountStatement(db, orgId).first<{ headcount: number | null }>())?.headcount ?? null;
 }
 
-export function orgHeadcountStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare("SELECT headcount FROM orgs WHERE id = ?1").bind(orgId);
+export function orgHeadcountStatement(db: D1Database, orgId: string): Typed<{ headcount: number | null }> {
+  return typed<{ headcount: number | null }>(db.prepare("SELECT headcount FROM orgs WHERE id = ?1").bind(orgId));
 }
 
 export interface MemberRow {

@@ -39,8 +39,8 @@ export interface ReminderLeadRow {
 }
 
 /** Leads whose team has no submitted PPP for the week. */
-export function leadsWithoutPppStatement(db: D1Database, orgId: string, week: string): D1PreparedStatement {
-  return db
+export function leadsWithoutPppStatement(db: D1Database, orgId: string, week: string): Typed<ReminderLeadRow> {
+  return typed<ReminderLeadRow>(db
     .prepare(
       `SELECT m.org_id, p.id AS person_id, p.email, p.name, t.id AS team_id, t.name AS team_name,
          EXISTS (SELECT 1 FROM ppps x WHERE x.team_id = t.id AND x.week_start = ?2 AND x.state = 'draft') AS has_draft
@@ -49,5 +49,5 @@ export function leadsWithoutPppStatement(db: D1Database, orgId: string, week: st
          AND NOT EXISTS (SELECT 1 FROM ppps x WHERE x.team_id = t.id AND x.week_start = ?2 AND x.state = 'submitted')
        ORDER BY t.name, p.email`,
     )
-    .bind(orgId, week);
+    .bind(orgId, week));
 }

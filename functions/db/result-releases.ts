@@ -16,13 +16,13 @@ export interface ReleaseRow {
 }
 
 /** What each group of the campaigns in campaign `campaignId`'s trend last published. */
-export function trendReleasesStatement(db: D1Database, orgId: string, campaignId: string, limit: number): D1PreparedStatement {
-  return db
+export function trendReleasesStatement(db: D1Database, orgId: string, campaignId: string, limit: number): Typed<ReleaseRow> {
+  return typed<ReleaseRow>(db
     .prepare(
       `SELECT campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts, leaders_at
        FROM scorecard_result_releases WHERE campaign_id IN (${TREND_CAMPAIGN_IDS})`,
     )
-    .bind(orgId, campaignId, limit);
+    .bind(orgId, campaignId, limit));
 }
 
 export function releaseOf(row: ReleaseRow): GroupRelease {

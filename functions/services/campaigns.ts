@@ -18,6 +18,7 @@ import { getScorecardResult } from "./scorecard";
 import { shareLinkStatus, type ShareLinkStatus } from "./share-links";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
+import { batch } from "../db/typed";
 
 const ID = /^[A-Za-z0-9_-]{22}$/;
 
@@ -43,7 +44,7 @@ export async function openCampaign(db: D1Database, access: OrgAccess, input: unk
   const id = randomToken(16);
   try {
     const insert = insertCampaignStatement(db, { id, org_id: access.org.id, wave_id: wave?.id ?? null, name, link_token: randomToken(16), opened_at: now.toISOString() });
-    await db.batch([insert, ...(own && credential ? await leaderSelfAssessmentStatements(db, id, credential, own) : [])]);
+    await batch(db, [insert, ...(own && credential ? await leaderSelfAssessmentStatements(db, id, credential, own) : [])]);
   } catch (error) {
     if (String(error).includes("UNIQUE")) throw conflict("A campaign is open already. Close it before opening another.");
     throw error;
@@ -97,13 +98,13 @@ export interface CampaignsOverview {
 
 /** Everything the campaigns page shows, in one batch. Leads see the campaigns and link; admins manage them. */
 export async function getCampaignsOverview(db: D1Database, access: OrgAccess, now: Date): Promise<CampaignsOverview> {
-  const [campaigns, wave, links, org] = await db.batch([
+  const [campaigns, wave, links, org] = await batch(db, [
     listCampaignsStatement(db, access.org.id),
     activeWaveStatement(db, access.org.id),
     listShareLinksStatement(db, access.org.id),
     orgHeadcountStatement(db, access.org.id),
   ]);
-  const list = campaigns.results as CampaignRow[];
+  const list = campaigns.results;
   const open = list.find((c) => c.state === "open") ?? null;
   // The open campaign's count is its published one: bring its release up to date (one read
   // of the stored result when nothing was answered since the last view).
@@ -111,8 +112,8 @@ export async function getCampaignsOverview(db: D1Database, access: OrgAccess, no
   return {
     campaigns: list,
     open,
-    headcount: (org.results[0] as { headcount: number | null } | undefined)?.headcount ?? null,
-    activeWave: (wave.results[0] as WaveRow | undefined) ?? null,
-    shareLinks: access.isAdmin ? (links.results as ShareLinkRow[]).map((l) => ({ ...l, status: shareLinkStatus(l, now) })) : [],
+    headcount: org.results[0]?.headcount ?? null,
+    activeWave: wave.results[0] ?? null,
+    shareLinks: access.isAdmin ? links.results.map((l) => ({ ...l, status: shareLinkStatus(l, now) })) : [],
   };
 }
