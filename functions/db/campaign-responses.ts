@@ -26,7 +26,7 @@ export interface SubmitOutcomeRow {
  * 4. the state afterwards, so the caller can tell why nothing was recorded.
  * The response row holds no credential, and the two rows share no key or order.
  */
-export function submitResponseStatements(db: D1Database, r: NewCampaignResponse): D1PreparedStatement[] {
+export function submitResponseStatements(db: D1Database, r: NewCampaignResponse): [D1PreparedStatement, D1PreparedStatement, D1PreparedStatement, Typed<SubmitOutcomeRow>] {
   return [
     db
       .prepare(
@@ -50,14 +50,14 @@ export function submitResponseStatements(db: D1Database, r: NewCampaignResponse)
 }
 
 /** The campaign's state, count and headcount, and whether this credential has answered. */
-export function outcomeStatement(db: D1Database, campaignId: string, credentialHash: string): D1PreparedStatement {
-  return db
+export function outcomeStatement(db: D1Database, campaignId: string, credentialHash: string): Typed<SubmitOutcomeRow> {
+  return typed<SubmitOutcomeRow>(db
     .prepare(
       `SELECT c.state, c.responses, c.headcount,
               EXISTS (SELECT 1 FROM scorecard_campaign_credentials g WHERE g.campaign_id = c.id AND g.credential_hash = ?2) AS answered
        FROM scorecard_campaigns c WHERE c.id = ?1`,
     )
-    .bind(campaignId, credentialHash);
+    .bind(campaignId, credentialHash));
 }
 
 export interface TallyRow {

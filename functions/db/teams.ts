@@ -50,8 +50,8 @@ export async function findTeamPulseMode(db: D1Database, orgId: string, teamId: s
   return (await teamPulseModeStatement(db, orgId, teamId).first<{ pulse_mode: PulseMode }>())?.pulse_mode ?? null;
 }
 
-export function teamPulseModeStatement(db: D1Database, orgId: string, teamId: string): D1PreparedStatement {
-  return db.prepare("SELECT pulse_mode FROM teams WHERE org_id = ?1 AND id = ?2").bind(orgId, teamId);
+export function teamPulseModeStatement(db: D1Database, orgId: string, teamId: string): Typed<{ pulse_mode: PulseMode }> {
+  return typed<{ pulse_mode: PulseMode }>(db.prepare("SELECT pulse_mode FROM teams WHERE org_id = ?1 AND id = ?2").bind(orgId, teamId));
 }
 
 export async function updateTeamPulseMode(db: D1Database, orgId: string, teamId: string, mode: PulseMode): Promise<void> {
