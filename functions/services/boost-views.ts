@@ -1,3 +1,4 @@
+import { isId } from "../../src/schemas/fields";
 import { localDate } from "../../src/domain/calendar";
 import { elapsedMs, helpMatrix, timingsByWave, type HelpMatrix, type WaveTimings } from "../../src/domain/boosts/insights";
 import { boostActions, type BoostActions } from "../../src/domain/boosts/rules";
@@ -39,7 +40,7 @@ export interface BoostPage {
 
 /** One boost with its thread: one round trip. Another org's id is 404. */
 export async function getBoostPage(db: D1Database, access: OrgAccess, boostId: string, now: Date): Promise<BoostPage> {
-  if (!/^[A-Za-z0-9_-]{22}$/.test(boostId)) throw notFound("That boost request");
+  if (!isId(boostId)) throw notFound("That boost request");
   const [boost, messages] = await batch(db, [boostViewStatement(db, access.org.id, boostId), messagesOfBoostStatement(db, access.org.id, boostId)]);
   const row = boost.results[0];
   if (!row) throw notFound("That boost request");

@@ -5,6 +5,7 @@
  * finished model is stored as a snapshot per result version and threshold; every later view,
  * from the org page, the API or a share link, reads the snapshot and aggregates nothing.
  */
+import { isId } from "../../src/schemas/fields";
 import { localDate } from "../../src/domain/calendar";
 import { CAMPAIGN_GROUPS, releaseCampaign, type CampaignCount, type CampaignGroups } from "../../src/domain/scorecard/campaign-release";
 import { buildCampaignResult, CAMPAIGN_RESULT_FORMAT, TREND_LENGTH, type AnswerCount, type CampaignResult, type CampaignTally } from "../../src/domain/scorecard/campaign-result";
@@ -17,7 +18,6 @@ import type { OrgAccess } from "./access";
 import { notFound } from "./errors";
 import { requireActiveShareLink } from "./share-links";
 
-const ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** What a result needs of its org (k is the campaign's own, fixed when it opened). */
 export interface ResultOrg {
@@ -131,7 +131,7 @@ export interface OrgResultsView {
  * of two plain reads; only the first view after a new version aggregates.
  */
 export async function getOrgResults(db: D1Database, access: OrgAccess, campaignId: string | null, now: Date): Promise<OrgResultsView> {
-  if (campaignId !== null && !ID.test(campaignId)) throw notFound("That campaign");
+  if (campaignId !== null && !isId(campaignId)) throw notFound("That campaign");
   const [found, list] = await batch(db, [
     campaignSnapshotStatement(db, access.org.id, campaignId ?? "", CAMPAIGN_RESULT_FORMAT),
     listCampaignsStatement(db, access.org.id),
@@ -151,7 +151,7 @@ export async function getOrgResults(db: D1Database, access: OrgAccess, campaignI
  * sends it (the emailed campaign report, for one). Served from the snapshot when current.
  */
 export async function getCampaignResult(db: D1Database, org: ResultOrg, campaignId: string, now: Date): Promise<CampaignResult> {
-  const row = ID.test(campaignId) ? await campaignSnapshotStatement(db, org.id, campaignId, CAMPAIGN_RESULT_FORMAT).first<CampaignSnapshotRow>() : null;
+  const row = isId(campaignId) ? await campaignSnapshotStatement(db, org.id, campaignId, CAMPAIGN_RESULT_FORMAT).first<CampaignSnapshotRow>() : null;
   if (!row || row.id !== campaignId) throw notFound("That campaign");
   return resultOf(db, org, row, now);
 }
@@ -165,7 +165,7 @@ export interface SharedResultView {
 
 /** The result behind a public share link: 404 unknown, 410 revoked or expired. One query on a repeat view. */
 export async function getSharedResult(db: D1Database, token: string, now: Date): Promise<SharedResultView> {
-  const row = ID.test(token) ? await findSharedSnapshot(db, token, CAMPAIGN_RESULT_FORMAT) : null;
+  const row = isId(token) ? await findSharedSnapshot(db, token, CAMPAIGN_RESULT_FORMAT) : null;
   if (!row) throw notFound("That link");
   requireActiveShareLink(row, now);
   const { link_id: _link, expires_at, revoked_at: _revoked, org_name, time_zone, ...campaign } = row;

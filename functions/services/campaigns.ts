@@ -3,6 +3,7 @@
  * /s/{token} link; people answer the quiz once per browser, up to the org's headcount; an
  * admin closes it. Results live in campaign-results.ts.
  */
+import { isId } from "../../src/schemas/fields";
 import { formatDay, localDate } from "../../src/domain/calendar";
 import { openCampaignSchema } from "../../src/schemas/campaigns";
 import { findOrgHeadcount, orgHeadcountStatement } from "../db/orgs";
@@ -20,7 +21,6 @@ import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
 import { batch } from "../db/typed";
 
-const ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** Opens a campaign; at most one is open per org, and the org must have declared its headcount. */
 /**
@@ -65,7 +65,7 @@ async function ownResultAnswers(db: D1Database, resultId: string): Promise<Recor
 
 /** A campaign of the viewer's org; any other id is 404. */
 export async function getCampaign(db: D1Database, access: OrgAccess, campaignId: string): Promise<CampaignRow> {
-  const campaign = ID.test(campaignId) ? await findCampaign(db, access.org.id, campaignId) : null;
+  const campaign = isId(campaignId) ? await findCampaign(db, access.org.id, campaignId) : null;
   if (!campaign) throw notFound("That campaign");
   return campaign;
 }

@@ -1,3 +1,4 @@
+import { isId } from "../../src/schemas/fields";
 import { keyResultProgress, meanProgress } from "../../src/domain/okr/progress";
 import { MAX_MOONSHOTS_PER_WAVE } from "../../src/domain/okr/wave";
 import { carryOverSchema, checkInSchema, keyResultSchema, orgObjectiveSchema, reflectionSchema, teamObjectiveSchema, type KeyResultInput } from "../../src/schemas/okr";
@@ -86,7 +87,7 @@ export async function createTeamObjective(db: D1Database, access: OrgAccess, wav
 }
 
 async function editableObjective(db: D1Database, access: OrgAccess, objectiveId: string): Promise<ObjectiveRow> {
-  const objective = /^[A-Za-z0-9_-]{22}$/.test(objectiveId) ? await findObjective(db, access.org.id, objectiveId) : null;
+  const objective = isId(objectiveId) ? await findObjective(db, access.org.id, objectiveId) : null;
   if (!objective) throw notFound("That objective");
   if (objective.level === "org") requireAdmin(access);
   else requireTeamActor(access, objective.team_id ?? "");
@@ -107,7 +108,7 @@ export async function removeObjective(db: D1Database, access: OrgAccess, objecti
 }
 
 export async function removeKeyResult(db: D1Database, access: OrgAccess, krId: string): Promise<void> {
-  const kr = /^[A-Za-z0-9_-]{22}$/.test(krId) ? await findKeyResultContext(db, access.org.id, krId) : null;
+  const kr = isId(krId) ? await findKeyResultContext(db, access.org.id, krId) : null;
   if (!kr) throw notFound("That key result");
   await editableObjective(db, access, kr.objective_id);
   await deleteKeyResult(db, access.org.id, kr.id);
@@ -115,7 +116,7 @@ export async function removeKeyResult(db: D1Database, access: OrgAccess, krId: s
 
 /** Records a new value for a key result of the active wave and keeps the history. */
 export async function checkIn(db: D1Database, access: OrgAccess, krId: string, input: unknown, now: Date): Promise<{ teamId: string | null }> {
-  const kr = /^[A-Za-z0-9_-]{22}$/.test(krId) ? await findKeyResultContext(db, access.org.id, krId) : null;
+  const kr = isId(krId) ? await findKeyResultContext(db, access.org.id, krId) : null;
   if (!kr) throw notFound("That key result");
   if (kr.level === "org") requireAdmin(access);
   else requireTeamActor(access, kr.team_id ?? "");

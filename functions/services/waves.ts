@@ -1,3 +1,4 @@
+import { isId } from "../../src/schemas/fields";
 import { localDate } from "../../src/domain/calendar";
 import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
@@ -30,7 +31,7 @@ export async function editWave(db: D1Database, access: OrgAccess, waveId: string
 
 /** A wave of the viewer's org; any other id is 404. */
 export async function getWave(db: D1Database, access: OrgAccess, waveId: string): Promise<WaveRow> {
-  const wave = /^[A-Za-z0-9_-]{22}$/.test(waveId) ? await findWave(db, access.org.id, waveId) : null;
+  const wave = isId(waveId) ? await findWave(db, access.org.id, waveId) : null;
   if (!wave) throw notFound("That wave");
   return wave;
 }
