@@ -1,6 +1,7 @@
 import { isId } from "../../src/schemas/fields";
 import { keyResultProgress, meanProgress } from "../../src/domain/okr/progress";
-import { MAX_MOONSHOTS_PER_WAVE } from "../../src/domain/okr/wave";
+import { MAX_MOONSHOTS_PER_WAVE, REFLECTION_OPENS_DAYS_LEFT, reflectionOpen } from "../../src/domain/okr/wave";
+import { localDate } from "../../src/domain/calendar";
 import { carryOverSchema, checkInSchema, keyResultSchema, orgObjectiveSchema, reflectionSchema, teamObjectiveSchema, type KeyResultInput } from "../../src/schemas/okr";
 import {
   deleteKeyResult,
@@ -131,6 +132,10 @@ export async function saveReflection(db: D1Database, access: OrgAccess, waveId: 
   requireTeamActor(access, teamId);
   const wave = await getWave(db, access, waveId);
   if (wave.state === "draft") throw conflict("Reflect once the wave is under way.");
+  // The same rule as the team page's form: the API takes no reflection the page would not offer.
+  if (!reflectionOpen({ startsOn: wave.starts_on, endsOn: wave.ends_on, state: wave.state }, localDate(now, access.org.time_zone))) {
+    throw conflict(`The reflection opens in the wave's last ${REFLECTION_OPENS_DAYS_LEFT} days.`);
+  }
   if (!(await findTeam(db, access.org.id, teamId))) throw notFound("That team");
   const data = parseInput(reflectionSchema, input);
   await upsertReflection(db, { wave_id: wave.id, team_id: teamId, org_id: access.org.id, worked: data.worked, change: data.change, person_id: access.viewer.personId, updated_at: now.toISOString() });
