@@ -44,10 +44,10 @@ export interface CheckInRow {
   created_at: string;
 }
 
-const OBJECTIVE_COLUMNS = "id, org_id, wave_id, level, team_id, parent_id, kind, title, rationale, position, carried_from_id, created_at";
+export const OBJECTIVE_COLUMNS = "id, org_id, wave_id, level, team_id, parent_id, kind, title, rationale, position, carried_from_id, created_at";
 const KR_COLUMNS = "id, org_id, objective_id, title, unit, baseline, target, current, position, created_at, updated_at";
 /** What reads return: the written columns and the latest confidence. */
-const KR_READ_COLUMNS = `${KR_COLUMNS}, confidence`;
+export const KR_READ_COLUMNS = `${KR_COLUMNS}, confidence`;
 
 export function insertObjectiveStatement(db: D1Database, o: ObjectiveRow): D1PreparedStatement {
   return db
