@@ -6,7 +6,9 @@ import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objective
 import { activeWaveSentimentStatements, activeWaveWeekReleasesStatement } from "../db/pulse-reads";
 import { listTeamsStatement } from "../db/teams";
 import { activeAndDraftWavesStatement, type WaveRow } from "../db/waves";
-import { batch, type BatchResults } from "../db/typed";
+import { batch, batchGroups, type BatchResults } from "../db/typed";
+import { currentWeek } from "../../src/domain/ppp/week";
+import { boardHelpFromResults, boardHelpStatements, type BoardHelp } from "./boost-views";
 import type { OrgAccess } from "./access";
 import { publishSentiment, type OrgSentiment } from "./sentiment";
 
@@ -82,4 +84,14 @@ export async function boardFromResults(db: D1Database, access: OrgAccess, result
  */
 export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView> {
   return boardFromResults(db, access, await batch(db, boardStatements(db, access.org.id)), now);
+}
+
+/**
+ * The board page: the board and, for admins, what leadership sees first (BoardHelp), in the
+ * same one round trip after the access check.
+ */
+export async function getBoardPage(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView & { help: BoardHelp | null }> {
+  const week = currentWeek(now, access.org.time_zone);
+  const [board, help] = await batchGroups(db, [boardStatements(db, access.org.id), access.isAdmin ? boardHelpStatements(db, access.org.id, week) : ([] as const)]);
+  return { ...(await boardFromResults(db, access, board, now)), help: help.length === 3 ? boardHelpFromResults(week, help) : null };
 }

@@ -22,7 +22,7 @@ import { listTeamsStatement } from "../db/teams";
 import type { OrgAccess } from "./access";
 import { boostFacts } from "./boosts";
 import { notFound } from "./errors";
-import { batch, batchGroups } from "../db/typed";
+import { batch, batchGroups, type BatchResults } from "../db/typed";
 
 /** How many waves the time-to-help table covers, and how many closed boosts the list shows. */
 const TIMING_WAVES = 6;
@@ -123,6 +123,20 @@ export interface BoardHelp {
   ppp: { id: string; name: string; state: PppState | null }[];
 }
 
+/** The statements behind getBoardHelp, for a caller's batch (the board page adds them to its own). */
+export function boardHelpStatements(db: D1Database, orgId: string, week: string) {
+  return [openBoostsStatement(db, orgId), listTeamsStatement(db, orgId), pppStatesOfWeekStatement(db, orgId, week)] as const;
+}
+
+export function boardHelpFromResults(week: string, [boosts, teams, ppps]: BatchResults<ReturnType<typeof boardHelpStatements>>): BoardHelp {
+  const state = new Map(ppps.results.map((p) => [p.team_id, p.state]));
+  return {
+    week,
+    openBoosts: boosts.results,
+    ppp: teams.results.map((t) => ({ id: t.id, name: t.name, state: state.get(t.id) ?? null })),
+  };
+}
+
 /**
  * What the board shows leadership first: open boosts (oldest first) and this week's PPP per
  * team. One batch of three statements whatever the number of teams; null for non-admins.
@@ -130,11 +144,5 @@ export interface BoardHelp {
 export async function getBoardHelp(db: D1Database, access: OrgAccess, now: Date): Promise<BoardHelp | null> {
   if (!access.isAdmin) return null;
   const week = currentWeek(now, access.org.time_zone);
-  const [boosts, teams, ppps] = await batch(db, [openBoostsStatement(db, access.org.id), listTeamsStatement(db, access.org.id), pppStatesOfWeekStatement(db, access.org.id, week)]);
-  const state = new Map(ppps.results.map((p) => [p.team_id, p.state]));
-  return {
-    week,
-    openBoosts: boosts.results,
-    ppp: teams.results.map((t) => ({ id: t.id, name: t.name, state: state.get(t.id) ?? null })),
-  };
+  return boardHelpFromResults(week, await batch(db, boardHelpStatements(db, access.org.id, week)));
 }

@@ -4,6 +4,7 @@ import { countingD1 } from "../../tests/support/d1-counter";
 import { findOrgBySlug } from "../db/orgs";
 import { insertSessionStatement } from "../db/sessions";
 import { requireOrgAccess } from "./access";
+import { getBoardPage } from "./board";
 import { viewerFromSession } from "./auth";
 import { BENCH_ADMIN, BENCH_ORG, seedLargeOrg } from "./seed/large-org";
 import { getTeamPage } from "./team-page";
@@ -54,5 +55,13 @@ describe("page round trips on the 50-team org", () => {
     const view = await getTeamPage(env.DB, await requireOrgAccess(env.DB, await viewerFromSession(env.DB, lead, NOW), BENCH_ORG.slug), teamId, null, NOW);
     expect(view.view?.objectives).toHaveLength(2);
     expect(view.settings?.linkPath).toMatch(/^\/p\//);
+  });
+
+  it("the board, with what leadership sees first", async () => {
+    await roundTripsOf(admin, (db, access) => getBoardPage(db, access, NOW)); // publishes the weeks that are over
+    expect(await roundTripsOf(admin, (db, access) => getBoardPage(db, access, NOW))).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+    const page = await getBoardPage(env.DB, await requireOrgAccess(env.DB, await viewerFromSession(env.DB, admin, NOW), BENCH_ORG.slug), NOW);
+    expect(page.board?.teams).toHaveLength(50);
+    expect(page.help?.ppp).toHaveLength(50);
   });
 });
