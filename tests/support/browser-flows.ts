@@ -75,7 +75,9 @@ export async function createOrgThroughStart(page: Page, base: string, slug: stri
 export async function signInWithFetch(base: string, email: string): Promise<string> {
   await fetch(`${base}/signin`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: `email=${encodeURIComponent(email)}`, redirect: "manual" });
   const mail = await latestEmail(async (url) => (await fetch(url)).text(), base, email, "sign-in link");
-  const res = await fetch(linkIn(mail.text, "/auth/link/"), { method: "POST", headers: { origin: base }, redirect: "manual" });
+  // The email's link names the public origin, which may differ from `base` (localhost vs 127.0.0.1): the CSRF check compares with the link's own.
+  const link = linkIn(mail.text, "/auth/link/");
+  const res = await fetch(link, { method: "POST", headers: { origin: new URL(link).origin }, redirect: "manual" });
   const cookie = /__Host-mv_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
   if (!cookie) throw new Error("sign-in failed: no session cookie");
   return `__Host-mv_session=${cookie}`;
