@@ -1,4 +1,7 @@
+import { OBJECTIVE_COLUMNS, type ObjectiveRow } from "./objectives";
+import { listTeamsStatement } from "./teams";
 import { typed, type Typed } from "./typed";
+import { listWavesStatement } from "./waves";
 /**
  * SQL behind the pulse heat maps: counts and sums per cell, comments, and the weeks already
  * published. Publication and suppression happen in the sentiment service.
@@ -94,4 +97,25 @@ export function saveWeekReleaseStatements(db: D1Database, orgId: string, waveId:
       .prepare("INSERT INTO pulse_week_releases (org_id, wave_id, week, k, snapshot) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (wave_id, week) DO NOTHING")
       .bind(orgId, waveId, w.week, w.k, w.snapshot),
   );
+}
+
+/**
+ * The heat maps' reads for the wave asked for (?2, '' for none: the active wave, else the
+ * newest completed one), in one batch: the wave is picked by subquery from the waves the same
+ * batch reads, and the service picks it the same way (pickPulseWave).
+ */
+export function pulseReadStatements(db: D1Database, orgId: string, waveParam: string | null) {
+  const picked = "(SELECT id FROM waves WHERE org_id = ?1 ORDER BY id = ?2 DESC, state = 'active' DESC, state = 'completed' DESC, starts_on DESC, created_at DESC LIMIT 1)";
+  const ids = [orgId, waveParam ?? ""] as const;
+  return [
+    listWavesStatement(db, orgId),
+    listTeamsStatement(db, orgId),
+    typed<ObjectiveRow>(db.prepare(`SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY level, created_at, position`).bind(...ids)),
+    typed<TeamWeekVotesRow>(db.prepare(`SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY team_id, week`).bind(...ids)),
+    typed<RespondentsRow>(db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${picked}`).bind(...ids)),
+    typed<ObjectiveWeekVotesRow>(
+      db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY objective_id, week`).bind(...ids),
+    ),
+    typed<WeekReleaseRow>(db.prepare(`SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY week`).bind(...ids)),
+  ] as const;
 }

@@ -36,8 +36,12 @@ export async function findWave(db: D1Database, orgId: string, waveId: string): P
 }
 
 export async function listWaves(db: D1Database, orgId: string): Promise<WaveRow[]> {
-  const { results } = await db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 ORDER BY starts_on DESC, created_at DESC`).bind(orgId).all<WaveRow>();
-  return results;
+  return (await listWavesStatement(db, orgId).all<WaveRow>()).results;
+}
+
+/** The org's waves, newest first. */
+export function listWavesStatement(db: D1Database, orgId: string): Typed<WaveRow> {
+  return typed<WaveRow>(db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 ORDER BY starts_on DESC, created_at DESC`).bind(orgId));
 }
 
 export function activeWaveStatement(db: D1Database, orgId: string): Typed<WaveRow> {

@@ -4,7 +4,11 @@ import { countingD1 } from "../../tests/support/d1-counter";
 import { findOrgBySlug } from "../db/orgs";
 import { insertSessionStatement } from "../db/sessions";
 import { requireOrgAccess } from "./access";
+import { getActions } from "./actions";
 import { getBoardPage } from "./board";
+import { getOrgResults } from "./campaign-results";
+import { getPppSummary } from "./ppp-summary";
+import { getPulseReadView } from "./sentiment";
 import { viewerFromSession } from "./auth";
 import { BENCH_ADMIN, BENCH_ORG, seedLargeOrg } from "./seed/large-org";
 import { getTeamPage } from "./team-page";
@@ -63,5 +67,16 @@ describe("page round trips on the 50-team org", () => {
     const page = await getBoardPage(env.DB, await requireOrgAccess(env.DB, await viewerFromSession(env.DB, admin, NOW), BENCH_ORG.slug), NOW);
     expect(page.board?.teams).toHaveLength(50);
     expect(page.help?.ppp).toHaveLength(50);
+  });
+
+  // The pages that call one view service: the heat maps, the Action Center, the PPP summary, the results.
+  it.each([
+    ["pulse", (db: D1Database, access: Parameters<typeof getPulseReadView>[1]) => getPulseReadView(db, access, null, NOW)],
+    ["actions", (db: D1Database, access: Parameters<typeof getPulseReadView>[1]) => getActions(db, access, NOW)],
+    ["ppp", (db: D1Database, access: Parameters<typeof getPulseReadView>[1]) => getPppSummary(db, access, null, NOW)],
+    ["results", (db: D1Database, access: Parameters<typeof getPulseReadView>[1]) => getOrgResults(db, access, null, NOW)],
+  ] as const)("the %s page", async (_name, read) => {
+    await roundTripsOf(admin, read); // publishes what is due
+    expect(await roundTripsOf(admin, read)).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
   });
 });

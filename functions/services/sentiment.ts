@@ -3,13 +3,10 @@ import { localDate } from "../../src/domain/calendar";
 import type { HeatMap } from "../../src/domain/pulse/heatmap";
 import { isWeekOver, publishedHeatMaps, takeWeekSnapshot, weekClosesAt, type WeekCounts, type WeekSnapshot } from "../../src/domain/pulse/publication";
 import { waveWeeks } from "../../src/domain/pulse/weeks";
-import { objectivesOfWaveStatement } from "../db/objectives";
 import {
   commentsStatement,
-  objectiveWeekVotesStatement,
-  respondentsStatement,
+  pulseReadStatements,
   saveWeekReleaseStatements,
-  teamWeekVotesStatement,
   weekReleasesStatement,
   type CommentRow,
   type ObjectiveWeekVotesRow,
@@ -17,8 +14,8 @@ import {
   type TeamWeekVotesRow,
   type WeekReleaseRow,
 } from "../db/pulse-reads";
-import { listTeamsStatement, type TeamRow } from "../db/teams";
-import { listWaves, type WaveRow } from "../db/waves";
+import { type TeamRow } from "../db/teams";
+import { type WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";
 import { csvDocument } from "./csv";
 import { notFound } from "./errors";
@@ -115,19 +112,12 @@ export interface PulseReadView {
  * number of statements whatever the number of teams.
  */
 export async function getPulseReadView(db: D1Database, access: OrgAccess, waveId: string | null, now: Date): Promise<PulseReadView> {
-  const waves = await listWaves(db, access.org.id);
+  const [waveRows, teams, objectives, teamWeek, respondents, objectiveWeek, releases] = await batch(db, pulseReadStatements(db, access.org.id, waveId));
+  const waves = waveRows.results;
   const wave = (waveId ? waves.find((w) => w.id === waveId) : null) ?? waves.find((w) => w.state === "active") ?? waves.find((w) => w.state === "completed") ?? null;
   if (waveId && wave?.id !== waveId) throw notFound("That wave");
   const today = localDate(now, access.org.time_zone);
   if (!wave) return { wave, waves, today, sentiment: null, teams: [], objectives: [] };
-  const [teams, objectives, teamWeek, respondents, objectiveWeek, releases] = await batch(db, [
-    listTeamsStatement(db, access.org.id),
-    objectivesOfWaveStatement(db, access.org.id, wave.id),
-    teamWeekVotesStatement(db, access.org.id, wave.id),
-    respondentsStatement(db, access.org.id, wave.id),
-    objectiveWeekVotesStatement(db, access.org.id, wave.id),
-    weekReleasesStatement(db, access.org.id, wave.id),
-  ]);
   const teamRows = teams.results;
   const teamObjectives = objectives.results.filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title }));
   const sentiment = await publishSentiment(db, access.org.id, wave.id, {
