@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 import type { BoostState } from "../../src/domain/boosts/rules";
 
 export type { BoostState };
@@ -86,49 +87,49 @@ export async function findBoostIdBySubmission(db: D1Database, orgId: string, sub
   return row?.id ?? null;
 }
 
-export function boostViewStatement(db: D1Database, orgId: string, boostId: string): D1PreparedStatement {
-  return db.prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.id = ?2`).bind(orgId, boostId);
+export function boostViewStatement(db: D1Database, orgId: string, boostId: string): Typed<BoostListRow> {
+  return typed<BoostListRow>(db.prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.id = ?2`).bind(orgId, boostId));
 }
 
-export function messagesOfBoostStatement(db: D1Database, orgId: string, boostId: string): D1PreparedStatement {
-  return db
+export function messagesOfBoostStatement(db: D1Database, orgId: string, boostId: string): Typed<BoostMessageRow> {
+  return typed<BoostMessageRow>(db
     .prepare(
       `SELECT m.id, m.team_id, t.name AS team_name, pe.name AS person_name, m.kind, m.body, m.created_at
        FROM boost_messages m LEFT JOIN teams t ON t.id = m.team_id LEFT JOIN people pe ON pe.id = m.person_id
        WHERE m.org_id = ?1 AND m.boost_id = ?2 ORDER BY m.created_at, m.rowid`,
     )
-    .bind(orgId, boostId);
+    .bind(orgId, boostId));
 }
 
 /** Open and accepted boosts: open first, oldest first within each. */
-export function activeBoostsStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('open', 'accepted') ORDER BY b.state = 'accepted', b.created_at`).bind(orgId);
+export function activeBoostsStatement(db: D1Database, orgId: string): Typed<BoostListRow> {
+  return typed<BoostListRow>(db.prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('open', 'accepted') ORDER BY b.state = 'accepted', b.created_at`).bind(orgId));
 }
 
 /** The latest resolved or declined boosts, newest first. */
-export function closedBoostsStatement(db: D1Database, orgId: string, limit: number): D1PreparedStatement {
-  return db
+export function closedBoostsStatement(db: D1Database, orgId: string, limit: number): Typed<BoostListRow> {
+  return typed<BoostListRow>(db
     .prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('resolved', 'declined') ORDER BY COALESCE(b.resolved_at, b.declined_at) DESC LIMIT ?2`)
-    .bind(orgId, limit);
+    .bind(orgId, limit));
 }
 
 /** Open boosts, oldest first: what leadership sees first on the board. */
-export function openBoostsStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.state = 'open' ORDER BY b.created_at`).bind(orgId);
+export function openBoostsStatement(db: D1Database, orgId: string): Typed<BoostListRow> {
+  return typed<BoostListRow>(db.prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.state = 'open' ORDER BY b.created_at`).bind(orgId));
 }
 
 /**
  * Boosts a team's page shows: open or accepted ones it asked for, was asked for, or helps
  * with, and open requests to any team that it could take on.
  */
-export function teamBoostsStatement(db: D1Database, orgId: string, teamId: string): D1PreparedStatement {
-  return db
+export function teamBoostsStatement(db: D1Database, orgId: string, teamId: string): Typed<BoostListRow> {
+  return typed<BoostListRow>(db
     .prepare(
       `${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('open', 'accepted')
          AND (b.from_team_id = ?2 OR b.to_team_id = ?2 OR b.helper_team_id = ?2 OR (b.to_team_id IS NULL AND b.state = 'open'))
        ORDER BY b.state = 'accepted', b.created_at`,
     )
-    .bind(orgId, teamId);
+    .bind(orgId, teamId));
 }
 
 export interface ProblemBoostRow {
@@ -140,15 +141,15 @@ export interface ProblemBoostRow {
 }
 
 /** The latest boost asked for each problem thread of the team (or of every team when teamId is null). */
-export function problemBoostsStatement(db: D1Database, orgId: string, teamId: string | null): D1PreparedStatement {
-  return db
+export function problemBoostsStatement(db: D1Database, orgId: string, teamId: string | null): Typed<ProblemBoostRow> {
+  return typed<ProblemBoostRow>(db
     .prepare(
       `SELECT b.id, b.problem_thread_id, b.state, tt.name AS to_team_name, ht.name AS helper_team_name
        FROM boosts b LEFT JOIN teams tt ON tt.id = b.to_team_id LEFT JOIN teams ht ON ht.id = b.helper_team_id
        WHERE b.org_id = ?1 AND b.problem_thread_id IS NOT NULL AND (?2 IS NULL OR b.from_team_id = ?2)
        ORDER BY b.created_at`,
     )
-    .bind(orgId, teamId);
+    .bind(orgId, teamId));
 }
 
 export interface BoostTimingRow {
@@ -167,18 +168,18 @@ export interface WaveNameRow {
 }
 
 /** The org's latest non-draft waves, newest first: the waves time-to-help is shown for. */
-export function recentWavesStatement(db: D1Database, orgId: string, limit: number): D1PreparedStatement {
-  return db.prepare("SELECT id, name, state FROM waves WHERE org_id = ?1 AND state <> 'draft' ORDER BY starts_on DESC LIMIT ?2").bind(orgId, limit);
+export function recentWavesStatement(db: D1Database, orgId: string, limit: number): Typed<WaveNameRow> {
+  return typed<WaveNameRow>(db.prepare("SELECT id, name, state FROM waves WHERE org_id = ?1 AND state <> 'draft' ORDER BY starts_on DESC LIMIT ?2").bind(orgId, limit));
 }
 
 /** Instants of every boost asked in those waves. */
-export function boostTimingsStatement(db: D1Database, orgId: string, waveLimit: number): D1PreparedStatement {
-  return db
+export function boostTimingsStatement(db: D1Database, orgId: string, waveLimit: number): Typed<BoostTimingRow> {
+  return typed<BoostTimingRow>(db
     .prepare(
       `SELECT b.wave_id, b.from_team_id, b.helper_team_id, b.created_at, b.accepted_at, b.resolved_at FROM boosts b
        WHERE b.org_id = ?1 AND b.wave_id IN (SELECT id FROM waves WHERE org_id = ?1 AND state <> 'draft' ORDER BY starts_on DESC LIMIT ?2)`,
     )
-    .bind(orgId, waveLimit);
+    .bind(orgId, waveLimit));
 }
 
 /** Accepts an open boost for the helper team; zero changes when someone else moved it first. */
@@ -215,12 +216,12 @@ export function insertBoostMessageStatement(
 }
 
 /** The team's objectives in the active and draft waves: what a new boost can say it unblocks. */
-export function boostableObjectivesStatement(db: D1Database, orgId: string, teamId: string): D1PreparedStatement {
-  return db
+export function boostableObjectivesStatement(db: D1Database, orgId: string, teamId: string): Typed<{ id: string; title: string; wave_name: string }> {
+  return typed<{ id: string; title: string; wave_name: string }>(db
     .prepare(
       `SELECT o.id, o.title, w.name AS wave_name FROM objectives o JOIN waves w ON w.id = o.wave_id
        WHERE o.org_id = ?1 AND o.team_id = ?2 AND o.level = 'team' AND w.state IN ('active', 'draft')
        ORDER BY w.state, o.created_at`,
     )
-    .bind(orgId, teamId);
+    .bind(orgId, teamId));
 }

@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 import type { DimensionScores } from "../../src/domain/scorecard/scoring";
 
 export interface NewCampaignResponse {
@@ -25,7 +26,7 @@ export interface SubmitOutcomeRow {
  * 4. the state afterwards, so the caller can tell why nothing was recorded.
  * The response row holds no credential, and the two rows share no key or order.
  */
-export function submitResponseStatements(db: D1Database, r: NewCampaignResponse): D1PreparedStatement[] {
+export function submitResponseStatements(db: D1Database, r: NewCampaignResponse): [D1PreparedStatement, D1PreparedStatement, D1PreparedStatement, Typed<SubmitOutcomeRow>] {
   return [
     db
       .prepare(
@@ -49,14 +50,14 @@ export function submitResponseStatements(db: D1Database, r: NewCampaignResponse)
 }
 
 /** The campaign's state, count and headcount, and whether this credential has answered. */
-export function outcomeStatement(db: D1Database, campaignId: string, credentialHash: string): D1PreparedStatement {
-  return db
+export function outcomeStatement(db: D1Database, campaignId: string, credentialHash: string): Typed<SubmitOutcomeRow> {
+  return typed<SubmitOutcomeRow>(db
     .prepare(
       `SELECT c.state, c.responses, c.headcount,
               EXISTS (SELECT 1 FROM scorecard_campaign_credentials g WHERE g.campaign_id = c.id AND g.credential_hash = ?2) AS answered
        FROM scorecard_campaigns c WHERE c.id = ?1`,
     )
-    .bind(campaignId, credentialHash);
+    .bind(campaignId, credentialHash));
 }
 
 export interface TallyRow {
@@ -86,8 +87,8 @@ export const TREND_CAMPAIGN_IDS = `SELECT e.id FROM scorecard_campaigns e JOIN s
  * Respondents and dimension-score sums per campaign and group (leaders, everyone else) for
  * the org's last `limit` campaigns opened up to campaign `campaignId` included, oldest first.
  */
-export function tallyStatement(db: D1Database, orgId: string, campaignId: string, limit: number): D1PreparedStatement {
-  return db
+export function tallyStatement(db: D1Database, orgId: string, campaignId: string, limit: number): Typed<TallyRow> {
+  return typed<TallyRow>(db
     .prepare(
       `SELECT c.id AS campaign_id, c.name, c.opened_at, c.anonymity_k AS k, r.is_leader, COUNT(r.id) AS n,
               COALESCE(SUM(r.clarity), 0) AS clarity, COALESCE(SUM(r.context), 0) AS context,
@@ -97,7 +98,7 @@ export function tallyStatement(db: D1Database, orgId: string, campaignId: string
        GROUP BY c.id, c.anonymity_k, r.is_leader
        ORDER BY c.opened_at, c.id`,
     )
-    .bind(orgId, campaignId, limit);
+    .bind(orgId, campaignId, limit));
 }
 
 export interface AnswerCountRow {
@@ -107,15 +108,15 @@ export interface AnswerCountRow {
 }
 
 /** How many respondents gave each answer 1–5 to each statement of the campaign. */
-export function answerCountsStatement(db: D1Database, campaignId: string): D1PreparedStatement {
-  return db
+export function answerCountsStatement(db: D1Database, campaignId: string): Typed<AnswerCountRow> {
+  return typed<AnswerCountRow>(db
     .prepare(
       `SELECT j.key AS statement_id, j.value AS answer, COUNT(*) AS n
        FROM scorecard_responses r, json_each(r.answers) j
        WHERE r.campaign_id = ?1
        GROUP BY j.key, j.value`,
     )
-    .bind(campaignId);
+    .bind(campaignId));
 }
 
 /** Whether this credential has answered the campaign. */

@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export type CampaignState = "open" | "closed";
 
 export interface CampaignRow {
@@ -41,8 +42,8 @@ export function insertCampaignStatement(db: D1Database, c: NewCampaign): D1Prepa
 }
 
 /** The org's campaigns, newest first. */
-export function listCampaignsStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM ${FROM} WHERE c.org_id = ?1 ORDER BY c.opened_at DESC, c.id`).bind(orgId);
+export function listCampaignsStatement(db: D1Database, orgId: string): Typed<CampaignRow> {
+  return typed<CampaignRow>(db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM ${FROM} WHERE c.org_id = ?1 ORDER BY c.opened_at DESC, c.id`).bind(orgId));
 }
 
 export async function listCampaigns(db: D1Database, orgId: string): Promise<CampaignRow[]> {
@@ -54,8 +55,8 @@ export async function findCampaign(db: D1Database, orgId: string, campaignId: st
   return campaignStatement(db, orgId, campaignId).first<CampaignRow>();
 }
 
-export function campaignStatement(db: D1Database, orgId: string, campaignId: string): D1PreparedStatement {
-  return db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM ${FROM} WHERE c.org_id = ?1 AND c.id = ?2`).bind(orgId, campaignId);
+export function campaignStatement(db: D1Database, orgId: string, campaignId: string): Typed<CampaignRow> {
+  return typed<CampaignRow>(db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM ${FROM} WHERE c.org_id = ?1 AND c.id = ?2`).bind(orgId, campaignId));
 }
 
 export interface CampaignLinkRow extends CampaignRow {

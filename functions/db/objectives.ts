@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export type ObjectiveLevel = "org" | "team";
 export type ObjectiveKind = "roofshot" | "moonshot";
 
@@ -43,10 +44,10 @@ export interface CheckInRow {
   created_at: string;
 }
 
-const OBJECTIVE_COLUMNS = "id, org_id, wave_id, level, team_id, parent_id, kind, title, rationale, position, carried_from_id, created_at";
+export const OBJECTIVE_COLUMNS = "id, org_id, wave_id, level, team_id, parent_id, kind, title, rationale, position, carried_from_id, created_at";
 const KR_COLUMNS = "id, org_id, objective_id, title, unit, baseline, target, current, position, created_at, updated_at";
 /** What reads return: the written columns and the latest confidence. */
-const KR_READ_COLUMNS = `${KR_COLUMNS}, confidence`;
+export const KR_READ_COLUMNS = `${KR_COLUMNS}, confidence`;
 
 export function insertObjectiveStatement(db: D1Database, o: ObjectiveRow): D1PreparedStatement {
   return db
@@ -78,48 +79,48 @@ export async function findObjective(db: D1Database, orgId: string, id: string): 
   return db.prepare(`SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND id = ?2`).bind(orgId, id).first<ObjectiveRow>();
 }
 
-export function objectivesOfWaveStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db.prepare(`SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ?2 ORDER BY level, created_at, position`).bind(orgId, waveId);
+export function objectivesOfWaveStatement(db: D1Database, orgId: string, waveId: string): Typed<ObjectiveRow> {
+  return typed<ObjectiveRow>(db.prepare(`SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ?2 ORDER BY level, created_at, position`).bind(orgId, waveId));
 }
 
-export function keyResultsOfWaveStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db
+export function keyResultsOfWaveStatement(db: D1Database, orgId: string, waveId: string): Typed<KeyResultRow> {
+  return typed<KeyResultRow>(db
     .prepare(
       `SELECT ${KR_READ_COLUMNS.split(", ").map((c) => `k.${c}`).join(", ")}
        FROM key_results k JOIN objectives o ON o.id = k.objective_id
        WHERE o.org_id = ?1 AND o.wave_id = ?2 ORDER BY k.created_at, k.position`,
     )
-    .bind(orgId, waveId);
+    .bind(orgId, waveId));
 }
 
 /** Objectives of the org's active wave (subquery), so the board needs no second round trip. */
-export function objectivesOfActiveWaveStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
+export function objectivesOfActiveWaveStatement(db: D1Database, orgId: string): Typed<ObjectiveRow> {
+  return typed<ObjectiveRow>(db
     .prepare(`SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active') ORDER BY level, created_at, position`)
-    .bind(orgId);
+    .bind(orgId));
 }
 
-export function keyResultsOfActiveWaveStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
+export function keyResultsOfActiveWaveStatement(db: D1Database, orgId: string): Typed<KeyResultRow> {
+  return typed<KeyResultRow>(db
     .prepare(
       `SELECT ${KR_READ_COLUMNS.split(", ").map((c) => `k.${c}`).join(", ")}
        FROM key_results k JOIN objectives o ON o.id = k.objective_id
        WHERE o.org_id = ?1 AND o.wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')
        ORDER BY k.created_at, k.position`,
     )
-    .bind(orgId);
+    .bind(orgId));
 }
 
 /** The latest check-in instant per team in the active wave. */
-export function lastCheckInPerTeamStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
+export function lastCheckInPerTeamStatement(db: D1Database, orgId: string): Typed<{ team_id: string; last_at: string }> {
+  return typed<{ team_id: string; last_at: string }>(db
     .prepare(
       `SELECT o.team_id AS team_id, MAX(c.created_at) AS last_at
        FROM kr_checkins c JOIN key_results k ON k.id = c.key_result_id JOIN objectives o ON o.id = k.objective_id
        WHERE o.org_id = ?1 AND o.level = 'team' AND o.wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')
        GROUP BY o.team_id`,
     )
-    .bind(orgId);
+    .bind(orgId));
 }
 
 export interface KeyResultContext extends KeyResultRow {
@@ -152,15 +153,15 @@ export function insertCheckInStatements(db: D1Database, c: { id: string; org_id:
 }
 
 /** Every check-in of the key results of one team's objectives in a wave, oldest first. */
-export function checkInsOfTeamStatement(db: D1Database, orgId: string, teamId: string, waveId: string): D1PreparedStatement {
-  return db
+export function checkInsOfTeamStatement(db: D1Database, orgId: string, teamId: string, waveId: string): Typed<CheckInRow> {
+  return typed<CheckInRow>(db
     .prepare(
       `SELECT c.id, c.key_result_id, c.value, c.note, c.confidence, p.name AS person_name, c.created_at
        FROM kr_checkins c JOIN key_results k ON k.id = c.key_result_id JOIN objectives o ON o.id = k.objective_id
        LEFT JOIN people p ON p.id = c.person_id
        WHERE o.org_id = ?1 AND o.team_id = ?2 AND o.wave_id = ?3 ORDER BY c.created_at`,
     )
-    .bind(orgId, teamId, waveId);
+    .bind(orgId, teamId, waveId));
 }
 
 export async function deleteObjective(db: D1Database, orgId: string, id: string): Promise<void> {
@@ -182,11 +183,11 @@ export async function findCarriedCopy(db: D1Database, orgId: string, waveId: str
 }
 
 /** Org objectives of the org's draft waves: the targets a carried-over team objective can align to. */
-export function orgObjectivesOfDraftWavesStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
+export function orgObjectivesOfDraftWavesStatement(db: D1Database, orgId: string): Typed<{ wave_id: string; id: string; title: string }> {
+  return typed<{ wave_id: string; id: string; title: string }>(db
     .prepare(
       `SELECT o.wave_id, o.id, o.title FROM objectives o JOIN waves w ON w.id = o.wave_id
        WHERE o.org_id = ?1 AND o.level = 'org' AND w.state = 'draft' ORDER BY w.starts_on, o.created_at`,
     )
-    .bind(orgId);
+    .bind(orgId));
 }

@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export interface OrgRow {
   id: string;
   slug: string;
@@ -73,13 +74,22 @@ export async function updateOrgSettings(db: D1Database, orgId: string, name: str
   await db.prepare("UPDATE orgs SET name = ?2, time_zone = ?3, headcount = COALESCE(?4, headcount) WHERE id = ?1").bind(orgId, name, timeZone, headcount).run();
 }
 
+/** Sets the org's anonymity threshold k (the service checks that no wave is active). */
+export async function updateOrgAnonymityK(db: D1Database, orgId: string, k: number): Promise<void> {
+  await db.prepare("UPDATE orgs SET anonymity_k = ?2 WHERE id = ?1").bind(orgId, k).run();
+}
+
+export async function findOrgSlug(db: D1Database, orgId: string): Promise<string | null> {
+  return (await db.prepare("SELECT slug FROM orgs WHERE id = ?1").bind(orgId).first<{ slug: string }>())?.slug ?? null;
+}
+
 /** How many people the org declared (caps Scorecard campaign answers); null when never set. */
 export async function findOrgHeadcount(db: D1Database, orgId: string): Promise<number | null> {
   return (await orgHeadcountStatement(db, orgId).first<{ headcount: number | null }>())?.headcount ?? null;
 }
 
-export function orgHeadcountStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare("SELECT headcount FROM orgs WHERE id = ?1").bind(orgId);
+export function orgHeadcountStatement(db: D1Database, orgId: string): Typed<{ headcount: number | null }> {
+  return typed<{ headcount: number | null }>(db.prepare("SELECT headcount FROM orgs WHERE id = ?1").bind(orgId));
 }
 
 export interface MemberRow {

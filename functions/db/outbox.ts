@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
 
 export interface OutboxRow {
@@ -133,6 +134,6 @@ export async function listOutbox(db: D1Database, limit: number, offset: number):
 }
 
 /** Ids of the messages with these idempotency keys (keep to 100 keys per statement). */
-export function outboxIdsByKeysStatement(db: D1Database, keys: readonly string[]): D1PreparedStatement {
-  return db.prepare(`SELECT id FROM outbox WHERE idempotency_key IN (${keys.map((_, i) => `?${i + 1}`).join(", ")}) ORDER BY id`).bind(...keys);
+export function outboxIdsByKeysStatement(db: D1Database, keys: readonly string[]): Typed<{ id: number }> {
+  return typed<{ id: number }>(db.prepare(`SELECT id FROM outbox WHERE idempotency_key IN (${keys.map((_, i) => `?${i + 1}`).join(", ")}) ORDER BY id`).bind(...keys));
 }

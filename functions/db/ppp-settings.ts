@@ -1,7 +1,8 @@
+import { typed, type Typed } from "./typed";
 /** The org's PPP due weekday (1 = Monday … 7 = Sunday), a column the PPP migration added to orgs. */
 
-export function pppDueWeekdayStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare("SELECT ppp_due_weekday FROM orgs WHERE id = ?1").bind(orgId);
+export function pppDueWeekdayStatement(db: D1Database, orgId: string): Typed<{ ppp_due_weekday: number }> {
+  return typed<{ ppp_due_weekday: number }>(db.prepare("SELECT ppp_due_weekday FROM orgs WHERE id = ?1").bind(orgId));
 }
 
 export async function findPppDueWeekday(db: D1Database, orgId: string): Promise<number> {
@@ -38,8 +39,8 @@ export interface ReminderLeadRow {
 }
 
 /** Leads whose team has no submitted PPP for the week. */
-export function leadsWithoutPppStatement(db: D1Database, orgId: string, week: string): D1PreparedStatement {
-  return db
+export function leadsWithoutPppStatement(db: D1Database, orgId: string, week: string): Typed<ReminderLeadRow> {
+  return typed<ReminderLeadRow>(db
     .prepare(
       `SELECT m.org_id, p.id AS person_id, p.email, p.name, t.id AS team_id, t.name AS team_name,
          EXISTS (SELECT 1 FROM ppps x WHERE x.team_id = t.id AND x.week_start = ?2 AND x.state = 'draft') AS has_draft
@@ -48,5 +49,5 @@ export function leadsWithoutPppStatement(db: D1Database, orgId: string, week: st
          AND NOT EXISTS (SELECT 1 FROM ppps x WHERE x.team_id = t.id AND x.week_start = ?2 AND x.state = 'submitted')
        ORDER BY t.name, p.email`,
     )
-    .bind(orgId, week);
+    .bind(orgId, week));
 }

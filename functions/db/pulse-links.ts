@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 /** SQL of the pulse links: the team's shared link, and personal links with the reminders that carry them. */
 
 export interface PulseLinkRow {
@@ -12,10 +13,10 @@ export async function findLiveLink(db: D1Database, orgId: string, teamId: string
   return liveLinkStatement(db, orgId, teamId).first<PulseLinkRow>();
 }
 
-export function liveLinkStatement(db: D1Database, orgId: string, teamId: string): D1PreparedStatement {
-  return db
+export function liveLinkStatement(db: D1Database, orgId: string, teamId: string): Typed<PulseLinkRow> {
+  return typed<PulseLinkRow>(db
     .prepare("SELECT token, org_id, team_id, created_at, revoked_at FROM pulse_links WHERE org_id = ?1 AND team_id = ?2 AND revoked_at IS NULL")
-    .bind(orgId, teamId);
+    .bind(orgId, teamId));
 }
 
 /** Revokes the team's live link (if any) and, unless `revokeOnly`, creates a new one: one batch. */
@@ -39,8 +40,8 @@ export interface ReminderTeamRow {
  * Teams of the org that take votes this week: on the shared link, those with a live link; on
  * personal links, all of them. With their objective titles in the active wave.
  */
-export function reminderTeamsStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
+export function reminderTeamsStatement(db: D1Database, orgId: string): Typed<ReminderTeamRow> {
+  return typed<ReminderTeamRow>(db
     .prepare(
       `SELECT t.id AS team_id, t.name AS team_name, t.pulse_mode, l.token,
               (SELECT w.id FROM waves w WHERE w.org_id = t.org_id AND w.state = 'active') AS wave_id,
@@ -49,7 +50,7 @@ export function reminderTeamsStatement(db: D1Database, orgId: string): D1Prepare
        FROM teams t LEFT JOIN pulse_links l ON l.team_id = t.id AND l.revoked_at IS NULL
        WHERE t.org_id = ?1 AND (t.pulse_mode = 'personal' OR l.token IS NOT NULL) ORDER BY t.name`,
     )
-    .bind(orgId);
+    .bind(orgId));
 }
 
 export interface PersonalLinkWrite {

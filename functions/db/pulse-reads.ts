@@ -1,3 +1,7 @@
+import { OBJECTIVE_COLUMNS, type ObjectiveRow } from "./objectives";
+import { listTeamsStatement } from "./teams";
+import { typed, type Typed } from "./typed";
+import { listWavesStatement } from "./waves";
 /**
  * SQL behind the pulse heat maps: counts and sums per cell, comments, and the weeks already
  * published. Publication and suppression happen in the sentiment service.
@@ -5,29 +9,29 @@
 
 
 /** Votes and their sum per team and week of a wave. */
-export function teamWeekVotesStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db
+export function teamWeekVotesStatement(db: D1Database, orgId: string, waveId: string): Typed<TeamWeekVotesRow> {
+  return typed<TeamWeekVotesRow>(db
     .prepare("SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY team_id, week")
-    .bind(orgId, waveId);
+    .bind(orgId, waveId));
 }
 
 /** People who voted per team and week of a wave. */
-export function respondentsStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db.prepare("SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ?2").bind(orgId, waveId);
+export function respondentsStatement(db: D1Database, orgId: string, waveId: string): Typed<RespondentsRow> {
+  return typed<RespondentsRow>(db.prepare("SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ?2").bind(orgId, waveId));
 }
 
 /** Votes and their sum per objective and week of a wave (one vote per voter per objective and week). */
-export function objectiveWeekVotesStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db
+export function objectiveWeekVotesStatement(db: D1Database, orgId: string, waveId: string): Typed<ObjectiveWeekVotesRow> {
+  return typed<ObjectiveWeekVotesRow>(db
     .prepare("SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY objective_id, week")
-    .bind(orgId, waveId);
+    .bind(orgId, waveId));
 }
 
 /** The comments of one team's votes in a wave: objective, week and text, nothing else. */
-export function commentsStatement(db: D1Database, orgId: string, waveId: string, teamId: string): D1PreparedStatement {
-  return db
+export function commentsStatement(db: D1Database, orgId: string, waveId: string, teamId: string): Typed<CommentRow> {
+  return typed<CommentRow>(db
     .prepare("SELECT objective_id, week, comment FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 AND team_id = ?3 AND comment IS NOT NULL")
-    .bind(orgId, waveId, teamId);
+    .bind(orgId, waveId, teamId));
 }
 
 export interface TeamWeekVotesRow {
@@ -55,12 +59,12 @@ export interface CommentRow {
 }
 
 /** The same three aggregates for the org's active wave (a subquery), for the board's one batch. */
-export function activeWaveSentimentStatements(db: D1Database, orgId: string): D1PreparedStatement[] {
+export function activeWaveSentimentStatements(db: D1Database, orgId: string): [Typed<TeamWeekVotesRow>, Typed<RespondentsRow>, Typed<ObjectiveWeekVotesRow>] {
   const active = "(SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')";
   return [
-    db.prepare(`SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY team_id, week`).bind(orgId),
-    db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${active}`).bind(orgId),
-    db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY objective_id, week`).bind(orgId),
+    typed<TeamWeekVotesRow>(db.prepare(`SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY team_id, week`).bind(orgId)),
+    typed<RespondentsRow>(db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${active}`).bind(orgId)),
+    typed<ObjectiveWeekVotesRow>(db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY objective_id, week`).bind(orgId)),
   ];
 }
 
@@ -72,14 +76,14 @@ export interface WeekReleaseRow {
   snapshot: string;
 }
 
-export function weekReleasesStatement(db: D1Database, orgId: string, waveId: string): D1PreparedStatement {
-  return db.prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ?2 ORDER BY week").bind(orgId, waveId);
+export function weekReleasesStatement(db: D1Database, orgId: string, waveId: string): Typed<WeekReleaseRow> {
+  return typed<WeekReleaseRow>(db.prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ?2 ORDER BY week").bind(orgId, waveId));
 }
 
-export function activeWaveWeekReleasesStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
+export function activeWaveWeekReleasesStatement(db: D1Database, orgId: string): Typed<WeekReleaseRow> {
+  return typed<WeekReleaseRow>(db
     .prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active') ORDER BY week")
-    .bind(orgId);
+    .bind(orgId));
 }
 
 /**
@@ -93,4 +97,25 @@ export function saveWeekReleaseStatements(db: D1Database, orgId: string, waveId:
       .prepare("INSERT INTO pulse_week_releases (org_id, wave_id, week, k, snapshot) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (wave_id, week) DO NOTHING")
       .bind(orgId, waveId, w.week, w.k, w.snapshot),
   );
+}
+
+/**
+ * The heat maps' reads for the wave asked for (?2, '' for none: the active wave, else the
+ * newest completed one), in one batch: the wave is picked by subquery from the waves the same
+ * batch reads, and the service picks it the same way (pickPulseWave).
+ */
+export function pulseReadStatements(db: D1Database, orgId: string, waveParam: string | null) {
+  const picked = "(SELECT id FROM waves WHERE org_id = ?1 ORDER BY id = ?2 DESC, state = 'active' DESC, state = 'completed' DESC, starts_on DESC, created_at DESC LIMIT 1)";
+  const ids = [orgId, waveParam ?? ""] as const;
+  return [
+    listWavesStatement(db, orgId),
+    listTeamsStatement(db, orgId),
+    typed<ObjectiveRow>(db.prepare(`SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY level, created_at, position`).bind(...ids)),
+    typed<TeamWeekVotesRow>(db.prepare(`SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY team_id, week`).bind(...ids)),
+    typed<RespondentsRow>(db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${picked}`).bind(...ids)),
+    typed<ObjectiveWeekVotesRow>(
+      db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY objective_id, week`).bind(...ids),
+    ),
+    typed<WeekReleaseRow>(db.prepare(`SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY week`).bind(...ids)),
+  ] as const;
 }

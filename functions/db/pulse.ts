@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 /**
  * SQL of the anonymous pulse. Writes go in one batch per submission; reads count and sum in
  * SQL and leave suppression to the sentiment service.
@@ -35,8 +36,8 @@ const TEAM_COLUMNS = `o.id AS org_id, o.name AS org_name, o.time_zone, o.anonymi
               (SELECT group_concat(DISTINCT substr(a.email, instr(a.email, '@') + 1)) FROM team_member_addresses a WHERE a.team_id = t.id) AS address_domains`;
 
 /** The link with its team and org, in one query; `tokenHash` finds a personal link. */
-export function pulseContextStatement(db: D1Database, token: string, tokenHash: string): D1PreparedStatement {
-  return db
+export function pulseContextStatement(db: D1Database, token: string, tokenHash: string): Typed<PulseContextRow> {
+  return typed<PulseContextRow>(db
     .prepare(
       `SELECT 'shared' AS link_kind, l.revoked_at, NULL AS link_wave_id, NULL AS link_week, ${TEAM_COLUMNS}
        FROM pulse_links l JOIN teams t ON t.id = l.team_id JOIN orgs o ON o.id = l.org_id
@@ -46,12 +47,12 @@ export function pulseContextStatement(db: D1Database, token: string, tokenHash: 
        FROM pulse_personal_links p JOIN teams t ON t.id = p.team_id JOIN orgs o ON o.id = p.org_id
        WHERE p.token_hash = ?2`,
     )
-    .bind(token, tokenHash);
+    .bind(token, tokenHash));
 }
 
 /** The team's objectives in the org's active wave, each with its key results as one line of text. */
-export function pulseObjectivesStatement(db: D1Database, token: string, tokenHash: string): D1PreparedStatement {
-  return db
+export function pulseObjectivesStatement(db: D1Database, token: string, tokenHash: string): Typed<PulseObjectiveRow> {
+  return typed<PulseObjectiveRow>(db
     .prepare(
       `SELECT w.id AS wave_id, w.name AS wave_name, w.starts_on, w.ends_on, w.anonymity_k AS wave_k, ob.id, ob.title,
               (SELECT group_concat(k.title, ' · ') FROM key_results k WHERE k.objective_id = ob.id) AS key_results
@@ -59,7 +60,7 @@ export function pulseObjectivesStatement(db: D1Database, token: string, tokenHas
        JOIN objectives ob ON ob.wave_id = w.id AND ob.team_id = t.id AND ob.level = 'team'
        WHERE t.id IN ${LINK_TEAM} ORDER BY ob.created_at, ob.position`,
     )
-    .bind(token, tokenHash);
+    .bind(token, tokenHash));
 }
 
 export interface PulseObjectiveRow {
@@ -78,17 +79,19 @@ export interface PulseObjectiveRow {
  * How many credentials the link's team has for the active wave, and which of `hashes` exist
  * for any team (one the browser holds that nobody registered yet is still unused).
  */
-export function credentialStateStatements(db: D1Database, token: string, tokenHash: string, hashes: readonly string[]): D1PreparedStatement[] {
+export function credentialStateStatements(db: D1Database, token: string, tokenHash: string, hashes: readonly string[]): [Typed<{ issued: number }>, Typed<CredentialRow>] {
   const list = hashes.length ? hashes : [""];
   const placeholders = list.map((_, i) => `?${i + 1}`).join(", ");
   return [
-    db
-      .prepare(
-        `SELECT COUNT(*) AS issued FROM pulse_credentials c JOIN waves w ON w.id = c.wave_id AND w.state = 'active'
-         WHERE c.team_id IN ${LINK_TEAM}`,
-      )
-      .bind(token, tokenHash),
-    db.prepare(`SELECT credential_hash, team_id, wave_id FROM pulse_credentials WHERE credential_hash IN (${placeholders})`).bind(...list),
+    typed<{ issued: number }>(
+      db
+        .prepare(
+          `SELECT COUNT(*) AS issued FROM pulse_credentials c JOIN waves w ON w.id = c.wave_id AND w.state = 'active'
+           WHERE c.team_id IN ${LINK_TEAM}`,
+        )
+        .bind(token, tokenHash),
+    ),
+    typed<CredentialRow>(db.prepare(`SELECT credential_hash, team_id, wave_id FROM pulse_credentials WHERE credential_hash IN (${placeholders})`).bind(...list)),
   ];
 }
 
@@ -99,12 +102,12 @@ export interface CredentialRow {
 }
 
 /** What these credentials voted on in recent weeks (from `sinceWeek`), with the submission that did it. */
-export function recentGuardsStatement(db: D1Database, hashes: readonly string[], sinceWeek: string): D1PreparedStatement {
+export function recentGuardsStatement(db: D1Database, hashes: readonly string[], sinceWeek: string): Typed<GuardRow> {
   const list = hashes.length ? hashes : [""];
   const placeholders = list.map((_, i) => `?${i + 2}`).join(", ");
-  return db
+  return typed<GuardRow>(db
     .prepare(`SELECT credential_hash, objective_id, submission_id, week FROM pulse_guards WHERE week >= ?1 AND credential_hash IN (${placeholders})`)
-    .bind(sinceWeek, ...list);
+    .bind(sinceWeek, ...list));
 }
 
 export interface GuardRow {

@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export interface ReflectionRow {
   wave_id: string;
   team_id: string;
@@ -18,12 +19,12 @@ export async function upsertReflection(db: D1Database, r: { wave_id: string; tea
 }
 
 /** A team's reflections across waves, newest wave first, with the wave's name. */
-export function reflectionsOfTeamStatement(db: D1Database, orgId: string, teamId: string): D1PreparedStatement {
-  return db
+export function reflectionsOfTeamStatement(db: D1Database, orgId: string, teamId: string): Typed<ReflectionRow & { wave_name: string }> {
+  return typed<ReflectionRow & { wave_name: string }>(db
     .prepare(
       `SELECT r.wave_id, r.team_id, r.worked, r.change, p.name AS person_name, r.updated_at, w.name AS wave_name
        FROM reflections r JOIN waves w ON w.id = r.wave_id LEFT JOIN people p ON p.id = r.person_id
        WHERE r.org_id = ?1 AND r.team_id = ?2 ORDER BY w.starts_on DESC`,
     )
-    .bind(orgId, teamId);
+    .bind(orgId, teamId));
 }

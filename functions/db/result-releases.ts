@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 import type { AnswerCount } from "../../src/domain/scorecard/campaign-result";
 import type { CampaignGroupId, GroupRelease } from "../../src/domain/scorecard/campaign-release";
 import { TREND_CAMPAIGN_IDS } from "./campaign-responses";
@@ -15,13 +16,13 @@ export interface ReleaseRow {
 }
 
 /** What each group of the campaigns in campaign `campaignId`'s trend last published. */
-export function trendReleasesStatement(db: D1Database, orgId: string, campaignId: string, limit: number): D1PreparedStatement {
-  return db
+export function trendReleasesStatement(db: D1Database, orgId: string, campaignId: string, limit: number): Typed<ReleaseRow> {
+  return typed<ReleaseRow>(db
     .prepare(
       `SELECT campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts, leaders_at
        FROM scorecard_result_releases WHERE campaign_id IN (${TREND_CAMPAIGN_IDS})`,
     )
-    .bind(orgId, campaignId, limit);
+    .bind(orgId, campaignId, limit));
 }
 
 export function releaseOf(row: ReleaseRow): GroupRelease {
@@ -61,12 +62,12 @@ export interface OpenCampaignReleaseRow {
 }
 
 /** The org's open campaign with the size each of its groups last published (never a live count). */
-export function openCampaignReleasesStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
+export function openCampaignReleasesStatement(db: D1Database, orgId: string): Typed<OpenCampaignReleaseRow> {
+  return typed<OpenCampaignReleaseRow>(db
     .prepare(
       `SELECT c.id, c.name, c.opened_at, r.grp, r.n
        FROM scorecard_campaigns c LEFT JOIN scorecard_result_releases r ON r.campaign_id = c.id
        WHERE c.org_id = ?1 AND c.state = 'open'`,
     )
-    .bind(orgId);
+    .bind(orgId));
 }

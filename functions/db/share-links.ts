@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export interface ShareLinkRow {
   id: string;
   org_id: string;
@@ -20,8 +21,8 @@ export async function insertShareLink(db: D1Database, l: NewShareLink): Promise<
 }
 
 /** The org's share links, newest first, with the campaign's name and who created each. */
-export function listShareLinksStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db
+export function listShareLinksStatement(db: D1Database, orgId: string): Typed<ShareLinkRow> {
+  return typed<ShareLinkRow>(db
     .prepare(
       `SELECT l.id, l.org_id, l.campaign_id, c.name AS campaign_name, l.token, p.name AS created_by_name, l.created_at, l.expires_at, l.revoked_at
        FROM scorecard_share_links l
@@ -30,7 +31,7 @@ export function listShareLinksStatement(db: D1Database, orgId: string): D1Prepar
        WHERE l.org_id = ?1
        ORDER BY l.created_at DESC, l.id`,
     )
-    .bind(orgId);
+    .bind(orgId));
 }
 
 /** Revokes a link of this org; false when there is no such link in the org. Revoking twice keeps the first time. */

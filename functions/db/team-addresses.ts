@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export async function listTeamAddresses(db: D1Database, orgId: string, teamId: string): Promise<string[]> {
   const { results } = await db.prepare("SELECT email FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2 ORDER BY email").bind(orgId, teamId).all<{ email: string }>();
   return results.map((r) => r.email);
@@ -25,6 +26,6 @@ export interface TeamAddressRow {
   email: string;
 }
 
-export function orgAddressesStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare("SELECT team_id, email FROM team_member_addresses WHERE org_id = ?1 ORDER BY team_id, email").bind(orgId);
+export function orgAddressesStatement(db: D1Database, orgId: string): Typed<TeamAddressRow> {
+  return typed<TeamAddressRow>(db.prepare("SELECT team_id, email FROM team_member_addresses WHERE org_id = ?1 ORDER BY team_id, email").bind(orgId));
 }

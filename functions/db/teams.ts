@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 export interface TeamRow {
   id: string;
   org_id: string;
@@ -7,11 +8,11 @@ export interface TeamRow {
   created_at: string;
 }
 
-const COLUMNS = "id, org_id, name, mission, declared_size, created_at";
+export const TEAM_COLUMNS = "id, org_id, name, mission, declared_size, created_at";
 
 export async function insertTeam(db: D1Database, t: TeamRow): Promise<boolean> {
   const r = await db
-    .prepare(`INSERT INTO teams (${COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (org_id, name) DO NOTHING`)
+    .prepare(`INSERT INTO teams (${TEAM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (org_id, name) DO NOTHING`)
     .bind(t.id, t.org_id, t.name, t.mission, t.declared_size, t.created_at)
     .run();
   return r.meta.changes === 1;
@@ -29,17 +30,17 @@ export async function updateTeam(db: D1Database, orgId: string, teamId: string, 
 }
 
 export async function listTeams(db: D1Database, orgId: string): Promise<TeamRow[]> {
-  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM teams WHERE org_id = ?1 ORDER BY name`).bind(orgId).all<TeamRow>();
+  const { results } = await db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE org_id = ?1 ORDER BY name`).bind(orgId).all<TeamRow>();
   return results;
 }
 
-export function listTeamsStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare(`SELECT ${COLUMNS} FROM teams WHERE org_id = ?1 ORDER BY name`).bind(orgId);
+export function listTeamsStatement(db: D1Database, orgId: string): Typed<TeamRow> {
+  return typed<TeamRow>(db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE org_id = ?1 ORDER BY name`).bind(orgId));
 }
 
 /** A team of this org, or null: a team id from another org is never found. */
 export async function findTeam(db: D1Database, orgId: string, teamId: string): Promise<TeamRow | null> {
-  return db.prepare(`SELECT ${COLUMNS} FROM teams WHERE org_id = ?1 AND id = ?2`).bind(orgId, teamId).first<TeamRow>();
+  return db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE org_id = ?1 AND id = ?2`).bind(orgId, teamId).first<TeamRow>();
 }
 
 export type PulseMode = "shared" | "personal";
@@ -49,8 +50,8 @@ export async function findTeamPulseMode(db: D1Database, orgId: string, teamId: s
   return (await teamPulseModeStatement(db, orgId, teamId).first<{ pulse_mode: PulseMode }>())?.pulse_mode ?? null;
 }
 
-export function teamPulseModeStatement(db: D1Database, orgId: string, teamId: string): D1PreparedStatement {
-  return db.prepare("SELECT pulse_mode FROM teams WHERE org_id = ?1 AND id = ?2").bind(orgId, teamId);
+export function teamPulseModeStatement(db: D1Database, orgId: string, teamId: string): Typed<{ pulse_mode: PulseMode }> {
+  return typed<{ pulse_mode: PulseMode }>(db.prepare("SELECT pulse_mode FROM teams WHERE org_id = ?1 AND id = ?2").bind(orgId, teamId));
 }
 
 export async function updateTeamPulseMode(db: D1Database, orgId: string, teamId: string, mode: PulseMode): Promise<void> {

@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 import type { WaveState } from "../../src/domain/okr/wave";
 
 export interface WaveRow {
@@ -14,7 +15,7 @@ export interface WaveRow {
   anonymity_k: number | null;
 }
 
-const COLUMNS = "id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at, anonymity_k";
+export const WAVE_COLUMNS = "id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at, anonymity_k";
 
 export async function insertWave(db: D1Database, w: Pick<WaveRow, "id" | "org_id" | "name" | "starts_on" | "ends_on" | "created_at">): Promise<void> {
   await db
@@ -31,16 +32,25 @@ export async function updateWaveDetails(db: D1Database, orgId: string, waveId: s
 }
 
 export async function findWave(db: D1Database, orgId: string, waveId: string): Promise<WaveRow | null> {
-  return db.prepare(`SELECT ${COLUMNS} FROM waves WHERE org_id = ?1 AND id = ?2`).bind(orgId, waveId).first<WaveRow>();
+  return db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 AND id = ?2`).bind(orgId, waveId).first<WaveRow>();
 }
 
 export async function listWaves(db: D1Database, orgId: string): Promise<WaveRow[]> {
-  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM waves WHERE org_id = ?1 ORDER BY starts_on DESC, created_at DESC`).bind(orgId).all<WaveRow>();
-  return results;
+  return (await listWavesStatement(db, orgId).all<WaveRow>()).results;
 }
 
-export function activeWaveStatement(db: D1Database, orgId: string): D1PreparedStatement {
-  return db.prepare(`SELECT ${COLUMNS} FROM waves WHERE org_id = ?1 AND state = 'active'`).bind(orgId);
+/** The org's waves, newest first. */
+export function listWavesStatement(db: D1Database, orgId: string): Typed<WaveRow> {
+  return typed<WaveRow>(db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 ORDER BY starts_on DESC, created_at DESC`).bind(orgId));
+}
+
+export function activeWaveStatement(db: D1Database, orgId: string): Typed<WaveRow> {
+  return typed<WaveRow>(db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 AND state = 'active'`).bind(orgId));
+}
+
+/** The org's active wave and its drafts: the active one first, drafts by start. */
+export function activeAndDraftWavesStatement(db: D1Database, orgId: string): Typed<WaveRow> {
+  return typed<WaveRow>(db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on`).bind(orgId));
 }
 
 export async function findActiveWave(db: D1Database, orgId: string): Promise<WaveRow | null> {

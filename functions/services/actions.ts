@@ -10,20 +10,12 @@ import {
   recentProblemsStatement,
   reflectedTeamsStatement,
   submittedTeamsStatement,
-  type ActionBoostMessageRow,
-  type ActionBoostRow,
-  type ActionKeyResultRow,
-  type PendingInviteRow,
-  type PlanReviewCountRow,
-  type RecentProblemRow,
 } from "../db/actions";
-import { problemBoostsStatement, type ProblemBoostRow } from "../db/boosts";
-import type { ObjectiveRow } from "../db/objectives";
+import { problemBoostsStatement } from "../db/boosts";
 import { pppDueWeekdayStatement } from "../db/ppp-settings";
-import type { TeamRow } from "../db/teams";
-import type { OpenCampaignReleaseRow } from "../db/result-releases";
 import type { OrgAccess } from "./access";
 import { boardFromResults, boardStatements, type BoardView } from "./board";
+import { batchGroups } from "../db/typed";
 import { openCampaignReadiness, openCampaignReadinessStatement } from "./campaign-results";
 
 /** Everything the Action Center derives from, read once per org: the same for every viewer. */
@@ -60,9 +52,9 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
   const orgId = access.org.id;
   const week = currentWeek(now, access.org.time_zone);
   const lastWeek = addDays(week, -7);
-  const board = boardStatements(db, orgId);
-  const results = await db.batch([
-    ...board,
+  const [boardResults, own] = await batchGroups(db, [
+    boardStatements(db, orgId),
+    [
     keyResultCheckInsStatement(db, orgId),
     submittedTeamsStatement(db, orgId, week),
     submittedTeamsStatement(db, orgId, lastWeek),
@@ -75,19 +67,20 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
     pendingInvitesStatement(db, orgId),
     pppDueWeekdayStatement(db, orgId),
     openCampaignReadinessStatement(db, orgId),
+    ],
   ]);
-  const view = await boardFromResults(db, access, results.slice(0, board.length), now);
-  const [krs, posted, postedLast, reviews, problems, problemBoosts, boosts, messages, reflected, invites, due, campaign] = results.slice(board.length);
-  const dueWeekday = (due.results[0] as { ppp_due_weekday: number } | undefined)?.ppp_due_weekday ?? 5;
+  const view = await boardFromResults(db, access, boardResults, now);
+  const [krs, posted, postedLast, reviews, problems, problemBoosts, boosts, messages, reflected, invites, due, campaign] = own;
+  const dueWeekday = due.results[0]?.ppp_due_weekday ?? 5;
   const wave = view.wave;
 
   const messagesOf = new Map<string, ActionBoost["messages"]>();
-  for (const m of messages.results as ActionBoostMessageRow[]) messagesOf.set(m.boost_id, [...(messagesOf.get(m.boost_id) ?? []), { teamId: m.team_id, kind: m.kind, at: m.created_at }]);
+  for (const m of messages.results) messagesOf.set(m.boost_id, [...(messagesOf.get(m.boost_id) ?? []), { teamId: m.team_id, kind: m.kind, at: m.created_at }]);
   // Each team's latest submitted PPP (this week's, else last week's) is where its problems stand.
-  const problemRows = problems.results as RecentProblemRow[];
+  const problemRows = problems.results;
   const latestWeek = new Map<string, string>();
   for (const p of problemRows) if ((latestWeek.get(p.team_id) ?? "") < p.week_start) latestWeek.set(p.team_id, p.week_start);
-  const postedTeams = new Set((posted.results as { team_id: string }[]).map((r) => r.team_id));
+  const postedTeams = new Set(posted.results.map((r) => r.team_id));
   const latestPosted = (teamId: string) => (postedTeams.has(teamId) ? week : lastWeek);
 
   // The team's latest published pulse week as the heat map shows it: suppressed or not, never
@@ -104,23 +97,23 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
     timeZone: access.org.time_zone,
     wave: wave ? { id: wave.id, name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on } : null,
     hasDraftWave: view.draftWaves.length > 0,
-    teams: (results[3].results as TeamRow[]).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at })),
-    objectives: (results[1].results as ObjectiveRow[]).filter((o) => o.level === "team" && o.team_id).map((o) => ({ id: o.id, teamId: o.team_id as string })),
-    keyResults: (krs.results as ActionKeyResultRow[]).map((k) => ({ id: k.id, objectiveId: k.objective_id, teamId: k.team_id, title: k.title, createdAt: k.created_at, lastCheckInAt: k.last_at })),
+    teams: boardResults[3].results.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at })),
+    objectives: boardResults[1].results.filter((o) => o.level === "team" && o.team_id).map((o) => ({ id: o.id, teamId: o.team_id as string })),
+    keyResults: krs.results.map((k) => ({ id: k.id, objectiveId: k.objective_id, teamId: k.team_id, title: k.title, createdAt: k.created_at, lastCheckInAt: k.last_at })),
     week,
     dueWeekday,
     posted: postedTeams,
-    postedLastWeek: new Set((postedLast.results as { team_id: string }[]).map((r) => r.team_id)),
-    planReviews: (reviews.results as PlanReviewCountRow[]).map((r) => ({ teamId: r.team_id, plans: r.plans, reviewed: r.reviewed })),
+    postedLastWeek: new Set(postedLast.results.map((r) => r.team_id)),
+    planReviews: reviews.results.map((r) => ({ teamId: r.team_id, plans: r.plans, reviewed: r.reviewed })),
     problems: problemRows.filter((p) => p.week_start === latestPosted(p.team_id) && latestWeek.get(p.team_id) === p.week_start).map((p) => ({ teamId: p.team_id, threadId: p.thread_id, text: p.body, sinceWeek: p.since_week })),
-    problemBoosts: new Map((problemBoosts.results as ProblemBoostRow[]).map((b) => [b.problem_thread_id, { id: b.id, state: b.state }])),
-    boosts: (boosts.results as ActionBoostRow[]).map((b) => ({ id: b.id, fromTeamId: b.from_team_id, toTeamId: b.to_team_id, helperTeamId: b.helper_team_id, need: b.need, state: b.state, createdAt: b.created_at, acceptedAt: b.accepted_at, messages: messagesOf.get(b.id) ?? [] })),
+    problemBoosts: new Map(problemBoosts.results.map((b) => [b.problem_thread_id, { id: b.id, state: b.state }])),
+    boosts: boosts.results.map((b) => ({ id: b.id, fromTeamId: b.from_team_id, toTeamId: b.to_team_id, helperTeamId: b.helper_team_id, need: b.need, state: b.state, createdAt: b.created_at, acceptedAt: b.accepted_at, messages: messagesOf.get(b.id) ?? [] })),
     needsSupport: (view.board?.needsSupport ?? []).map((t) => ({ teamId: t.id, reasons: t.supportReasons, daysSinceCheckIn: t.daysSinceCheckIn })),
     hiddenPulse,
     hiddenPulseWeek,
-    reflected: new Set((reflected.results as { team_id: string }[]).map((r) => r.team_id)),
-    invites: (invites.results as PendingInviteRow[]).map((i) => ({ id: i.id, teamId: i.team_id, name: i.name, createdAt: i.created_at })),
-    campaign: openCampaignReadiness(campaign.results as OpenCampaignReleaseRow[], access.org.anonymity_k),
+    reflected: new Set(reflected.results.map((r) => r.team_id)),
+    invites: invites.results.map((i) => ({ id: i.id, teamId: i.team_id, name: i.name, createdAt: i.created_at })),
+    campaign: openCampaignReadiness(campaign.results, access.org.anonymity_k),
   };
   return { board: view, input, week, dueWeekday };
 }

@@ -1,4 +1,5 @@
 import { anonymityKSchema } from "../../src/schemas/pulse";
+import { updateOrgAnonymityK } from "../db/orgs";
 import { findActiveWave } from "../db/waves";
 import { requireAdmin, type OrgAccess } from "./access";
 import { conflict } from "./errors";
@@ -13,5 +14,5 @@ export async function setAnonymityThreshold(db: D1Database, access: OrgAccess, i
   const { anonymityK } = parseInput(anonymityKSchema, input);
   const active = await findActiveWave(db, access.org.id);
   if (active) throw conflict(`The threshold is locked while ${active.name} is active. Change it between waves.`);
-  await db.prepare("UPDATE orgs SET anonymity_k = ?2 WHERE id = ?1").bind(access.org.id, anonymityK).run();
+  await updateOrgAnonymityK(db, access.org.id, anonymityK);
 }

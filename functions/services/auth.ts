@@ -2,7 +2,8 @@ import type { CreateOrgInput } from "../../src/schemas/org";
 import { createOrgSchema, signInSchema } from "../../src/schemas/org";
 import { buildCreateOrgEmail, buildInviteEmail, buildSignInEmail } from "../email/account-emails";
 import { findInvite, markInviteAcceptedStatement } from "../db/invites";
-import { insertMembershipStatement, insertOrgStatement, slugTaken } from "../db/orgs";
+import { findOrgSlug, insertMembershipStatement, insertOrgStatement, slugTaken } from "../db/orgs";
+import { DEFAULT_ANONYMITY_K } from "../../src/domain/anonymity";
 import { findPersonByEmail, upsertPersonStatements, type PersonRow } from "../db/people";
 import { deleteSession, findSessionPerson, insertSessionStatement } from "../db/sessions";
 import { claimLink, findLink, insertLinkStatement, type LinkPurpose, type SignInLinkRow } from "../db/sign-in-links";
@@ -162,7 +163,7 @@ export async function consumeLink(db: D1Database, token: string, now: Date): Pro
     const person = await ensurePerson(db, link.email, data.name, at);
     const orgId = randomToken(16);
     const sessionToken = await startSession(db, person.id, now, [
-      insertOrgStatement(db, { id: orgId, slug: data.slug, name: data.orgName, time_zone: data.timeZone, anonymity_k: 5, created_at: at }),
+      insertOrgStatement(db, { id: orgId, slug: data.slug, name: data.orgName, time_zone: data.timeZone, anonymity_k: DEFAULT_ANONYMITY_K, created_at: at }),
       insertMembershipStatement(db, { org_id: orgId, person_id: person.id, role: "admin", team_id: null }, at),
     ]);
     // Came from "Run this with your team": go straight on to opening a campaign.
@@ -174,12 +175,12 @@ export async function consumeLink(db: D1Database, token: string, now: Date): Pro
   const team = invite ? await findTeam(db, invite.org_id, invite.team_id) : null;
   if (!invite || !team) throw gone("This invitation was withdrawn. Ask your admin for a new one.");
   const person = await ensurePerson(db, link.email, invite.name, at);
-  const org = await db.prepare("SELECT slug FROM orgs WHERE id = ?1").bind(invite.org_id).first<{ slug: string }>();
+  const slug = await findOrgSlug(db, invite.org_id);
   const sessionToken = await startSession(db, person.id, now, [
     insertMembershipStatement(db, { org_id: invite.org_id, person_id: person.id, role: "lead", team_id: invite.team_id }, at),
     markInviteAcceptedStatement(db, invite.id, at),
   ]);
-  return { sessionToken, redirectTo: `/o/${org?.slug}/teams/${team.id}` };
+  return { sessionToken, redirectTo: `/o/${slug}/teams/${team.id}` };
 }
 
 async function ensurePerson(db: D1Database, email: string, name: string, at: string): Promise<PersonRow> {

@@ -2,12 +2,15 @@ import { localDate } from "../../src/domain/calendar";
 import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
 import { applySentimentSignals } from "../../src/domain/pulse/board-signals";
-import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
-import { activeWaveSentimentStatements, activeWaveWeekReleasesStatement, type WeekReleaseRow } from "../db/pulse-reads";
-import { listTeamsStatement, type TeamRow } from "../db/teams";
-import type { WaveRow } from "../db/waves";
+import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement } from "../db/objectives";
+import { activeWaveSentimentStatements, activeWaveWeekReleasesStatement } from "../db/pulse-reads";
+import { listTeamsStatement } from "../db/teams";
+import { activeAndDraftWavesStatement, type WaveRow } from "../db/waves";
+import { batch, batchGroups, type BatchResults } from "../db/typed";
+import { currentWeek } from "../../src/domain/ppp/week";
+import { boardHelpFromResults, boardHelpStatements, type BoardHelp } from "./boost-views";
 import type { OrgAccess } from "./access";
-import { publishSentiment, type OrgSentiment, type SentimentRows } from "./sentiment";
+import { publishSentiment, type OrgSentiment } from "./sentiment";
 
 export interface BoardView {
   today: string;
@@ -21,42 +24,44 @@ export interface BoardView {
 }
 
 /** The board's reads, for getBoard and for any view that adds its own to the same batch. */
-export function boardStatements(db: D1Database, orgId: string): D1PreparedStatement[] {
+export function boardStatements(db: D1Database, orgId: string) {
   return [
-    db.prepare("SELECT id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at, anonymity_k FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on").bind(orgId),
+    activeAndDraftWavesStatement(db, orgId),
     objectivesOfActiveWaveStatement(db, orgId),
     keyResultsOfActiveWaveStatement(db, orgId),
     listTeamsStatement(db, orgId),
     lastCheckInPerTeamStatement(db, orgId),
     ...activeWaveSentimentStatements(db, orgId),
     activeWaveWeekReleasesStatement(db, orgId),
-  ];
+  ] as const;
 }
+
+export type BoardResults = BatchResults<ReturnType<typeof boardStatements>>;
 
 /**
  * Assembles the board from the results of boardStatements (in that order). When the read
  * finds a pulse week that is over and not yet published, it publishes it (one write batch,
  * src/domain/pulse/publication.ts) before answering.
  */
-export async function boardFromResults(db: D1Database, access: OrgAccess, results: readonly D1Result[], now: Date): Promise<BoardView> {
+export async function boardFromResults(db: D1Database, access: OrgAccess, results: BoardResults, now: Date): Promise<BoardView> {
   const orgId = access.org.id;
   const [waves, objectives, keyResults, teams, lastCheckIns, teamWeek, respondents, objectiveWeek, releases] = results;
-  const waveRows = waves.results as WaveRow[];
+  const waveRows = waves.results;
   const wave = waveRows.find((w) => w.state === "active") ?? null;
-  const teamRows = teams.results as TeamRow[];
+  const teamRows = teams.results;
   const today = localDate(now, access.org.time_zone);
   const base = { today, wave, draftWaves: waveRows.filter((w) => w.state === "draft").map((w) => ({ id: w.id, name: w.name })), teamCount: teamRows.length };
   if (!wave) return { ...base, board: null, sentiment: null };
 
   const lastCheckInOn = new Map(
-    (lastCheckIns.results as { team_id: string; last_at: string }[]).map((r) => [r.team_id, localDate(new Date(r.last_at), access.org.time_zone)]),
+    lastCheckIns.results.map((r) => [r.team_id, localDate(new Date(r.last_at), access.org.time_zone)]),
   );
-  const objectiveRows = objectives.results as ObjectiveRow[];
+  const objectiveRows = objectives.results;
   const board = assembleBoard({
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today,
     objectives: objectiveRows.map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
-    keyResults: keyResultInputs(keyResults.results as KeyResultRow[], access.org.time_zone),
+    keyResults: keyResultInputs(keyResults.results, access.org.time_zone),
     teams: teamRows.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn,
   });
@@ -66,8 +71,8 @@ export async function boardFromResults(db: D1Database, access: OrgAccess, result
     orgK: access.org.anonymity_k,
     teams: teamRows,
     objectives: objectiveRows.filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title })),
-    rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results } as SentimentRows,
-    releases: releases.results as WeekReleaseRow[],
+    rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results },
+    releases: releases.results,
   });
   return { ...base, board: applySentimentSignals(board, sentiment), sentiment };
 }
@@ -78,5 +83,15 @@ export async function boardFromResults(db: D1Database, access: OrgAccess, result
  * batch when the read publishes a pulse week that is over.
  */
 export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView> {
-  return boardFromResults(db, access, await db.batch(boardStatements(db, access.org.id)), now);
+  return boardFromResults(db, access, await batch(db, boardStatements(db, access.org.id)), now);
+}
+
+/**
+ * The board page: the board and, for admins, what leadership sees first (BoardHelp), in the
+ * same one round trip after the access check.
+ */
+export async function getBoardPage(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView & { help: BoardHelp | null }> {
+  const week = currentWeek(now, access.org.time_zone);
+  const [board, help] = await batchGroups(db, [boardStatements(db, access.org.id), access.isAdmin ? boardHelpStatements(db, access.org.id, week) : ([] as const)]);
+  return { ...(await boardFromResults(db, access, board, now)), help: help.length === 3 ? boardHelpFromResults(week, help) : null };
 }

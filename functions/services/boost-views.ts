@@ -1,3 +1,4 @@
+import { isId } from "../../src/schemas/fields";
 import { localDate } from "../../src/domain/calendar";
 import { elapsedMs, helpMatrix, timingsByWave, type HelpMatrix, type WaveTimings } from "../../src/domain/boosts/insights";
 import { boostActions, type BoostActions } from "../../src/domain/boosts/rules";
@@ -15,14 +16,13 @@ import {
   teamBoostsStatement,
   type BoostListRow,
   type BoostMessageRow,
-  type BoostTimingRow,
-  type WaveNameRow,
 } from "../db/boosts";
 import { latestProblemsStatement, pppStatesOfWeekStatement, type PppState } from "../db/ppp";
-import { listTeamsStatement, type TeamRow } from "../db/teams";
+import { listTeamsStatement } from "../db/teams";
 import type { OrgAccess } from "./access";
 import { boostFacts } from "./boosts";
 import { notFound } from "./errors";
+import { batch, batchGroups, type BatchResults } from "../db/typed";
 
 /** How many waves the time-to-help table covers, and how many closed boosts the list shows. */
 const TIMING_WAVES = 6;
@@ -40,11 +40,11 @@ export interface BoostPage {
 
 /** One boost with its thread: one round trip. Another org's id is 404. */
 export async function getBoostPage(db: D1Database, access: OrgAccess, boostId: string, now: Date): Promise<BoostPage> {
-  if (!/^[A-Za-z0-9_-]{22}$/.test(boostId)) throw notFound("That boost request");
-  const [boost, messages] = await db.batch([boostViewStatement(db, access.org.id, boostId), messagesOfBoostStatement(db, access.org.id, boostId)]);
-  const row = boost.results[0] as BoostListRow | undefined;
+  if (!isId(boostId)) throw notFound("That boost request");
+  const [boost, messages] = await batch(db, [boostViewStatement(db, access.org.id, boostId), messagesOfBoostStatement(db, access.org.id, boostId)]);
+  const row = boost.results[0];
   if (!row) throw notFound("That boost request");
-  const thread = messages.results as BoostMessageRow[];
+  const thread = messages.results;
   const declinedByViewer = thread.some((m) => m.kind === "decline" && m.team_id !== null && m.team_id === access.teamId);
   const actions = boostActions(boostFacts(row), access.teamId);
   return { boost: row, messages: thread, actions: declinedByViewer ? { ...actions, decline: false } : actions, ageMs: elapsedMs(row.created_at, now.toISOString()), declinedByViewer };
@@ -70,23 +70,25 @@ export interface BoostsOverview {
 export async function getBoostsOverview(db: D1Database, access: OrgAccess, now: Date): Promise<BoostsOverview> {
   const orgId = access.org.id;
   const teamId = access.teamId;
-  const results = await db.batch([
-    activeBoostsStatement(db, orgId),
-    closedBoostsStatement(db, orgId, CLOSED_SHOWN),
-    recentWavesStatement(db, orgId, TIMING_WAVES),
-    boostTimingsStatement(db, orgId, TIMING_WAVES),
-    listTeamsStatement(db, orgId),
-    ...(teamId ? [boostableObjectivesStatement(db, orgId, teamId), latestProblemsStatement(db, orgId, teamId)] : []),
+  const [[active, closed, recentWaves, boostTimings, orgTeams], formRows] = await batchGroups(db, [
+    [
+      activeBoostsStatement(db, orgId),
+      closedBoostsStatement(db, orgId, CLOSED_SHOWN),
+      recentWavesStatement(db, orgId, TIMING_WAVES),
+      boostTimingsStatement(db, orgId, TIMING_WAVES),
+      listTeamsStatement(db, orgId),
+    ],
+    teamId ? ([boostableObjectivesStatement(db, orgId, teamId), latestProblemsStatement(db, orgId, teamId)] as const) : ([] as const),
   ]);
-  const waves = results[2].results as WaveNameRow[];
-  const timings = results[3].results as BoostTimingRow[];
-  const teams = results[4].results as TeamRow[];
+  const waves = recentWaves.results;
+  const timings = boostTimings.results;
+  const teams = orgTeams.results;
   const wave = waves.find((w) => w.state === "active") ?? waves[0] ?? null;
   const week = currentWeek(now, access.org.time_zone);
   return {
     today: localDate(now, access.org.time_zone),
-    active: results[0].results as BoostListRow[],
-    closed: results[1].results as BoostListRow[],
+    active: active.results,
+    closed: closed.results,
     timings: timingsByWave(
       timings.map((t) => ({ waveId: t.wave_id, createdAt: t.created_at, acceptedAt: t.accepted_at, resolvedAt: t.resolved_at, helperTeamId: t.helper_team_id })),
       waves,
@@ -95,22 +97,23 @@ export async function getBoostsOverview(db: D1Database, access: OrgAccess, now: 
       ...helpMatrix(wave ? timings.filter((t) => t.wave_id === wave.id).map((t) => ({ fromTeamId: t.from_team_id, helperTeamId: t.helper_team_id })) : [], teams),
       waveName: wave?.name ?? null,
     },
-    form: teamId
-      ? {
-          teams: teams.filter((t) => t.id !== teamId).map((t) => ({ id: t.id, name: t.name })),
-          objectives: results[5].results as { id: string; title: string; wave_name: string }[],
-          problems: (results[6].results as { thread_id: string; body: string; since_week: string }[]).map((p) => ({ thread: p.thread_id, text: p.body, weeksOpen: weeksOpen(p.since_week, week) })),
-        }
-      : null,
+    form:
+      teamId && formRows.length === 2
+        ? {
+            teams: teams.filter((t) => t.id !== teamId).map((t) => ({ id: t.id, name: t.name })),
+            objectives: formRows[0].results,
+            problems: formRows[1].results.map((p) => ({ thread: p.thread_id, text: p.body, weeksOpen: weeksOpen(p.since_week, week) })),
+          }
+        : null,
   };
 }
 
 /** Open and accepted boosts a team is part of (and open "any team" requests it could take on). */
 export async function getTeamBoosts(db: D1Database, access: OrgAccess, teamId: string, now: Date): Promise<{ boosts: BoostListRow[]; pppState: PppState | null; week: string }> {
   const week = currentWeek(now, access.org.time_zone);
-  const [boosts, ppps] = await db.batch([teamBoostsStatement(db, access.org.id, teamId), pppStatesOfWeekStatement(db, access.org.id, week)]);
-  const own = (ppps.results as { team_id: string; state: PppState }[]).find((p) => p.team_id === teamId);
-  return { boosts: boosts.results as BoostListRow[], pppState: own?.state ?? null, week };
+  const [boosts, ppps] = await batch(db, [teamBoostsStatement(db, access.org.id, teamId), pppStatesOfWeekStatement(db, access.org.id, week)]);
+  const own = ppps.results.find((p) => p.team_id === teamId);
+  return { boosts: boosts.results, pppState: own?.state ?? null, week };
 }
 
 export interface BoardHelp {
@@ -120,6 +123,20 @@ export interface BoardHelp {
   ppp: { id: string; name: string; state: PppState | null }[];
 }
 
+/** The statements behind getBoardHelp, for a caller's batch (the board page adds them to its own). */
+export function boardHelpStatements(db: D1Database, orgId: string, week: string) {
+  return [openBoostsStatement(db, orgId), listTeamsStatement(db, orgId), pppStatesOfWeekStatement(db, orgId, week)] as const;
+}
+
+export function boardHelpFromResults(week: string, [boosts, teams, ppps]: BatchResults<ReturnType<typeof boardHelpStatements>>): BoardHelp {
+  const state = new Map(ppps.results.map((p) => [p.team_id, p.state]));
+  return {
+    week,
+    openBoosts: boosts.results,
+    ppp: teams.results.map((t) => ({ id: t.id, name: t.name, state: state.get(t.id) ?? null })),
+  };
+}
+
 /**
  * What the board shows leadership first: open boosts (oldest first) and this week's PPP per
  * team. One batch of three statements whatever the number of teams; null for non-admins.
@@ -127,11 +144,5 @@ export interface BoardHelp {
 export async function getBoardHelp(db: D1Database, access: OrgAccess, now: Date): Promise<BoardHelp | null> {
   if (!access.isAdmin) return null;
   const week = currentWeek(now, access.org.time_zone);
-  const [boosts, teams, ppps] = await db.batch([openBoostsStatement(db, access.org.id), listTeamsStatement(db, access.org.id), pppStatesOfWeekStatement(db, access.org.id, week)]);
-  const state = new Map((ppps.results as { team_id: string; state: PppState }[]).map((p) => [p.team_id, p.state]));
-  return {
-    week,
-    openBoosts: boosts.results as BoostListRow[],
-    ppp: (teams.results as TeamRow[]).map((t) => ({ id: t.id, name: t.name, state: state.get(t.id) ?? null })),
-  };
+  return boardHelpFromResults(week, await batch(db, boardHelpStatements(db, access.org.id, week)));
 }

@@ -1,3 +1,4 @@
+import { isId } from "../../src/schemas/fields";
 import { addDays, localDate } from "../../src/domain/calendar";
 import { boostActions, messageRecipients, resolveRecipients, type BoostFacts } from "../../src/domain/boosts/rules";
 import { ANY_TEAM, boostDeclineSchema, boostMessageSchema, boostSchema } from "../../src/schemas/boosts";
@@ -43,7 +44,7 @@ function leadTeam(access: OrgAccess, message: string): string {
 
 /** A boost of the viewer's org with its names; any other id is 404. */
 export async function loadBoost(db: D1Database, access: OrgAccess, boostId: string): Promise<BoostListRow> {
-  const row = /^[A-Za-z0-9_-]{22}$/.test(boostId) ? await boostViewStatement(db, access.org.id, boostId).first<BoostListRow>() : null;
+  const row = isId(boostId) ? await boostViewStatement(db, access.org.id, boostId).first<BoostListRow>() : null;
   if (!row) throw notFound("That boost request");
   return row;
 }

@@ -6,10 +6,11 @@
 import { scoreScorecard } from "../../src/domain/scorecard/scoring";
 import { campaignResponseSchema } from "../../src/schemas/campaigns";
 import { findCampaignByToken, type CampaignLinkRow } from "../db/campaigns";
-import { hasAnswered, submitResponseStatements, type SubmitOutcomeRow } from "../db/campaign-responses";
+import { hasAnswered, submitResponseStatements } from "../db/campaign-responses";
 import { conflict, gone, notFound } from "./errors";
 import { randomToken, sha256Hex } from "./tokens";
 import { parseInput } from "./validate";
+import { batch } from "../db/typed";
 
 export const CREDENTIAL_COOKIE = "__Host-mv_answer";
 const CREDENTIAL_TTL_DAYS = 400;
@@ -86,7 +87,8 @@ export async function answerCampaign(db: D1Database, token: string, credential: 
   if (c.state === "closed") throw gone(CLOSED_MESSAGE);
   const data = parseInput(campaignResponseSchema, input);
   const scores = scoreScorecard(data.answers);
-  const results = await db.batch(
+  const [credentialInsert, , , outcomeRows] = await batch(
+    db,
     submitResponseStatements(db, {
       id: randomToken(16),
       campaignId: c.id,
@@ -96,8 +98,8 @@ export async function answerCampaign(db: D1Database, token: string, credential: 
       dimensions: scores.dimensions,
     }),
   );
-  if (results[0].meta.changes === 1) return { recorded: true };
-  const outcome = results[3].results[0] as SubmitOutcomeRow | undefined;
+  if (credentialInsert.meta.changes === 1) return { recorded: true };
+  const outcome = outcomeRows.results[0];
   if (outcome?.answered) return { recorded: false };
   if (!outcome || outcome.state === "closed") throw gone(CLOSED_MESSAGE);
   throw conflict(FULL_MESSAGE);

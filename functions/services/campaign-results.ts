@@ -5,18 +5,19 @@
  * finished model is stored as a snapshot per result version and threshold; every later view,
  * from the org page, the API or a share link, reads the snapshot and aggregates nothing.
  */
+import { isId } from "../../src/schemas/fields";
 import { localDate } from "../../src/domain/calendar";
 import { CAMPAIGN_GROUPS, releaseCampaign, type CampaignCount, type CampaignGroups } from "../../src/domain/scorecard/campaign-release";
 import { buildCampaignResult, CAMPAIGN_RESULT_FORMAT, TREND_LENGTH, type AnswerCount, type CampaignResult, type CampaignTally } from "../../src/domain/scorecard/campaign-result";
 import { campaignStatement, listCampaignsStatement, type CampaignRow } from "../db/campaigns";
-import { answerCountsStatement, tallyStatement, type AnswerCountRow, type TallyRow } from "../db/campaign-responses";
-import { openCampaignReleasesStatement, releaseOf, storeReleaseStatement, trendReleasesStatement, type OpenCampaignReleaseRow, type ReleaseRow } from "../db/result-releases";
+import { answerCountsStatement, tallyStatement, type TallyRow } from "../db/campaign-responses";
+import { openCampaignReleasesStatement, releaseOf, storeReleaseStatement, trendReleasesStatement, type OpenCampaignReleaseRow } from "../db/result-releases";
 import { campaignSnapshotStatement, findSharedSnapshot, storeSnapshotStatement, type CampaignSnapshotRow } from "../db/result-snapshots";
+import { batch, type Typed } from "../db/typed";
 import type { OrgAccess } from "./access";
 import { notFound } from "./errors";
 import { requireActiveShareLink } from "./share-links";
 
-const ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** What a result needs of its org (k is the campaign's own, fixed when it opened). */
 export interface ResultOrg {
@@ -56,24 +57,24 @@ function campaignsOf(rows: readonly TallyRow[]): TrendCampaign[] {
  * next view computes again rather than serving an old result as new.
  */
 async function computeResult(db: D1Database, org: ResultOrg, campaignId: string, now: Date): Promise<CampaignResult> {
-  const [campaignRows, tallyRows, countRows, releaseRows] = await db.batch([
+  const [campaignRows, tallyRows, countRows, releaseRows] = await batch(db, [
     campaignStatement(db, org.id, campaignId),
     tallyStatement(db, org.id, campaignId, TREND_LENGTH),
     answerCountsStatement(db, campaignId),
     trendReleasesStatement(db, org.id, campaignId, TREND_LENGTH),
   ]);
-  const c = campaignRows.results[0] as CampaignRow | undefined;
+  const c = campaignRows.results[0];
   if (!c) throw notFound("That campaign");
   const releases = new Map<string, Partial<CampaignGroups>>();
-  for (const r of releaseRows.results as ReleaseRow[]) releases.set(r.campaign_id, { ...releases.get(r.campaign_id), [r.grp]: releaseOf(r) });
+  for (const r of releaseRows.results) releases.set(r.campaign_id, { ...releases.get(r.campaign_id), [r.grp]: releaseOf(r) });
   const day = (iso: string) => localDate(new Date(iso), org.time_zone);
   let published: Partial<CampaignGroups> = {};
   let answerCounts: AnswerCount[] = [];
   // The count every surface shows: what the published figures count, 0 until k answered.
   let responses = 0;
-  const tallies = campaignsOf(tallyRows.results as TallyRow[]).map((t): CampaignTally => {
+  const tallies = campaignsOf(tallyRows.results).map((t): CampaignTally => {
     const own = t.campaignId === c.id;
-    if (own) t.count.answerCounts = (countRows.results as AnswerCountRow[]).map((r) => ({ statementId: r.statement_id, answer: Number(r.answer), n: r.n }));
+    if (own) t.count.answerCounts = countRows.results.map((r) => ({ statementId: r.statement_id, answer: Number(r.answer), n: r.n }));
     // An earlier campaign is closed, so this is exactly what its own page shows; only its own page stores it.
     const { shown, next } = releaseCampaign(t.count, releases.get(t.campaignId) ?? {}, t.k, own ? c.state === "closed" : true);
     if (own) {
@@ -90,7 +91,7 @@ async function computeResult(db: D1Database, org: ResultOrg, campaignId: string,
     answerCounts,
     responses,
   });
-  await db.batch([
+  await batch(db, [
     ...CAMPAIGN_GROUPS.flatMap((g) => (published[g] ? [storeReleaseStatement(db, c.id, g, published[g])] : [])),
     storeSnapshotStatement(db, { campaignId: c.id, version: c.result_version, k: c.anonymity_k, format: CAMPAIGN_RESULT_FORMAT, model: JSON.stringify(result), computedAt: now.toISOString() }),
   ]);
@@ -130,13 +131,13 @@ export interface OrgResultsView {
  * of two plain reads; only the first view after a new version aggregates.
  */
 export async function getOrgResults(db: D1Database, access: OrgAccess, campaignId: string | null, now: Date): Promise<OrgResultsView> {
-  if (campaignId !== null && !ID.test(campaignId)) throw notFound("That campaign");
-  const [found, list] = await db.batch([
+  if (campaignId !== null && !isId(campaignId)) throw notFound("That campaign");
+  const [found, list] = await batch(db, [
     campaignSnapshotStatement(db, access.org.id, campaignId ?? "", CAMPAIGN_RESULT_FORMAT),
     listCampaignsStatement(db, access.org.id),
   ]);
-  const row = found.results[0] as CampaignSnapshotRow | undefined;
-  const campaigns = list.results as CampaignRow[];
+  const row = found.results[0];
+  const campaigns = list.results;
   if (!row) {
     if (campaignId !== null) throw notFound("That campaign");
     return { campaigns, campaign: null, result: null, etag: null };
@@ -150,7 +151,7 @@ export async function getOrgResults(db: D1Database, access: OrgAccess, campaignI
  * sends it (the emailed campaign report, for one). Served from the snapshot when current.
  */
 export async function getCampaignResult(db: D1Database, org: ResultOrg, campaignId: string, now: Date): Promise<CampaignResult> {
-  const row = ID.test(campaignId) ? await campaignSnapshotStatement(db, org.id, campaignId, CAMPAIGN_RESULT_FORMAT).first<CampaignSnapshotRow>() : null;
+  const row = isId(campaignId) ? await campaignSnapshotStatement(db, org.id, campaignId, CAMPAIGN_RESULT_FORMAT).first<CampaignSnapshotRow>() : null;
   if (!row || row.id !== campaignId) throw notFound("That campaign");
   return resultOf(db, org, row, now);
 }
@@ -164,7 +165,7 @@ export interface SharedResultView {
 
 /** The result behind a public share link: 404 unknown, 410 revoked or expired. One query on a repeat view. */
 export async function getSharedResult(db: D1Database, token: string, now: Date): Promise<SharedResultView> {
-  const row = ID.test(token) ? await findSharedSnapshot(db, token, CAMPAIGN_RESULT_FORMAT) : null;
+  const row = isId(token) ? await findSharedSnapshot(db, token, CAMPAIGN_RESULT_FORMAT) : null;
   if (!row) throw notFound("That link");
   requireActiveShareLink(row, now);
   const { link_id: _link, expires_at, revoked_at: _revoked, org_name, time_zone, ...campaign } = row;
@@ -181,7 +182,7 @@ export interface OpenCampaignReadiness {
 }
 
 /** The statement behind openCampaignReadiness, for a caller's batch. */
-export function openCampaignReadinessStatement(db: D1Database, orgId: string): D1PreparedStatement {
+export function openCampaignReadinessStatement(db: D1Database, orgId: string): Typed<OpenCampaignReleaseRow> {
   return openCampaignReleasesStatement(db, orgId);
 }
 

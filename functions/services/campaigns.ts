@@ -3,6 +3,7 @@
  * /s/{token} link; people answer the quiz once per browser, up to the org's headcount; an
  * admin closes it. Results live in campaign-results.ts.
  */
+import { isId } from "../../src/schemas/fields";
 import { formatDay, localDate } from "../../src/domain/calendar";
 import { openCampaignSchema } from "../../src/schemas/campaigns";
 import { findOrgHeadcount, orgHeadcountStatement } from "../db/orgs";
@@ -18,8 +19,8 @@ import { getScorecardResult } from "./scorecard";
 import { shareLinkStatus, type ShareLinkStatus } from "./share-links";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
+import { batch } from "../db/typed";
 
-const ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** Opens a campaign; at most one is open per org, and the org must have declared its headcount. */
 /**
@@ -43,7 +44,7 @@ export async function openCampaign(db: D1Database, access: OrgAccess, input: unk
   const id = randomToken(16);
   try {
     const insert = insertCampaignStatement(db, { id, org_id: access.org.id, wave_id: wave?.id ?? null, name, link_token: randomToken(16), opened_at: now.toISOString() });
-    await db.batch([insert, ...(own && credential ? await leaderSelfAssessmentStatements(db, id, credential, own) : [])]);
+    await batch(db, [insert, ...(own && credential ? await leaderSelfAssessmentStatements(db, id, credential, own) : [])]);
   } catch (error) {
     if (String(error).includes("UNIQUE")) throw conflict("A campaign is open already. Close it before opening another.");
     throw error;
@@ -64,7 +65,7 @@ async function ownResultAnswers(db: D1Database, resultId: string): Promise<Recor
 
 /** A campaign of the viewer's org; any other id is 404. */
 export async function getCampaign(db: D1Database, access: OrgAccess, campaignId: string): Promise<CampaignRow> {
-  const campaign = ID.test(campaignId) ? await findCampaign(db, access.org.id, campaignId) : null;
+  const campaign = isId(campaignId) ? await findCampaign(db, access.org.id, campaignId) : null;
   if (!campaign) throw notFound("That campaign");
   return campaign;
 }
@@ -97,13 +98,13 @@ export interface CampaignsOverview {
 
 /** Everything the campaigns page shows, in one batch. Leads see the campaigns and link; admins manage them. */
 export async function getCampaignsOverview(db: D1Database, access: OrgAccess, now: Date): Promise<CampaignsOverview> {
-  const [campaigns, wave, links, org] = await db.batch([
+  const [campaigns, wave, links, org] = await batch(db, [
     listCampaignsStatement(db, access.org.id),
     activeWaveStatement(db, access.org.id),
     listShareLinksStatement(db, access.org.id),
     orgHeadcountStatement(db, access.org.id),
   ]);
-  const list = campaigns.results as CampaignRow[];
+  const list = campaigns.results;
   const open = list.find((c) => c.state === "open") ?? null;
   // The open campaign's count is its published one: bring its release up to date (one read
   // of the stored result when nothing was answered since the last view).
@@ -111,8 +112,8 @@ export async function getCampaignsOverview(db: D1Database, access: OrgAccess, no
   return {
     campaigns: list,
     open,
-    headcount: (org.results[0] as { headcount: number | null } | undefined)?.headcount ?? null,
-    activeWave: (wave.results[0] as WaveRow | undefined) ?? null,
-    shareLinks: access.isAdmin ? (links.results as ShareLinkRow[]).map((l) => ({ ...l, status: shareLinkStatus(l, now) })) : [],
+    headcount: org.results[0]?.headcount ?? null,
+    activeWave: wave.results[0] ?? null,
+    shareLinks: access.isAdmin ? links.results.map((l) => ({ ...l, status: shareLinkStatus(l, now) })) : [],
   };
 }

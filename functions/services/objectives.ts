@@ -1,5 +1,7 @@
+import { isId } from "../../src/schemas/fields";
 import { keyResultProgress, meanProgress } from "../../src/domain/okr/progress";
-import { MAX_MOONSHOTS_PER_WAVE } from "../../src/domain/okr/wave";
+import { MAX_MOONSHOTS_PER_WAVE, REFLECTION_OPENS_DAYS_LEFT, reflectionOpen } from "../../src/domain/okr/wave";
+import { localDate } from "../../src/domain/calendar";
 import { carryOverSchema, checkInSchema, keyResultSchema, orgObjectiveSchema, reflectionSchema, teamObjectiveSchema, type KeyResultInput } from "../../src/schemas/okr";
 import {
   deleteKeyResult,
@@ -86,7 +88,7 @@ export async function createTeamObjective(db: D1Database, access: OrgAccess, wav
 }
 
 async function editableObjective(db: D1Database, access: OrgAccess, objectiveId: string): Promise<ObjectiveRow> {
-  const objective = /^[A-Za-z0-9_-]{22}$/.test(objectiveId) ? await findObjective(db, access.org.id, objectiveId) : null;
+  const objective = isId(objectiveId) ? await findObjective(db, access.org.id, objectiveId) : null;
   if (!objective) throw notFound("That objective");
   if (objective.level === "org") requireAdmin(access);
   else requireTeamActor(access, objective.team_id ?? "");
@@ -107,7 +109,7 @@ export async function removeObjective(db: D1Database, access: OrgAccess, objecti
 }
 
 export async function removeKeyResult(db: D1Database, access: OrgAccess, krId: string): Promise<void> {
-  const kr = /^[A-Za-z0-9_-]{22}$/.test(krId) ? await findKeyResultContext(db, access.org.id, krId) : null;
+  const kr = isId(krId) ? await findKeyResultContext(db, access.org.id, krId) : null;
   if (!kr) throw notFound("That key result");
   await editableObjective(db, access, kr.objective_id);
   await deleteKeyResult(db, access.org.id, kr.id);
@@ -115,7 +117,7 @@ export async function removeKeyResult(db: D1Database, access: OrgAccess, krId: s
 
 /** Records a new value for a key result of the active wave and keeps the history. */
 export async function checkIn(db: D1Database, access: OrgAccess, krId: string, input: unknown, now: Date): Promise<{ teamId: string | null }> {
-  const kr = /^[A-Za-z0-9_-]{22}$/.test(krId) ? await findKeyResultContext(db, access.org.id, krId) : null;
+  const kr = isId(krId) ? await findKeyResultContext(db, access.org.id, krId) : null;
   if (!kr) throw notFound("That key result");
   if (kr.level === "org") requireAdmin(access);
   else requireTeamActor(access, kr.team_id ?? "");
@@ -130,6 +132,10 @@ export async function saveReflection(db: D1Database, access: OrgAccess, waveId: 
   requireTeamActor(access, teamId);
   const wave = await getWave(db, access, waveId);
   if (wave.state === "draft") throw conflict("Reflect once the wave is under way.");
+  // The same rule as the team page's form: the API takes no reflection the page would not offer.
+  if (!reflectionOpen({ startsOn: wave.starts_on, endsOn: wave.ends_on, state: wave.state }, localDate(now, access.org.time_zone))) {
+    throw conflict(`The reflection opens in the wave's last ${REFLECTION_OPENS_DAYS_LEFT} days.`);
+  }
   if (!(await findTeam(db, access.org.id, teamId))) throw notFound("That team");
   const data = parseInput(reflectionSchema, input);
   await upsertReflection(db, { wave_id: wave.id, team_id: teamId, org_id: access.org.id, worked: data.worked, change: data.change, person_id: access.viewer.personId, updated_at: now.toISOString() });

@@ -188,6 +188,15 @@ describe("check-ins", () => {
 });
 
 describe("the end of a wave", () => {
+  it("takes a reflection only when the team page offers its form: in the wave's last week or once it is over", async () => {
+    const org = await createTestOrg(env.DB, { teams: 1 }); // Wave 1 runs 2026-11-02 to 2026-11-29
+    const input = { worked: "Short loops.", change: "Start earlier." };
+    await expectAppError(saveReflection(env.DB, org.leads[0], org.waveId, org.teamIds[0], input, new Date("2026-11-22T23:00:00Z")), 409);
+    await saveReflection(env.DB, org.leads[0], org.waveId, org.teamIds[0], input, new Date("2026-11-23T08:00:00Z"));
+    const saved = await env.DB.prepare("SELECT worked FROM reflections WHERE wave_id = ?1").bind(org.waveId).first<{ worked: string }>();
+    expect(saved?.worked).toBe("Short loops.");
+  });
+
   it("takes each team's reflection and carries unfinished objectives into the next draft wave", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;

@@ -15,6 +15,7 @@ import {
 import { buildMime } from "../email/mime";
 import { boundaryFor, transportFor, type Transport } from "../email/transport";
 import { notFound } from "./errors";
+import { batchGroups } from "../db/typed";
 
 /** How long a claimed message stays ours before another run may retry it. */
 const LEASE_MS = 2 * 60_000;
@@ -36,8 +37,8 @@ export async function enqueueEmails(db: D1Database, messages: readonly NewOutbox
   for (let i = 0; i < messages.length; i += 90) {
     const chunk = messages.slice(i, i + 90);
     // `alongside` statements run in the same batch as the message's enqueue (one transaction).
-    const results = await db.batch([...chunk.flatMap((m) => [enqueueStatement(db, m, now), ...(alongside?.(m) ?? [])]), outboxIdsByKeysStatement(db, chunk.map((m) => m.idempotencyKey))]);
-    ids.push(...(results[results.length - 1].results as { id: number }[]).map((r) => r.id));
+    const [, [queued]] = await batchGroups(db, [chunk.flatMap((m) => [enqueueStatement(db, m, now), ...(alongside?.(m) ?? [])]), [outboxIdsByKeysStatement(db, chunk.map((m) => m.idempotencyKey))]]);
+    ids.push(...queued.results.map((r) => r.id));
   }
   return ids;
 }

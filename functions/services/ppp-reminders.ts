@@ -1,12 +1,13 @@
 import { zonedParts } from "../../src/domain/calendar";
 import { pppReminderDue, weekdayName } from "../../src/domain/ppp/reminder";
 import { currentWeek, weekLabel } from "../../src/domain/ppp/week";
-import { findPppDueWeekday, leadsWithoutPppStatement, listOrgsForPppReminders, type ReminderLeadRow } from "../db/ppp-settings";
+import { findPppDueWeekday, leadsWithoutPppStatement, listOrgsForPppReminders } from "../db/ppp-settings";
 import { buildPppReminderEmail } from "../email/ppp-emails";
 import type { OrgAccess } from "./access";
 import type { NewOutboxMessage } from "../db/outbox";
 import { enqueueEmails } from "./outbox";
 import { subscriptionsFor, unsubscribeLink } from "./subscriptions";
+import { batch } from "../db/typed";
 
 /** The org's PPP due weekday, 1 = Monday … 7 = Sunday (Friday unless an admin changed it). */
 export async function getPppDueWeekday(db: D1Database, access: OrgAccess): Promise<number> {
@@ -24,11 +25,11 @@ export async function queuePppReminders(db: D1Database, baseUrl: string, now: Da
   const due = (await listOrgsForPppReminders(db)).filter((o) => pppReminderDue(zonedParts(now, o.time_zone), o.ppp_due_weekday));
   if (due.length === 0) return { orgs: 0, reminders: 0 };
   const weeks = new Map(due.map((o) => [o.id, currentWeek(now, o.time_zone)]));
-  const results = await db.batch(due.map((o) => leadsWithoutPppStatement(db, o.id, weeks.get(o.id) ?? "")));
+  const results = await batch(db, due.map((o) => leadsWithoutPppStatement(db, o.id, weeks.get(o.id) ?? "")));
   const messages: NewOutboxMessage[] = [];
   for (const [i, org] of due.entries()) {
     const week = weeks.get(org.id) ?? "";
-    const leads = results[i].results as ReminderLeadRow[];
+    const leads = results[i].results;
     const subscriptions = await subscriptionsFor(db, org.id, leads.map((l) => ({ email: l.email, kind: "ppp_reminder" as const })), now);
     for (const lead of leads) {
       const sub = subscriptions.get(`${lead.email}|ppp_reminder`);

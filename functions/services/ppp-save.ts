@@ -8,6 +8,7 @@ import { parseWeek, pppReadRows, pppReadStatements, type PppReadRows } from "./p
 import { getTeam } from "./teams";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
+import { batch } from "../db/typed";
 
 const ROW_KIND: Record<PppKind, PppItemKind> = { progress: "progress", plans: "plan", problems: "problem" };
 
@@ -89,7 +90,7 @@ export async function savePpp(db: D1Database, access: OrgAccess, teamId: string,
   const problem = pppWeekProblem(week, currentWeek(now, access.org.time_zone));
   if (problem) throw validationFailed([{ field: "week", issue: problem }], problem);
   const data = parseInput(pppSchema, input);
-  const rows = pppReadRows(await db.batch(pppReadStatements(db, access.org.id, team.id, week)));
+  const rows = pppReadRows(await batch(db, pppReadStatements(db, access.org.id, team.id, week)));
   const issues = inputIssues(data, rows, mode === "submit");
   if (issues.length) throw validationFailed(issues);
 

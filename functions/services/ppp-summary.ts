@@ -1,11 +1,12 @@
 import { plansDoneOf, weeksOpen, type PlansDone } from "../../src/domain/ppp/ageing";
 import { currentWeek, pppWeekProblem } from "../../src/domain/ppp/week";
 import { problemBoostsStatement, type ProblemBoostRow } from "../db/boosts";
-import { reviewTalliesOfWeekStatement, submittedItemsOfWeekStatement, submittedPppsOfWeekStatement, type SummaryItemRow, type SummaryPppRow } from "../db/ppp-summary";
+import { reviewTalliesOfWeekStatement, submittedItemsOfWeekStatement, submittedPppsOfWeekStatement, type SummaryItemRow } from "../db/ppp-summary";
 import { pppDueWeekdayStatement } from "../db/ppp-settings";
-import { listTeamsStatement, type TeamRow } from "../db/teams";
+import { listTeamsStatement } from "../db/teams";
 import type { OrgAccess } from "./access";
 import { parseWeek } from "./ppp";
+import { batch } from "../db/typed";
 
 export interface PppSummary {
   week: string;
@@ -41,7 +42,7 @@ export async function getPppSummary(db: D1Database, access: OrgAccess, weekParam
   const current = currentWeek(now, access.org.time_zone);
   const week = weekParam === null ? current : parseWeek(weekParam);
   const orgId = access.org.id;
-  const [teamsResult, pppsResult, itemsResult, talliesResult, boostsResult, dueResult] = await db.batch([
+  const [teamsResult, pppsResult, itemsResult, talliesResult, boostsResult, dueResult] = await batch(db, [
     listTeamsStatement(db, orgId),
     submittedPppsOfWeekStatement(db, orgId, week),
     submittedItemsOfWeekStatement(db, orgId, week),
@@ -49,12 +50,12 @@ export async function getPppSummary(db: D1Database, access: OrgAccess, weekParam
     problemBoostsStatement(db, orgId, null),
     pppDueWeekdayStatement(db, orgId),
   ]);
-  const teams = teamsResult.results as TeamRow[];
+  const teams = teamsResult.results;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  const ppps = new Map((pppsResult.results as SummaryPppRow[]).map((p) => [p.team_id, p]));
-  const items = itemsResult.results as SummaryItemRow[];
-  const tallies = new Map((talliesResult.results as { team_id: string; done: number; reviewed: number }[]).map((t) => [t.team_id, t]));
-  const boosts = new Map((boostsResult.results as ProblemBoostRow[]).map((b) => [b.problem_thread_id, b]));
+  const ppps = new Map(pppsResult.results.map((p) => [p.team_id, p]));
+  const items = itemsResult.results;
+  const tallies = new Map(talliesResult.results.map((t) => [t.team_id, t]));
+  const boosts = new Map(boostsResult.results.map((b) => [b.problem_thread_id, b]));
   const count = (teamId: string, kind: SummaryItemRow["kind"]) => items.filter((i) => i.team_id === teamId && i.kind === kind).length;
 
   const rows = teams.map((t) => {
@@ -91,7 +92,7 @@ export async function getPppSummary(db: D1Database, access: OrgAccess, weekParam
     week,
     currentWeek: current,
     weekProblem: pppWeekProblem(week, current),
-    dueWeekday: (dueResult.results[0] as { ppp_due_weekday: number } | undefined)?.ppp_due_weekday ?? 5,
+    dueWeekday: dueResult.results[0]?.ppp_due_weekday ?? 5,
     teams: rows,
     postedCount: rows.filter((r) => r.posted).length,
     openProblems,

@@ -13,7 +13,6 @@ import {
   teamObjectivesForWeekStatement,
   type ObjectiveOptionRow,
   type PlanReviewRow,
-  type PppHistoryRow,
   type PppItemReadRow,
   type PppRow,
   type PppState,
@@ -22,6 +21,7 @@ import { pppDueWeekdayStatement } from "../db/ppp-settings";
 import { canActForTeam, type OrgAccess } from "./access";
 import { validationFailed } from "./errors";
 import { getTeam } from "./teams";
+import { batchGroups, type BatchResults } from "../db/typed";
 
 /** How many weeks of history the PPP page lists. */
 const HISTORY_WEEKS = 8;
@@ -77,7 +77,7 @@ function itemView(row: PppItemReadRow, week: string, carried = false): PppItemVi
 }
 
 /** The statements that read a team's PPP of a week with what the form needs; shared with saving. */
-export function pppReadStatements(db: D1Database, orgId: string, teamId: string, week: string): D1PreparedStatement[] {
+export function pppReadStatements(db: D1Database, orgId: string, teamId: string, week: string) {
   return [
     pppOfWeekStatement(db, orgId, teamId, week),
     itemsOfWeekStatement(db, orgId, teamId, week),
@@ -85,8 +85,10 @@ export function pppReadStatements(db: D1Database, orgId: string, teamId: string,
     previousPppStatement(db, orgId, teamId, week),
     itemsOfPreviousStatement(db, orgId, teamId, week),
     teamObjectivesForWeekStatement(db, orgId, teamId, week, addDays(week, 6)),
-  ];
+  ] as const;
 }
+
+export type PppReadResults = BatchResults<ReturnType<typeof pppReadStatements>>;
 
 export interface PppReadRows {
   ppp: (PppRow & { person_name: string | null }) | null;
@@ -97,15 +99,15 @@ export interface PppReadRows {
   objectives: ObjectiveOptionRow[];
 }
 
-export function pppReadRows(results: D1Result[]): PppReadRows {
+export function pppReadRows(results: PppReadResults): PppReadRows {
   const [ppp, items, reviews, previous, previousItems, objectives] = results;
   return {
-    ppp: (ppp.results[0] as PppReadRows["ppp"]) ?? null,
-    items: items.results as PppItemReadRow[],
-    reviews: reviews.results as PlanReviewRow[],
-    previous: (previous.results[0] as PppRow | undefined) ?? null,
-    previousItems: previousItems.results as PppItemReadRow[],
-    objectives: objectives.results as ObjectiveOptionRow[],
+    ppp: ppp.results[0] ?? null,
+    items: items.results,
+    reviews: reviews.results,
+    previous: previous.results[0] ?? null,
+    previousItems: previousItems.results,
+    objectives: objectives.results,
   };
 }
 
@@ -119,16 +121,14 @@ export async function getPpp(db: D1Database, access: OrgAccess, teamId: string, 
   const current = currentWeek(now, access.org.time_zone);
   const week = weekParam === null ? current : parseWeek(weekParam);
   const canEdit = canActForTeam(access, team.id);
-  const results = await db.batch([
-    ...pppReadStatements(db, access.org.id, team.id, week),
-    teamHistoryStatement(db, access.org.id, team.id, HISTORY_WEEKS + 4),
-    problemBoostsStatement(db, access.org.id, team.id),
-    pppDueWeekdayStatement(db, access.org.id),
+  const [read, [historyRows, boostRows, due]] = await batchGroups(db, [
+    pppReadStatements(db, access.org.id, team.id, week),
+    [teamHistoryStatement(db, access.org.id, team.id, HISTORY_WEEKS + 4), problemBoostsStatement(db, access.org.id, team.id), pppDueWeekdayStatement(db, access.org.id)],
   ]);
-  const rows = pppReadRows(results.slice(0, 6));
-  const history = results[6].results as PppHistoryRow[];
-  const boosts = results[7].results as ProblemBoostRow[];
-  const dueWeekday = (results[8].results[0] as { ppp_due_weekday: number } | undefined)?.ppp_due_weekday ?? 5;
+  const rows = pppReadRows(read);
+  const history = historyRows.results;
+  const boosts = boostRows.results;
+  const dueWeekday = due.results[0]?.ppp_due_weekday ?? 5;
 
   const visible = rows.ppp && (rows.ppp.state === "submitted" || canEdit) ? rows.ppp : null;
   const items = visible ? rows.items : [];

@@ -7,6 +7,7 @@ import { parseInput } from "./validate";
 import { requireTeamActor, type OrgAccess } from "./access";
 import { getTeam } from "./teams";
 import { randomToken } from "./tokens";
+import { batch } from "../db/typed";
 
 /** The team's live pulse link path, or null when it has none (never made, or revoked). */
 export async function getPulseLink(db: D1Database, access: OrgAccess, teamId: string): Promise<string | null> {
@@ -65,15 +66,15 @@ export interface PulseLinkSettings {
 export async function getPulseLinkSettings(db: D1Database, access: OrgAccess, teamId: string): Promise<PulseLinkSettings> {
   const team = await getTeam(db, access, teamId);
   requireTeamActor(access, team.id);
-  const [link, mode, wave] = await db.batch([
+  const [link, mode, wave] = await batch(db, [
     liveLinkStatement(db, access.org.id, team.id),
     teamPulseModeStatement(db, access.org.id, team.id),
     activeWaveStatement(db, access.org.id),
   ]);
-  const token = (link.results[0] as { token: string } | undefined)?.token;
+  const token = link.results[0]?.token;
   return {
     path: token ? `/p/${token}` : null,
-    mode: (mode.results[0] as { pulse_mode: PulseMode } | undefined)?.pulse_mode ?? "shared",
-    lockedBy: (wave.results[0] as { name: string } | undefined)?.name ?? null,
+    mode: mode.results[0]?.pulse_mode ?? "shared",
+    lockedBy: wave.results[0]?.name ?? null,
   };
 }

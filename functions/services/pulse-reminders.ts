@@ -1,12 +1,13 @@
 import { addDays, formatDay } from "../../src/domain/calendar";
 import type { NewOutboxMessage } from "../db/outbox";
-import { personalLinkStatement, reminderTeamsStatement, type ReminderTeamRow } from "../db/pulse-links";
+import { personalLinkStatement, reminderTeamsStatement } from "../db/pulse-links";
 import type { ScheduledOrgRow } from "../db/report-schedules";
-import { orgAddressesStatement, type TeamAddressRow } from "../db/team-addresses";
+import { orgAddressesStatement } from "../db/team-addresses";
 import { buildPulseReminderEmail } from "../email/pulse-reminder";
 import { enqueueEmails } from "./outbox";
 import { subscriptionsFor, unsubscribeLink } from "./subscriptions";
 import { randomToken, sha256Hex } from "./tokens";
+import { batch } from "../db/typed";
 
 /**
  * Voting day: every address on every team's list gets the team's pulse link, once per week
@@ -19,10 +20,10 @@ import { randomToken, sha256Hex } from "./tokens";
  * and only if that email is the one queued, so a job that runs twice mints nothing new.
  */
 export async function enqueuePulseReminders(db: D1Database, org: ScheduledOrgRow, week: string, origin: string, now: Date): Promise<number> {
-  const [teams, addresses] = await db.batch([reminderTeamsStatement(db, org.id), orgAddressesStatement(db, org.id)]);
-  const teamRows = (teams.results as ReminderTeamRow[]).filter((t) => t.objectives && (t.token || t.pulse_mode === "personal"));
+  const [teams, addresses] = await batch(db, [reminderTeamsStatement(db, org.id), orgAddressesStatement(db, org.id)]);
+  const teamRows = teams.results.filter((t) => t.objectives && (t.token || t.pulse_mode === "personal"));
   const byTeam = new Map<string, string[]>();
-  for (const a of addresses.results as TeamAddressRow[]) byTeam.set(a.team_id, [...(byTeam.get(a.team_id) ?? []), a.email]);
+  for (const a of addresses.results) byTeam.set(a.team_id, [...(byTeam.get(a.team_id) ?? []), a.email]);
   const recipients = teamRows.flatMap((t) => (byTeam.get(t.team_id) ?? []).map((email) => ({ email, team: t })));
   if (recipients.length === 0) return 0;
   const subscriptions = await subscriptionsFor(db, org.id, recipients.map((r) => ({ email: r.email, kind: "pulse_reminder" as const })), now);

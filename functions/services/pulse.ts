@@ -9,15 +9,14 @@ import {
   pulseObjectivesStatement,
   recentGuardsStatement,
   voteStatements,
-  type CredentialRow,
   type GuardRow,
   type PulseContextRow,
-  type PulseObjectiveRow,
 } from "../db/pulse";
 import { conflict, gone, notFound, validationFailed } from "./errors";
 import { derivedCredential, writeCredentials } from "./pulse-credentials";
 import { randomToken, sha256Hex } from "./tokens";
 import { parseInput } from "./validate";
+import { batch } from "../db/typed";
 
 export { PULSE_COOKIE, PULSE_CREDENTIAL_HEADER, pulseCookieOptions, readCredentials, writeCredentials } from "./pulse-credentials";
 
@@ -77,29 +76,29 @@ async function load(db: D1Database, token: string, credentials: readonly string[
   const hashes = await Promise.all(candidates.map((c) => sha256Hex(c)));
   // The week follows the org's time zone, which this same batch reads: fetch the guards of
   // the last two UTC weeks and keep the org's week below.
-  const [context, objectives, issued, owned, guards] = await db.batch([
+  const [context, objectives, issued, owned, guards] = await batch(db, [
     pulseContextStatement(db, token, tokenHash),
     pulseObjectivesStatement(db, token, tokenHash),
     ...credentialStateStatements(db, token, tokenHash, hashes),
     recentGuardsStatement(db, hashes, addDays(pulseWeek(now, "UTC"), -7)),
   ]);
-  const ctx = context.results[0] as PulseContextRow | undefined;
+  const ctx = context.results[0];
   if (!ctx) throw notFound("That pulse link");
   if (ctx.revoked_at) throw gone(REVOKED_MESSAGE);
   const week = pulseWeek(now, ctx.time_zone);
-  const rows = objectives.results as PulseObjectiveRow[];
+  const rows = objectives.results;
   const wave = rows[0] ? { id: rows[0].wave_id, name: rows[0].wave_name, startsOn: rows[0].starts_on, endsOn: rows[0].ends_on } : null;
   // The promise is the running wave's: the k it started with, which later settings cannot change.
   const k = rows[0]?.wave_k ?? ctx.anonymity_k;
   const isPersonal = ctx.link_kind === "personal";
   // A personal link votes only with its own credential; the shared link with the browser's.
   const usable = isPersonal ? [personal] : candidates.filter((c) => c !== personal);
-  const ownedRows = owned.results as CredentialRow[];
+  const ownedRows = owned.results;
   const known = new Set(ownedRows.map((r) => r.credential_hash));
   const mineHash = ownedRows.find((r) => wave && r.team_id === ctx.team_id && r.wave_id === wave.id && usable.some((c) => hashes[candidates.indexOf(c)] === r.credential_hash))?.credential_hash ?? null;
   const credential = mineHash ? candidates[hashes.indexOf(mineHash)] : null;
   const unused = isPersonal ? personal : (credentials.find((c) => !known.has(hashes[candidates.indexOf(c)])) ?? null);
-  const weekGuards = (guards.results as GuardRow[]).filter((g) => g.week === week && g.credential_hash === mineHash);
+  const weekGuards = guards.results.filter((g) => g.week === week && g.credential_hash === mineHash);
   const voted = new Set(weekGuards.map((g) => g.objective_id));
   let closed: string | null = null;
   if (!wave) closed = "There is nothing to rate this week: the team has no objectives in an active wave yet.";
@@ -107,7 +106,7 @@ async function load(db: D1Database, token: string, credentials: readonly string[
   else if (daysBetween(wave.endsOn, week) > 0) closed = `This wave ended on ${formatDay(wave.endsOn, true)}. Voting opens again with the next wave.`;
   else if (!isPersonal && ctx.pulse_mode === "personal") closed = PERSONAL_MODE_MESSAGE;
   else if (isPersonal && (ctx.link_wave_id !== wave.id || ctx.link_week !== week)) closed = "This personal link was for an earlier week. Each week's reminder email brings a new one: use the newest.";
-  const handedOut = (issued.results[0] as { issued: number } | undefined)?.issued ?? 0;
+  const handedOut = issued.results[0]?.issued ?? 0;
   const domains = (ctx.address_domains ?? "").split(",").filter(Boolean).sort();
   const changedOn = ctx.addresses_changed_at ? localDate(new Date(ctx.addresses_changed_at), ctx.time_zone) : null;
   return {

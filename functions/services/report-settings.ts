@@ -1,5 +1,5 @@
 import { reportScheduleSchema } from "../../src/schemas/report-settings";
-import { findSchedule, updateSchedule } from "../db/report-schedules";
+import { findSchedule, updateSchedule, type ScheduleRow } from "../db/report-schedules";
 import { requireAdmin, type OrgAccess } from "./access";
 import { parseInput } from "./validate";
 
@@ -10,7 +10,11 @@ export interface ReportSchedule {
 }
 
 export async function getReportSchedule(db: D1Database, access: OrgAccess): Promise<ReportSchedule> {
-  const row = await findSchedule(db, access.org.id);
+  return reportScheduleOf(await findSchedule(db, access.org.id));
+}
+
+/** The schedule a stored row says, with the defaults where it says nothing. */
+export function reportScheduleOf(row: ScheduleRow | null | undefined): ReportSchedule {
   return { reportWeekday: row?.report_weekday ?? 1, reportHour: row?.report_hour ?? 9, pulseWeekday: row?.pulse_weekday ?? 4 };
 }
 

@@ -1,3 +1,4 @@
+import { isId } from "../../src/schemas/fields";
 import { readScorecard, BENCHMARK_MIN_RESULTS, type ScorecardReading } from "../../src/domain/scorecard/result";
 import { scoreScorecard, roundScore, type DimensionScores } from "../../src/domain/scorecard/scoring";
 import { scorecardEmailSchema, scorecardSubmissionSchema } from "../../src/schemas/scorecard";
@@ -9,7 +10,6 @@ import { randomToken, sha256Hex } from "./tokens";
 import { parseInput } from "./validate";
 
 /** Result ids are 128-bit random tokens: 22 base64url characters. */
-const RESULT_ID = /^[A-Za-z0-9_-]{22}$/;
 
 export interface ScorecardResultView {
   id: string;
@@ -56,7 +56,7 @@ export async function formSubmissionId(client: string, answers: Record<string, n
 }
 
 export async function getScorecardResult(db: D1Database, id: string): Promise<ScorecardResultView> {
-  if (!RESULT_ID.test(id)) throw notFound("That result");
+  if (!isId(id)) throw notFound("That result");
   const row = await findScorecardResult(db, id);
   if (!row) throw notFound("That result");
   return {

@@ -3,13 +3,10 @@ import { localDate } from "../../src/domain/calendar";
 import type { HeatMap } from "../../src/domain/pulse/heatmap";
 import { isWeekOver, publishedHeatMaps, takeWeekSnapshot, weekClosesAt, type WeekCounts, type WeekSnapshot } from "../../src/domain/pulse/publication";
 import { waveWeeks } from "../../src/domain/pulse/weeks";
-import { objectivesOfWaveStatement, type ObjectiveRow } from "../db/objectives";
 import {
   commentsStatement,
-  objectiveWeekVotesStatement,
-  respondentsStatement,
+  pulseReadStatements,
   saveWeekReleaseStatements,
-  teamWeekVotesStatement,
   weekReleasesStatement,
   type CommentRow,
   type ObjectiveWeekVotesRow,
@@ -17,12 +14,13 @@ import {
   type TeamWeekVotesRow,
   type WeekReleaseRow,
 } from "../db/pulse-reads";
-import { listTeamsStatement, type TeamRow } from "../db/teams";
-import { listWaves, type WaveRow } from "../db/waves";
+import { type TeamRow } from "../db/teams";
+import { type WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";
 import { csvDocument } from "./csv";
 import { notFound } from "./errors";
 import { getTeam } from "./teams";
+import { batch, batchGroups } from "../db/typed";
 
 /**
  * Confidence heat maps, published. Every read path (board, pulse pages, API, CSV, email,
@@ -96,9 +94,8 @@ export function buildSentiment(input: {
 export async function publishSentiment(db: D1Database, orgId: string, waveId: string, input: Parameters<typeof buildSentiment>[0]): Promise<OrgSentiment> {
   const built = buildSentiment(input);
   if (!built.published.length) return built.sentiment;
-  const results = await db.batch([...saveWeekReleaseStatements(db, orgId, waveId, built.published), weekReleasesStatement(db, orgId, waveId)]);
-  const releases = results[results.length - 1].results as WeekReleaseRow[];
-  return buildSentiment({ ...input, releases }).sentiment;
+  const [, [stored]] = await batchGroups(db, [saveWeekReleaseStatements(db, orgId, waveId, built.published), [weekReleasesStatement(db, orgId, waveId)]]);
+  return buildSentiment({ ...input, releases: stored.results }).sentiment;
 }
 
 export interface PulseReadView {
@@ -115,29 +112,22 @@ export interface PulseReadView {
  * number of statements whatever the number of teams.
  */
 export async function getPulseReadView(db: D1Database, access: OrgAccess, waveId: string | null, now: Date): Promise<PulseReadView> {
-  const waves = await listWaves(db, access.org.id);
+  const [waveRows, teams, objectives, teamWeek, respondents, objectiveWeek, releases] = await batch(db, pulseReadStatements(db, access.org.id, waveId));
+  const waves = waveRows.results;
   const wave = (waveId ? waves.find((w) => w.id === waveId) : null) ?? waves.find((w) => w.state === "active") ?? waves.find((w) => w.state === "completed") ?? null;
   if (waveId && wave?.id !== waveId) throw notFound("That wave");
   const today = localDate(now, access.org.time_zone);
   if (!wave) return { wave, waves, today, sentiment: null, teams: [], objectives: [] };
-  const [teams, objectives, teamWeek, respondents, objectiveWeek, releases] = await db.batch([
-    listTeamsStatement(db, access.org.id),
-    objectivesOfWaveStatement(db, access.org.id, wave.id),
-    teamWeekVotesStatement(db, access.org.id, wave.id),
-    respondentsStatement(db, access.org.id, wave.id),
-    objectiveWeekVotesStatement(db, access.org.id, wave.id),
-    weekReleasesStatement(db, access.org.id, wave.id),
-  ]);
-  const teamRows = teams.results as TeamRow[];
-  const teamObjectives = (objectives.results as ObjectiveRow[]).filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title }));
+  const teamRows = teams.results;
+  const teamObjectives = objectives.results.filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title }));
   const sentiment = await publishSentiment(db, access.org.id, wave.id, {
     wave,
     now,
     orgK: access.org.anonymity_k,
     teams: teamRows,
     objectives: teamObjectives,
-    rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results } as SentimentRows,
-    releases: releases.results as WeekReleaseRow[],
+    rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results },
+    releases: releases.results,
   });
   return { wave, waves, today, sentiment, teams: teamRows, objectives: teamObjectives };
 }

@@ -3,6 +3,7 @@
  * 30 or 90 days or never, and an admin can revoke them. What they show is the same
  * suppressed result model the org sees (campaign-results.ts).
  */
+import { isId } from "../../src/schemas/fields";
 import { shareLinkSchema } from "../../src/schemas/campaigns";
 import { findCampaign } from "../db/campaigns";
 import { insertShareLink, listShareLinksStatement, revokeShareLink, type ShareLinkRow } from "../db/share-links";
@@ -52,6 +53,6 @@ export async function listShareLinks(db: D1Database, access: OrgAccess): Promise
 
 export async function revokeShareLinkOf(db: D1Database, access: OrgAccess, linkId: string, now: Date): Promise<void> {
   requireAdmin(access);
-  const found = /^[A-Za-z0-9_-]{22}$/.test(linkId) && (await revokeShareLink(db, access.org.id, linkId, now.toISOString()));
+  const found = isId(linkId) && (await revokeShareLink(db, access.org.id, linkId, now.toISOString()));
   if (!found) throw notFound("That share link");
 }

@@ -1,3 +1,4 @@
+import { isId } from "../../src/schemas/fields";
 import { maskEmailAddress } from "../../src/domain/delivery";
 import { ensureSubscriptions, findSubscription, resubscribe, unsubscribeStatements, type SubscriptionKind, type SubscriptionRow } from "../db/subscriptions";
 import { notFound } from "./errors";
@@ -42,7 +43,7 @@ export interface SubscriptionView {
 }
 
 export async function getSubscription(db: D1Database, token: string): Promise<SubscriptionView> {
-  const row = /^[A-Za-z0-9_-]{22}$/.test(token) ? await findSubscription(db, token) : null;
+  const row = isId(token) ? await findSubscription(db, token) : null;
   if (!row) throw notFound("That unsubscribe link");
   return { token: row.token, maskedEmail: maskEmailAddress(row.email), orgName: row.org_name, what: SUBSCRIPTION_LABELS[row.kind], unsubscribed: row.unsubscribed_at !== null };
 }

@@ -1,3 +1,4 @@
+import { isId } from "../../src/schemas/fields";
 import { inviteSchema, teamSchema } from "../../src/schemas/org";
 import { insertInviteStatement, listInvites } from "../db/invites";
 import { listMembers } from "../db/orgs";
@@ -37,7 +38,7 @@ export async function editTeam(db: D1Database, access: OrgAccess, teamId: string
 
 /** A team of the viewer's org; any other id is 404. */
 export async function getTeam(db: D1Database, access: OrgAccess, teamId: string): Promise<TeamRow> {
-  const team = /^[A-Za-z0-9_-]{22}$/.test(teamId) ? await findTeam(db, access.org.id, teamId) : null;
+  const team = isId(teamId) ? await findTeam(db, access.org.id, teamId) : null;
   if (!team) throw notFound("That team");
   return team;
 }

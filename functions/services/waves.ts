@@ -1,15 +1,17 @@
+import { isId } from "../../src/schemas/fields";
 import { localDate } from "../../src/domain/calendar";
 import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
 import { canMoveWave, reopenProblem, waveCalendar, type WaveState } from "../../src/domain/okr/wave";
 import { waveSchema } from "../../src/schemas/okr";
-import { keyResultsOfWaveStatement, objectivesOfWaveStatement, type KeyResultRow, type ObjectiveRow } from "../db/objectives";
-import { listTeamsStatement, type TeamRow } from "../db/teams";
+import { keyResultsOfWaveStatement, objectivesOfWaveStatement } from "../db/objectives";
+import { listTeamsStatement } from "../db/teams";
 import { findActiveWave, findWave, insertWave, listWaves, moveWave, updateWaveDetails, type WaveRow } from "../db/waves";
 import { requireAdmin, type OrgAccess } from "./access";
 import { AppError, conflict, notFound } from "./errors";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
+import { batch } from "../db/typed";
 
 export async function createWave(db: D1Database, access: OrgAccess, input: unknown, now: Date): Promise<WaveRow> {
   requireAdmin(access);
@@ -29,7 +31,7 @@ export async function editWave(db: D1Database, access: OrgAccess, waveId: string
 
 /** A wave of the viewer's org; any other id is 404. */
 export async function getWave(db: D1Database, access: OrgAccess, waveId: string): Promise<WaveRow> {
-  const wave = /^[A-Za-z0-9_-]{22}$/.test(waveId) ? await findWave(db, access.org.id, waveId) : null;
+  const wave = isId(waveId) ? await findWave(db, access.org.id, waveId) : null;
   if (!wave) throw notFound("That wave");
   return wave;
 }
@@ -67,7 +69,7 @@ export interface WavePlan {
 /** A wave with its org objectives, key results and the team objectives aligned to them. */
 export async function getWavePlan(db: D1Database, access: OrgAccess, waveId: string, now: Date): Promise<WavePlan> {
   const wave = await getWave(db, access, waveId);
-  const [objectives, keyResults, teams] = await db.batch([
+  const [objectives, keyResults, teams] = await batch(db, [
     objectivesOfWaveStatement(db, access.org.id, wave.id),
     keyResultsOfWaveStatement(db, access.org.id, wave.id),
     listTeamsStatement(db, access.org.id),
@@ -76,9 +78,9 @@ export async function getWavePlan(db: D1Database, access: OrgAccess, waveId: str
   const board = assembleBoard({
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today: wave.state === "completed" ? wave.ends_on : today,
-    objectives: (objectives.results as ObjectiveRow[]).map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
-    keyResults: keyResultInputs(keyResults.results as KeyResultRow[], access.org.time_zone),
-    teams: (teams.results as TeamRow[]).map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
+    objectives: objectives.results.map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
+    keyResults: keyResultInputs(keyResults.results, access.org.time_zone),
+    teams: teams.results.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn: new Map(),
   });
   return { wave, board, today };

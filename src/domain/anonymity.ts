@@ -5,6 +5,7 @@
  * threshold k a cell is suppressed: a state of its own, not "no data" and not a number.
  */
 
+/** The k of a new org (migration 0003 gives the column the same default). */
 export const DEFAULT_ANONYMITY_K = 5;
 export const MIN_ANONYMITY_K = 3;
 export const MAX_ANONYMITY_K = 10;

@@ -39,8 +39,15 @@ export function dateField(label: string) {
     .refine(isIsoDate, `${label} must be a real date (YYYY-MM-DD).`);
 }
 
-/** Ids we generate: 22 base64url characters. */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "Unknown id.");
+/** Ids we generate: 22 base64url characters (randomToken(16)). The one place this rule is written. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/** Whether `value` can be one of our ids; a service answers 404 without a query when not. */
+export function isId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+export const idSchema = z.string().regex(ID_PATTERN, "Unknown id.");
 
 /**
  * A public Scorecard result's id carried along "Run this with your team" (/start?result=…):
@@ -48,5 +55,5 @@ export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "Unknown id.");
  */
 export const optionalResultIdSchema = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
-  z.string().regex(/^[A-Za-z0-9_-]{22}$/, "That Scorecard result link is not valid: take the Scorecard again or leave it out.").optional(),
+  z.string().regex(ID_PATTERN, "That Scorecard result link is not valid: take the Scorecard again or leave it out.").optional(),
 );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { waveDatesProblem } from "../domain/okr/wave";
-import { dateField, idSchema, numberField, optionalText, text } from "./fields";
+import { dateField, ID_PATTERN, idSchema, numberField, optionalText, text } from "./fields";
 
 export const waveSchema = z
   .object({
@@ -36,7 +36,7 @@ export type OrgObjectiveInput = z.infer<typeof orgObjectiveSchema>;
 
 export const teamObjectiveSchema = z.object({
   teamId: idSchema,
-  parentId: z.string({ error: "Choose the org objective this aligns to." }).regex(/^[A-Za-z0-9_-]{22}$/, "Choose the org objective this aligns to."),
+  parentId: z.string({ error: "Choose the org objective this aligns to." }).regex(ID_PATTERN, "Choose the org objective this aligns to."),
   title: text("The objective", 3, 140),
   rationale: text("The alignment rationale", 10, 600),
   keyResults: z.array(keyResultSchema).max(5, "An objective has at most 5 key results.").default([]),

@@ -73,6 +73,9 @@ try {
   results.push(await measure("action GET /o/bench-50/actions (HTML, Action Center)", () => fetch(`${base}/o/${seed.slug}/actions`, { headers })));
   results.push(await measure("action GET /api/orgs/bench-50/actions (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/actions`, { headers })));
   results.push(await measure("ppp    GET /o/bench-50/ppp (HTML, weekly summary)", () => fetch(`${base}/o/${seed.slug}/ppp`, { headers })));
+  const firstTeam = ((await (await fetch(`${base}/api/orgs/${seed.slug}/teams`, { headers })).json()) as { teams: { id: string }[] }).teams[0].id;
+  results.push(await measure("team   GET /o/bench-50/teams/{id} (HTML, team page)", () => fetch(`${base}/o/${seed.slug}/teams/${firstTeam}`, { headers })));
+  results.push(await measure("team   GET /api/orgs/bench-50/teams/{id} (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/teams/${firstTeam}`, { headers })));
   results.push(await measure("boosts GET /o/bench-50/boosts (HTML)", () => fetch(`${base}/o/${seed.slug}/boosts`, { headers })));
   const campaign = await openBenchCampaign(base, seed.slug, headers);
   results.push(await measure("answer POST /s/{token} (campaign, a new browser each)", (i) => fetch(`${base}/s/${campaign}`, answerRequest(base, i))));

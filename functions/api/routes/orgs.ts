@@ -3,6 +3,8 @@ import { getBoard } from "../../services/board";
 import { saveOrgSettings } from "../../services/org-settings";
 import { deliverSoon } from "../../services/outbox";
 import { getTeamPage } from "../../services/team-page";
+import { teamJson, teamsOverviewJson } from "../okr-json";
+import { teamPageJson } from "../team-page-json";
 import { createTeam, editTeam, getTeamsOverview, inviteLead } from "../../services/teams";
 import { boardJson } from "../board-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
@@ -19,9 +21,9 @@ export const orgRoutes = new Hono<OrgApiEnv>()
     return c.body(null, 204);
   })
   .get("/board", async (c) => c.json(boardJson(await getBoard(c.env.DB, accessOf(c), new Date()))))
-  .get("/teams", async (c) => c.json(await getTeamsOverview(c.env.DB, accessOf(c))))
-  .post("/teams", async (c) => c.json(await createTeam(c.env.DB, accessOf(c), await readJson(c), new Date()), 201))
-  .get("/teams/:team", async (c) => c.json(await getTeamPage(c.env.DB, accessOf(c), c.req.param("team"), c.req.query("wave") ?? null, new Date())))
+  .get("/teams", async (c) => c.json(teamsOverviewJson(await getTeamsOverview(c.env.DB, accessOf(c)))))
+  .post("/teams", async (c) => c.json(teamJson(await createTeam(c.env.DB, accessOf(c), await readJson(c), new Date())), 201))
+  .get("/teams/:team", async (c) => c.json(teamPageJson(await getTeamPage(c.env.DB, accessOf(c), c.req.param("team"), c.req.query("wave") ?? null, new Date()))))
   .patch("/teams/:team", async (c) => {
     await editTeam(c.env.DB, accessOf(c), c.req.param("team"), await readJson(c));
     return c.body(null, 204);

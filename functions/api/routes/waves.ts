@@ -1,14 +1,15 @@
 import { Hono } from "hono";
 import { addKeyResult, carryOver, checkIn, createOrgObjective, createTeamObjective, removeKeyResult, removeObjective, saveReflection } from "../../services/objectives";
 import { createWave, editWave, getWavePlan, listOrgWaves, moveWaveTo } from "../../services/waves";
+import { waveJson, waveListJson, wavePlanJson } from "../okr-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { readJson } from "../request";
 
 /** Waves, objectives, key results, check-ins, reflections. Mounted behind orgAccessMiddleware. */
 export const waveRoutes = new Hono<OrgApiEnv>()
-  .get("/waves", async (c) => c.json({ waves: await listOrgWaves(c.env.DB, accessOf(c), new Date()) }))
-  .post("/waves", async (c) => c.json(await createWave(c.env.DB, accessOf(c), await readJson(c), new Date()), 201))
-  .get("/waves/:wave", async (c) => c.json(await getWavePlan(c.env.DB, accessOf(c), c.req.param("wave"), new Date())))
+  .get("/waves", async (c) => c.json(waveListJson(await listOrgWaves(c.env.DB, accessOf(c), new Date()))))
+  .post("/waves", async (c) => c.json(waveJson(await createWave(c.env.DB, accessOf(c), await readJson(c), new Date())), 201))
+  .get("/waves/:wave", async (c) => c.json(wavePlanJson(await getWavePlan(c.env.DB, accessOf(c), c.req.param("wave"), new Date()))))
   .patch("/waves/:wave", async (c) => {
     await editWave(c.env.DB, accessOf(c), c.req.param("wave"), await readJson(c));
     return c.body(null, 204);

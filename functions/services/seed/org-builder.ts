@@ -1,3 +1,4 @@
+import { DEFAULT_ANONYMITY_K } from "../../../src/domain/anonymity";
 import { insertMembershipStatement, insertOrgStatement, type OrgRow } from "../../db/orgs";
 import { upsertPersonStatements, type PersonRow } from "../../db/people";
 import type { OrgAccess } from "../access";
@@ -17,7 +18,7 @@ export async function createSeedOrg(
   now: Date,
 ): Promise<OrgAccess> {
   const at = now.toISOString();
-  const row: OrgRow = { id: randomToken(16), slug: org.slug, name: org.name, time_zone: org.timeZone, anonymity_k: 5, created_at: at };
+  const row: OrgRow = { id: randomToken(16), slug: org.slug, name: org.name, time_zone: org.timeZone, anonymity_k: DEFAULT_ANONYMITY_K, created_at: at };
   const person = await seedPerson(db, admin.email, admin.name, at);
   await db.batch([insertOrgStatement(db, row), insertMembershipStatement(db, { org_id: row.id, person_id: person.id, role: "admin", team_id: null }, at)]);
   return { org: row, viewer: { personId: person.id, email: person.email, name: person.name }, role: "admin", teamId: null, isAdmin: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canMoveWave, reopenProblem, waveCalendar, waveDatesProblem } from "./wave";
+import { canMoveWave, reflectionOpen, reopenProblem, waveCalendar, waveDatesProblem } from "./wave";
 
 describe("waveDatesProblem", () => {
   it.each([
@@ -49,5 +49,19 @@ describe("reopenProblem", () => {
     expect(reopenProblem(w, "2026-11-16")).toBeNull();
     expect(reopenProblem(w, "2026-11-29")).toBeNull();
     expect(reopenProblem(w, "2026-11-30")).toMatch(/last day has passed/);
+  });
+});
+
+describe("reflectionOpen", () => {
+  const wave = { startsOn: "2026-12-07", endsOn: "2027-01-03" };
+  it.each([
+    { state: "draft", today: "2027-01-01", open: false },
+    { state: "active", today: "2026-12-07", open: false },
+    { state: "active", today: "2026-12-27", open: false },
+    { state: "active", today: "2026-12-28", open: true },
+    { state: "active", today: "2027-01-03", open: true },
+    { state: "completed", today: "2026-12-10", open: true },
+  ] as const)("$state on $today: $open", ({ state, today, open }) => {
+    expect(reflectionOpen({ ...wave, state }, today)).toBe(open);
   });
 });

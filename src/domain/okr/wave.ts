@@ -68,6 +68,17 @@ export function waveCalendar(w: WaveDates, today: string): WaveCalendar {
 }
 
 /** "12 days left", "last day", "ended", or "starts in 3 days" for an upcoming wave. */
+/** Days before a wave's end from which its teams write their reflection (the wave's last week). */
+export const REFLECTION_OPENS_DAYS_LEFT = 7;
+
+/**
+ * Whether a team may write its reflection on the wave today: in an active wave's last week
+ * (7 days left or fewer), and any time once the wave is completed. Page and API both ask this.
+ */
+export function reflectionOpen(w: WaveDates & { state: WaveState }, today: string): boolean {
+  return w.state === "completed" || (w.state === "active" && waveCalendar(w, today).daysRemaining <= REFLECTION_OPENS_DAYS_LEFT);
+}
+
 export function daysLeftText(cal: WaveCalendar, daysUntilStart: number): string {
   if (cal.phase === "upcoming") return daysUntilStart === 1 ? "starts tomorrow" : `starts in ${daysUntilStart} days`;
   if (cal.daysRemaining === 0) return "ended";
