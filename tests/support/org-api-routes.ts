@@ -1,3 +1,4 @@
+import { createApiToken } from "../../functions/services/api-tokens";
 import { createBoost } from "../../functions/services/boosts";
 import type { TestOrg } from "./org-fixtures";
 
@@ -21,6 +22,8 @@ export interface RouteIds {
   boostId: string;
   campaignId: string;
   shareLinkId: string;
+  /** An API token of the org (routeApiTokenId); a placeholder id when a test has none. */
+  apiTokenId?: string;
 }
 
 /** A week from today (UTC): a valid "needed by" date whenever the tests run. */
@@ -30,6 +33,11 @@ const soon = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 
 export async function routeBoostId(o: TestOrg, db: D1Database): Promise<string> {
   const boost = await createBoost(db, o.leads[0], { toTeamId: o.teamIds[1] ?? "any", need: "A second pair of eyes on the release", neededBy: soon(), objectiveId: o.teamObjectiveIds[0] }, "https://mistvine.test", new Date());
   return boost.id;
+}
+
+/** An API token of the org for the routes that name one. */
+export async function routeApiTokenId(o: TestOrg, db: D1Database): Promise<string> {
+  return (await createApiToken(db, o.admin, { name: "Route fixture", scope: "read", expiresInDays: null }, new Date())).id;
 }
 
 const org = (o: TestOrg) => `/api/orgs/${o.admin.org.slug}`;
@@ -97,4 +105,7 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
   { method: "GET", pattern: "/api/orgs/:org/share-links", path: (o) => `${org(o)}/share-links` },
   { method: "POST", pattern: "/api/orgs/:org/share-links", path: (o) => `${org(o)}/share-links`, body: (_o, ids) => ({ campaignId: ids.campaignId, expiresInDays: 30 }) },
   { method: "DELETE", pattern: "/api/orgs/:org/share-links/:link", path: (o, ids) => `${org(o)}/share-links/${ids.shareLinkId}` },
+  { method: "GET", pattern: "/api/orgs/:org/api-tokens", path: (o) => `${org(o)}/api-tokens` },
+  { method: "POST", pattern: "/api/orgs/:org/api-tokens", path: (o) => `${org(o)}/api-tokens`, body: () => ({ name: "Nightly sync", scope: "write", expiresInDays: 30 }) },
+  { method: "DELETE", pattern: "/api/orgs/:org/api-tokens/:token", path: (o, ids) => `${org(o)}/api-tokens/${ids.apiTokenId ?? "AAAAAAAAAAAAAAAAAAAAAA"}` },
 ];
