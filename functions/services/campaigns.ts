@@ -18,6 +18,7 @@ import { getScorecardResult } from "./scorecard";
 import { shareLinkStatus, type ShareLinkStatus } from "./share-links";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
+import { emitCampaignClosed } from "./webhook-events";
 
 const ID = /^[A-Za-z0-9_-]{22}$/;
 
@@ -79,6 +80,7 @@ export async function closeCampaignOf(db: D1Database, access: OrgAccess, campaig
   if (campaign.state === "closed" || !(await closeCampaign(db, access.org.id, campaign.id, now.toISOString()))) {
     throw conflict("This campaign is closed already.");
   }
+  await emitCampaignClosed(db, access, campaign, now);
   return enqueueCampaignReports(db, access, campaign.id, origin, now);
 }
 

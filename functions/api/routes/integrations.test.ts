@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { campaignRouteIds } from "../../../tests/support/campaign-fixtures";
-import { ORG_API_ROUTES, routeApiTokenId, routeBoostId, type RouteIds } from "../../../tests/support/org-api-routes";
+import { ORG_API_ROUTES, routeApiTokenId, routeBoostId, routeWebhookIds, type RouteIds } from "../../../tests/support/org-api-routes";
 import { createTestOrg, sessionCookieFor, type TestOrg } from "../../../tests/support/org-fixtures";
 import { createApiToken } from "../../services/api-tokens";
 import { sha256Hex } from "../../services/tokens";
@@ -36,7 +36,7 @@ async function newToken(scope: "read" | "write", cookie = adminCookie, o: TestOr
 
 /** Every row of the tables a route could change (a token's last use aside). */
 async function fingerprint(): Promise<string> {
-  const tables = ["orgs", "teams", "memberships", "invites", "waves", "objectives", "key_results", "kr_checkins", "reflections", "outbox", "pulse_links", "team_member_addresses", "ppps", "ppp_items", "boosts", "boost_messages", "scorecard_campaigns", "scorecard_share_links", "ppp_plan_reviews", "email_subscriptions", "scorecard_result_snapshots"];
+  const tables = ["orgs", "teams", "memberships", "invites", "waves", "objectives", "key_results", "kr_checkins", "reflections", "outbox", "pulse_links", "team_member_addresses", "ppps", "ppp_items", "boosts", "boost_messages", "scorecard_campaigns", "scorecard_share_links", "ppp_plan_reviews", "email_subscriptions", "scorecard_result_snapshots", "webhook_endpoints", "webhook_deliveries"];
   const parts = await Promise.all(tables.map(async (t) => JSON.stringify((await env.DB.prepare(`SELECT * FROM ${t}`).all()).results.map((r) => JSON.stringify(r)).sort())));
   parts.push(JSON.stringify((await env.DB.prepare("SELECT id, name, scope, revoked_at FROM api_tokens ORDER BY id").all()).results));
   return parts.join("\n");
@@ -49,7 +49,7 @@ beforeAll(async () => {
   stranger = await createTestOrg(env.DB, { teams: 1 });
   adminCookie = await sessionCookieFor(env.DB, home.admin);
   leadCookie = await sessionCookieFor(env.DB, home.leads[0]);
-  homeIds = { keyResultId: await keyResultOf(home), boostId: await routeBoostId(home, env.DB), apiTokenId: await routeApiTokenId(home, env.DB), ...(await campaignRouteIds(env.DB, home.admin)) };
+  homeIds = { keyResultId: await keyResultOf(home), boostId: await routeBoostId(home, env.DB), apiTokenId: await routeApiTokenId(home, env.DB), ...(await routeWebhookIds(home, env.DB)), ...(await campaignRouteIds(env.DB, home.admin)) };
   readToken = await newToken("read");
   writeToken = await newToken("write");
   strangerToken = await newToken("write", await sessionCookieFor(env.DB, stranger.admin), stranger);
@@ -123,7 +123,7 @@ describe("a token on every org route", () => {
       const path = route.path(home, homeIds);
       const bySession = await call("GET", path, { cookie: adminCookie });
       const byToken = await call("GET", path, { token: readToken });
-      if (route.pattern.endsWith("/api-tokens")) {
+      if (route.pattern.endsWith("/api-tokens") || route.pattern.endsWith("/webhooks")) {
         // Managing tokens needs a session (tested below).
         expect([bySession.status, byToken.status]).toEqual([200, 403]);
         return;
