@@ -1,4 +1,7 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, maybeScreenshot, newContext } from "../support/browser";
 import { createOrgThroughStart } from "../support/browser-flows";
@@ -90,5 +93,110 @@ describe("an admin gives a script an API token", () => {
     expect(refused.status).toBe(401);
     expect(refused.json).toMatchObject({ error: { code: "unauthorized", message: expect.stringContaining("revoked") } });
     await expectNoAxeViolations(page, "integrations page, revoked");
+  });
+});
+
+interface Delivery {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+describe("an admin sends signed webhooks to a receiver on this machine", () => {
+  let server: Server;
+  let hookUrl = "";
+  const received: Delivery[] = [];
+  /** The receiver's answers, in order; 200 once they run out. */
+  const answers = [500];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(answers.shift() ?? 200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mistvine`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  async function waitForDeliveries(n: number): Promise<void> {
+    for (let i = 0; i < 100 && received.length < n; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(received.length).toBe(n);
+  }
+
+  /** A signed-in JSON request from the page (the admin's session cookie goes with it). */
+  async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    return page.evaluate(
+      async ({ method, path, body }) => {
+        const res = await fetch(path, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+        return { status: res.status, json: res.status === 204 ? null : await res.json() };
+      },
+      { method, path, body },
+    );
+  }
+
+  let secret = "";
+  let waveId = "";
+
+  it("refuses an endpoint without events, saying why, then adds it and shows its secret once", async () => {
+    await page.goto(`${base}/o/${SLUG}/integrations`);
+    await page.fill("#webhook-url", hookUrl);
+    const refused = await submit("form:has(#webhook-url) button[type=submit]");
+    expect(refused?.status()).toBe(400);
+    expect(await page.textContent("#webhook-events-error")).toContain("Choose at least one event");
+    expect(await page.inputValue("#webhook-url")).toBe(hookUrl);
+
+    await page.check('input[name=events][value="wave.started"]');
+    await page.check('input[name=events][value="wave.completed"]');
+    const added = await submit("form:has(#webhook-url) button[type=submit]");
+    expect(added?.status()).toBe(201);
+    secret = await page.inputValue("[data-secret-value]");
+    expect(secret).toMatch(/^whsec_/);
+    await expectNoAxeViolations(page, "integrations page, new endpoint");
+    await page.goto(`${base}/o/${SLUG}/integrations`);
+    expect(await page.content()).not.toContain(secret);
+  });
+
+  it("delivers wave.started signed; a failed first attempt shows on the page and Resend delivers it with the same webhook-id", async () => {
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+    const ends = new Date(Date.parse(`${today}T00:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
+    const wave = await api("POST", `/api/orgs/${SLUG}/waves`, { name: "Webhook wave", startsOn: today, endsOn: ends });
+    expect(wave.status).toBe(201);
+    waveId = (wave.json as { id: string }).id;
+    expect((await api("POST", `/api/orgs/${SLUG}/waves/${waveId}/activate`, {})).status).toBeLessThan(300);
+    await waitForDeliveries(1);
+
+    await page.goto(`${base}/o/${SLUG}/integrations`);
+    const row = page.locator("tr[data-delivery]").first();
+    expect(await row.getAttribute("data-status")).toBe("queued");
+    expect(await row.textContent()).toContain("HTTP 500");
+    await maybeScreenshot(page, "integrations-webhooks-1280");
+    await submit("tr[data-delivery] form button[type=submit]");
+    expect(await page.textContent("[role=status]")).toContain("Delivery sent again");
+    expect(await page.getAttribute("tr[data-delivery]", "data-status")).toBe("delivered");
+    await expectNoAxeViolations(page, "integrations page, deliveries");
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectNoAxeViolations(page, "integrations page, deliveries at 360 px");
+    await maybeScreenshot(page, "integrations-webhooks-360");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await waitForDeliveries(2);
+    expect(received[1].headers["webhook-id"]).toBe(received[0].headers["webhook-id"]);
+  });
+
+  it("delivers wave.completed, and every delivery verifies with the standardwebhooks reference package", async () => {
+    expect((await api("POST", `/api/orgs/${SLUG}/waves/${waveId}/complete`, {})).status).toBeLessThan(300);
+    await waitForDeliveries(3);
+    const verifier = new Webhook(secret);
+    const events = received.map((d) => verifier.verify(d.body, { "webhook-id": String(d.headers["webhook-id"]), "webhook-timestamp": String(d.headers["webhook-timestamp"]), "webhook-signature": String(d.headers["webhook-signature"]) }) as { type: string; data: { org: { slug: string }; wave: { id: string; name: string } } });
+    expect(events.map((e) => e.type)).toEqual(["wave.started", "wave.started", "wave.completed"]);
+    for (const e of events) expect(e.data).toMatchObject({ org: { slug: SLUG }, wave: { id: waveId, name: "Webhook wave" } });
+    // A body changed on the way fails the check.
+    const forged = received[2];
+    expect(() => verifier.verify(forged.body.replace("Webhook wave", "Forged wave"), { "webhook-id": String(forged.headers["webhook-id"]), "webhook-timestamp": String(forged.headers["webhook-timestamp"]), "webhook-signature": String(forged.headers["webhook-signature"]) })).toThrow();
   });
 });
