@@ -23,6 +23,7 @@ import type { OrgAccess } from "./access";
 import { csvDocument } from "./csv";
 import { notFound } from "./errors";
 import { getTeam } from "./teams";
+import { pulseWeekPublishedStatements } from "./webhook-events";
 
 /**
  * Confidence heat maps, published. Every read path (board, pulse pages, API, CSV, email,
@@ -96,7 +97,8 @@ export function buildSentiment(input: {
 export async function publishSentiment(db: D1Database, orgId: string, waveId: string, input: Parameters<typeof buildSentiment>[0]): Promise<OrgSentiment> {
   const built = buildSentiment(input);
   if (!built.published.length) return built.sentiment;
-  const results = await db.batch([...saveWeekReleaseStatements(db, orgId, waveId, built.published), weekReleasesStatement(db, orgId, waveId)]);
+  const events = await pulseWeekPublishedStatements(db, orgId, waveId, built.published.map((w) => w.week), built.sentiment, input.now);
+  const results = await db.batch([...saveWeekReleaseStatements(db, orgId, waveId, built.published), ...events, weekReleasesStatement(db, orgId, waveId)]);
   const releases = results[results.length - 1].results as WeekReleaseRow[];
   return buildSentiment({ ...input, releases }).sentiment;
 }

@@ -7,7 +7,8 @@
 import type { BoostListRow } from "../db/boosts";
 import type { WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";
-import { emitWebhookEvent } from "./webhooks";
+import type { HeatMap } from "../../src/domain/pulse/heatmap";
+import { emitWebhookEvent, webhookEventStatement } from "./webhooks";
 
 const org = (access: OrgAccess) => ({ slug: access.org.slug, name: access.org.name });
 
@@ -58,4 +59,29 @@ export async function emitPppSubmitted(db: D1Database, access: OrgAccess, team: 
 
 export async function emitCampaignClosed(db: D1Database, access: OrgAccess, campaign: { id: string; name: string }, now: Date): Promise<void> {
   await emitWebhookEvent(db, access.org.id, "campaign.closed", campaign.id, { org: org(access), campaign: { id: campaign.id, name: campaign.name, closedAt: now.toISOString(), results: `/o/${access.org.slug}/results?campaign=${campaign.id}` } }, now);
+}
+
+/**
+ * `pulse.week_published` for the weeks a read has just published, as statements for the batch
+ * that stores them (one transaction: a reader that loses the race to publish queues nothing
+ * either, since the message id is the same). The payload is the week's column of the org's
+ * published heat map, exactly what GET /api/orgs/{org}/pulse shows for it: each team's cell and
+ * the all-teams cell, suppressed cells as `{"state":"suppressed"}`, never a comment.
+ */
+export async function pulseWeekPublishedStatements(db: D1Database, orgId: string, waveId: string, weeks: readonly string[], published: { k: number; org: HeatMap }, now: Date): Promise<D1PreparedStatement[]> {
+  const statements: D1PreparedStatement[] = [];
+  for (const week of weeks) {
+    const i = published.org.weeks.indexOf(week);
+    if (i < 0) continue;
+    const data = {
+      orgId,
+      wave: { id: waveId },
+      week,
+      k: published.k,
+      allTeams: published.org.total.cells[i],
+      teams: published.org.rows.map((r) => ({ id: r.key, name: r.label, cell: r.cells[i] })),
+    };
+    statements.push(await webhookEventStatement(db, orgId, "pulse.week_published", `${waveId}:${week}`, data, now));
+  }
+  return statements;
 }

@@ -1,7 +1,9 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
+import { createTestOrg, declareTeam, sessionCookieFor, type TestOrg } from "../../tests/support/org-fixtures";
+import { ballots, pulseTokenFor, voteAsTeam } from "../../tests/support/pulse-fixtures";
+import { getPulseReadView } from "./sentiment";
 import { MAX_WEBHOOK_ATTEMPTS } from "../../src/domain/webhooks";
 import { acceptBoost, createBoost, resolveBoost } from "./boosts";
 import { checkIn } from "./objectives";
@@ -146,5 +148,40 @@ describe("deliveries", () => {
     };
     expect(await flushWebhooks(env.DB, down, NOW)).toEqual({ delivered: 0, retrying: 1, failed: 0 });
     expect((await env.DB.prepare("SELECT last_error, last_status FROM webhook_deliveries WHERE endpoint_id = ?1").bind(id).first())).toEqual({ last_error: "The endpoint could not be reached.", last_status: null });
+  });
+});
+
+describe("pulse.week_published", () => {
+  it("carries the week's published cells, exactly as the API shows them, once, with small teams still hidden", async () => {
+    const p = await createTestOrg(env.DB, { teams: 3 });
+    for (const [i, size] of [9, 6, 3].entries()) await declareTeam(env.DB, p.teamIds[i], { name: `Team ${i + 1}`, declaredSize: size });
+    const { id } = await createWebhookEndpoint(env.DB, p.admin, { url: "https://hooks.example.com/pulse", events: ["pulse.week_published"] }, NOW);
+    const tokens = await Promise.all(p.teamIds.map((t) => pulseTokenFor(env.DB, p.admin, t)));
+    const W1 = new Date("2026-11-04T12:00:00Z");
+    await voteAsTeam(env.DB, tokens[0], ballots(8, [p.teamObjectiveIds[0]], 4), W1);
+    await voteAsTeam(env.DB, tokens[1], ballots(6, [p.teamObjectiveIds[1]], 2), W1);
+    await voteAsTeam(env.DB, tokens[2], ballots(3, [p.teamObjectiveIds[2]], 1), W1);
+
+    // While the week runs, reading publishes nothing and queues nothing.
+    await getPulseReadView(env.DB, p.admin, null, new Date("2026-11-06T12:00:00Z"));
+    expect(await deliveriesOf(id)).toEqual([]);
+
+    const AFTER = new Date("2026-11-10T13:00:00Z");
+    await getPulseReadView(env.DB, p.admin, null, AFTER);
+    await getPulseReadView(env.DB, p.admin, null, new Date("2026-11-11T13:00:00Z"));
+    const queued = await deliveriesOf(id);
+    expect(queued).toHaveLength(1);
+    const event = JSON.parse(queued[0].payload) as { type: string; data: { week: string; k: number; allTeams: unknown; teams: { id: string; cell: unknown }[] } };
+    expect(event.type).toBe("pulse.week_published");
+    expect(event.data.week).toBe("2026-11-02");
+
+    const cookie = await sessionCookieFor(env.DB, p.admin);
+    const api = (await (await exports.default.fetch(`https://mistvine.test/api/orgs/${p.admin.org.slug}/pulse`, { headers: { cookie: `__Host-mv_session=${cookie}` } })).json()) as { k: number; weeks: string[]; org: { rows: { key: string; cells: unknown[] }[]; total: { cells: unknown[] } } };
+    const i = api.weeks.indexOf("2026-11-02");
+    expect(event.data.k).toBe(api.k);
+    expect(event.data.allTeams).toEqual(api.org.total.cells[i]);
+    expect(event.data.teams.map((t) => [t.id, t.cell])).toEqual(api.org.rows.map((r) => [r.key, r.cells[i]]));
+    expect(event.data.teams.find((t) => t.id === p.teamIds[2])?.cell).toEqual({ state: "suppressed" });
+    expect(queued[0].payload).not.toMatch(/"score"|"comment"|credential/);
   });
 });
