@@ -102,17 +102,46 @@ describe("creating, listing and revoking API tokens", () => {
       ["GET", `/api/orgs/${slug}/api-tokens`, undefined],
       ["POST", `/api/orgs/${slug}/api-tokens`, { name: "Minted by a token", scope: "write", expiresInDays: null }],
       ["DELETE", `/api/orgs/${slug}/api-tokens/${homeIds.apiTokenId}`, undefined],
+      ["GET", `/api/orgs/${slug}/webhooks`, undefined],
+      ["POST", `/api/orgs/${slug}/webhooks`, { url: "https://hooks.example.com/by-token", events: ["boost.created"] }],
+      ["DELETE", `/api/orgs/${slug}/webhooks/${homeIds.webhookEndpointId}`, undefined],
+      ["POST", `/api/orgs/${slug}/webhooks/${homeIds.webhookEndpointId}/deliveries/${homeIds.webhookDeliveryId}/resend`, {}],
     ] as const) {
       const res = await call(method, path, { token: writeToken }, body);
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(((await res.json()) as Envelope).error.message).toContain("signed in");
     }
     expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM api_tokens WHERE name = 'Minted by a token'").first<{ n: number }>())?.n).toBe(0);
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM webhook_endpoints WHERE url LIKE '%by-token'").first<{ n: number }>())?.n).toBe(0);
   });
 
   it("answers 404 for another org's token id", async () => {
     const res = await call("DELETE", `/api/orgs/${home.admin.org.slug}/api-tokens/${await routeApiTokenId(stranger, env.DB)}`, { cookie: adminCookie });
     expect(res.status).toBe(404);
+  });
+});
+
+describe("webhook endpoints through the API", () => {
+  it("answers the secret once, lists endpoints without it, and refuses bad input with the envelope", async () => {
+    const slug = home.admin.org.slug;
+    const res = await call("POST", `/api/orgs/${slug}/webhooks`, { cookie: adminCookie }, { url: "https://hooks.example.com/api", events: ["boost.created", "kr.checked_in"] });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const created = (await res.json()) as { id: string; secret: string };
+    expect(created.secret).toMatch(/^whsec_/);
+    const list = await (await call("GET", `/api/orgs/${slug}/webhooks`, { cookie: adminCookie })).text();
+    expect(list).toContain(created.id);
+    expect(list).not.toContain(created.secret.slice(6));
+
+    for (const body of [{ url: "https://hooks.example.com/x", events: ["pulse.votes"] }, { url: "nope", events: ["boost.created"] }, { events: ["boost.created"] }, "just text"]) {
+      const bad = await call("POST", `/api/orgs/${slug}/webhooks`, { cookie: adminCookie }, body);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as Envelope).error.code).toBe("validation_failed");
+    }
+    expect((await call("POST", `/api/orgs/${slug}/webhooks`, { cookie: leadCookie }, { url: "https://hooks.example.com/lead", events: ["boost.created"] })).status).toBe(403);
+    expect((await call("DELETE", `/api/orgs/${slug}/webhooks/${created.id}`, { cookie: adminCookie })).status).toBe(204);
+    expect((await call("DELETE", `/api/orgs/${slug}/webhooks/${created.id}`, { cookie: adminCookie })).status).toBe(404);
+    expect((await call("POST", `/api/orgs/${slug}/webhooks/${homeIds.webhookEndpointId}/deliveries/not-a-number/resend`, { cookie: adminCookie }, {})).status).toBe(404);
   });
 });
 
