@@ -134,3 +134,9 @@ export async function requeueWebhookDelivery(db: D1Database, orgId: string, endp
 export async function findWebhookDelivery(db: D1Database, orgId: string, id: number): Promise<WebhookDeliveryRow | null> {
   return db.prepare(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE org_id = ?1 AND id = ?2`).bind(orgId, id).first<WebhookDeliveryRow>();
 }
+
+/** Forgets finished deliveries created before `before` (the page shows only the latest ones). */
+export async function purgeWebhookDeliveries(db: D1Database, before: string): Promise<number> {
+  const r = await db.prepare("DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ?1").bind(before).run();
+  return r.meta.changes;
+}

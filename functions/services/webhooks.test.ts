@@ -185,3 +185,18 @@ describe("pulse.week_published", () => {
     expect(queued[0].payload).not.toMatch(/"score"|"comment"|credential/);
   });
 });
+
+describe("the hourly job", () => {
+  it("forgets finished deliveries after 30 days and keeps queued ones", async () => {
+    const { runFlushWebhooks } = await import("../jobs/flush-webhooks");
+    const { id } = await createWebhookEndpoint(env.DB, o.admin, { url: "https://hooks.example.com/old", events: ["kr.checked_in"] }, NOW);
+    const insert = (status: string, createdAt: string, due: string) =>
+      env.DB.prepare("INSERT INTO webhook_deliveries (endpoint_id, org_id, message_id, event_type, payload, status, next_attempt_at, created_at) VALUES (?1, ?2, ?3, 'kr.checked_in', '{}', ?4, ?5, ?6)").bind(id, o.admin.org.id, `msg_${status}_${createdAt}`, status, due, createdAt).run();
+    await insert("delivered", "2026-10-01T00:00:00.000Z", "2026-10-01T00:00:00.000Z");
+    await insert("failed", "2026-10-02T00:00:00.000Z", "2026-10-02T00:00:00.000Z");
+    await insert("delivered", "2026-11-19T00:00:00.000Z", "2026-11-19T00:00:00.000Z");
+    await insert("queued", "2026-10-03T00:00:00.000Z", "2099-01-01T00:00:00.000Z");
+    expect(await runFlushWebhooks(env, NOW)).toEqual({ delivered: 0, retrying: 0, failed: 0, purged: 2 });
+    expect((await deliveriesOf(id)).map((d) => d.status)).toEqual(["delivered", "queued"]);
+  });
+});
