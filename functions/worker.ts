@@ -1,4 +1,5 @@
 import { runScheduledJobs } from "./jobs";
+import { flushWebhooks } from "./services/webhooks";
 
 /**
  * Local builds only: the method and path of the latest requests that reached Worker code, read
@@ -19,7 +20,13 @@ export default {
     }
     // Loaded on first request so the scheduled handler can be imported without Astro's build.
     const { handle } = await import("@astrojs/cloudflare/handler");
-    return handle(request, env, ctx);
+    const response = await handle(request, env, ctx);
+    // A change may have queued webhook deliveries: send what is due after answering, so a
+    // receiver hears within seconds, not at the next cron (which stays the safety net for retries).
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      ctx.waitUntil(flushWebhooks(env.DB, (url, init) => fetch(url, init), new Date(), 10).catch((error: unknown) => console.error("webhook flush failed", error instanceof Error ? error.message : String(error))));
+    }
+    return response;
   },
   scheduled(controller, env, ctx) {
     ctx.waitUntil(

@@ -9,6 +9,7 @@ import { accountRoutes } from "./routes/accounts";
 import { actionRoutes } from "./routes/actions";
 import { campaignRoutes } from "./routes/campaigns";
 import { healthRoutes } from "./routes/health";
+import { integrationRoutes } from "./routes/integrations";
 import { boostRoutes } from "./routes/boosts";
 import { orgRoutes } from "./routes/orgs";
 import { pppRoutes } from "./routes/ppp";
@@ -64,6 +65,7 @@ app.route("/orgs/:org", sentimentRoutes);
 app.route("/orgs/:org", reportRoutes);
 app.route("/pulse", pulseRoutes);
 app.route("/orgs/:org", campaignRoutes);
+app.route("/orgs/:org", integrationRoutes);
 
 app.notFound((c) => respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 

@@ -1,4 +1,5 @@
 import { runFlushOutbox } from "./flush-outbox";
+import { runFlushWebhooks } from "./flush-webhooks";
 import { runPppReminders } from "./ppp-reminders";
 import { runPurgeExpiredAccess } from "./purge-expired-access";
 import { runPurgePulseGuards } from "./purge-pulse-guards";
@@ -20,6 +21,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   { name: "weekly", run: runWeeklyEmails },
   { name: "pppReminders", run: runPppReminders },
   { name: "flushed", run: runFlushOutbox },
+  { name: "webhooks", run: runFlushWebhooks },
 ];
 
 /**

@@ -22,6 +22,7 @@ import { notifyBoostStep } from "./boost-notify";
 import { conflict, forbidden, notFound, validationFailed } from "./errors";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
+import { emitBoostEvent } from "./webhook-events";
 
 /** A thread stays short: past this many messages people should talk directly. */
 export const MAX_BOOST_MESSAGES = 50;
@@ -100,6 +101,7 @@ export async function createBoost(db: D1Database, access: OrgAccess, input: unkn
   }
   const boost = await loadBoost(db, access, id);
   const asked = toTeam ? [toTeam.id] : (await listTeams(db, access.org.id)).map((t) => t.id).filter((t) => t !== fromTeamId);
+  await emitBoostEvent(db, access, "boost.created", boost, now);
   return { id, outboxIds: await notifyBoostStep(db, access, boost, asked, { kind: "created" }, origin, now) };
 }
 
@@ -120,6 +122,7 @@ export async function acceptBoost(db: D1Database, access: OrgAccess, boostId: st
   const result = await acceptBoostStatement(db, access.org.id, boost.id, teamId, now.toISOString()).run();
   if (result.meta.changes !== 1) throw conflict("Another team accepted this request first.");
   const updated = await loadBoost(db, access, boost.id);
+  await emitBoostEvent(db, access, "boost.accepted", updated, now);
   return { id: boost.id, outboxIds: await notifyBoostStep(db, access, updated, [boost.from_team_id], { kind: "accepted", helperTeam: updated.helper_team_name ?? "" }, origin, now) };
 }
 
@@ -140,6 +143,7 @@ export async function declineBoost(db: D1Database, access: OrgAccess, boostId: s
   ]);
   if (inserted.meta.changes !== 1) throw conflict("Another team accepted this request first.");
   const team = (await findTeam(db, access.org.id, teamId))?.name ?? "";
+  await emitBoostEvent(db, access, "boost.declined", boost.to_team_id ? { ...boost, state: "declined" } : boost, now, { declinedBy: { id: teamId, name: team }, reason: data.reason });
   return { id: boost.id, outboxIds: await notifyBoostStep(db, access, boost, [boost.from_team_id], { kind: "declined", teamId, team, reason: data.reason }, origin, now) };
 }
 
@@ -163,5 +167,6 @@ export async function resolveBoost(db: D1Database, access: OrgAccess, boostId: s
   const { boost } = await actionable(db, access, boostId, "resolve", "Only the lead of the team that asked can mark this request resolved.");
   const result = await resolveBoostStatement(db, access.org.id, boost.id, now.toISOString()).run();
   if (result.meta.changes !== 1) throw conflict("This request changed meanwhile. Reload the page.");
+  await emitBoostEvent(db, access, "boost.resolved", { ...boost, state: "resolved" }, now);
   return { id: boost.id, outboxIds: await notifyBoostStep(db, access, boost, resolveRecipients(boostFacts(boost)), { kind: "resolved", helped: boost.helper_team_id !== null }, origin, now) };
 }

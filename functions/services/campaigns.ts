@@ -20,6 +20,7 @@ import { shareLinkStatus, type ShareLinkStatus } from "./share-links";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
 import { batch } from "../db/typed";
+import { emitCampaignClosed } from "./webhook-events";
 
 
 /** Opens a campaign; at most one is open per org, and the org must have declared its headcount. */
@@ -80,6 +81,7 @@ export async function closeCampaignOf(db: D1Database, access: OrgAccess, campaig
   if (campaign.state === "closed" || !(await closeCampaign(db, access.org.id, campaign.id, now.toISOString()))) {
     throw conflict("This campaign is closed already.");
   }
+  await emitCampaignClosed(db, access, campaign, now);
   return enqueueCampaignReports(db, access, campaign.id, origin, now);
 }
 

@@ -23,6 +23,7 @@ import { conflict, notFound, validationFailed } from "./errors";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
 import { getWave } from "./waves";
+import { emitCheckInEvent } from "./webhook-events";
 
 function keyResultStatements(db: D1Database, orgId: string, objectiveId: string, krs: readonly KeyResultInput[], at: string): D1PreparedStatement[] {
   return krs.map((k, i) =>
@@ -123,7 +124,9 @@ export async function checkIn(db: D1Database, access: OrgAccess, krId: string, i
   else requireTeamActor(access, kr.team_id ?? "");
   if (kr.wave_state !== "active") throw conflict(kr.wave_state === "draft" ? "Check-ins start when the wave is active." : "This wave is completed; its key results are final.");
   const data = parseInput(checkInSchema, input);
-  await db.batch(insertCheckInStatements(db, { id: randomToken(16), org_id: access.org.id, key_result_id: kr.id, value: data.value, note: data.note, confidence: data.confidence ?? null, person_id: access.viewer.personId, created_at: now.toISOString() }));
+  const checkInId = randomToken(16);
+  await db.batch(insertCheckInStatements(db, { id: checkInId, org_id: access.org.id, key_result_id: kr.id, value: data.value, note: data.note, confidence: data.confidence ?? null, person_id: access.viewer.personId, created_at: now.toISOString() }));
+  await emitCheckInEvent(db, access, { id: checkInId, keyResultId: kr.id, keyResultTitle: kr.title, teamId: kr.team_id, value: data.value, note: data.note, confidence: data.confidence ?? null }, now);
   return { teamId: kr.team_id };
 }
 

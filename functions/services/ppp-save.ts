@@ -9,6 +9,7 @@ import { getTeam } from "./teams";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
 import { batch } from "../db/typed";
+import { emitPppSubmitted } from "./webhook-events";
 
 const ROW_KIND: Record<PppKind, PppItemKind> = { progress: "progress", plans: "plan", problems: "problem" };
 
@@ -111,5 +112,6 @@ export async function savePpp(db: D1Database, access: OrgAccess, teamId: string,
     }),
   );
   const wasPublished = rows.ppp?.state === "submitted";
+  if (mode === "submit") await emitPppSubmitted(db, access, { id: team.id, name: team.name }, week, now);
   return { week, state: wasPublished || mode === "submit" ? "submitted" : "draft", savedAt: at, edited: wasPublished, threads };
 }

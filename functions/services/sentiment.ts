@@ -21,6 +21,7 @@ import { csvDocument } from "./csv";
 import { notFound } from "./errors";
 import { getTeam } from "./teams";
 import { batch, batchGroups } from "../db/typed";
+import { pulseWeekPublishedStatements } from "./webhook-events";
 
 /**
  * Confidence heat maps, published. Every read path (board, pulse pages, API, CSV, email,
@@ -94,7 +95,8 @@ export function buildSentiment(input: {
 export async function publishSentiment(db: D1Database, orgId: string, waveId: string, input: Parameters<typeof buildSentiment>[0]): Promise<OrgSentiment> {
   const built = buildSentiment(input);
   if (!built.published.length) return built.sentiment;
-  const [, [stored]] = await batchGroups(db, [saveWeekReleaseStatements(db, orgId, waveId, built.published), [weekReleasesStatement(db, orgId, waveId)]]);
+  const events = await pulseWeekPublishedStatements(db, orgId, waveId, built.published.map((w) => w.week), built.sentiment, input.now);
+  const [, , [stored]] = await batchGroups(db, [saveWeekReleaseStatements(db, orgId, waveId, built.published), events, [weekReleasesStatement(db, orgId, waveId)]]);
   return buildSentiment({ ...input, releases: stored.results }).sentiment;
 }
 

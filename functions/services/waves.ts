@@ -12,6 +12,7 @@ import { AppError, conflict, notFound } from "./errors";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
 import { batch } from "../db/typed";
+import { emitWaveEvent } from "./webhook-events";
 
 export async function createWave(db: D1Database, access: OrgAccess, input: unknown, now: Date): Promise<WaveRow> {
   requireAdmin(access);
@@ -58,6 +59,8 @@ export async function moveWaveTo(db: D1Database, access: OrgAccess, waveId: stri
     if (String(error).includes("UNIQUE")) throw conflict(reopening ? "Another wave is active now, so this one cannot be reopened." : "Another wave is active. Complete it before starting this one.");
     throw error;
   }
+  if (to === "active" && !reopening) await emitWaveEvent(db, access, "wave.started", wave, now);
+  if (to === "completed") await emitWaveEvent(db, access, "wave.completed", wave, now);
 }
 
 export interface WavePlan {

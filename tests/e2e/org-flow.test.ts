@@ -225,6 +225,7 @@ const ORG_PAGES = (team: string, wave: string) => ({
   "boosts/[boost].astro": `/o/${SLUG}/boosts/AAAAAAAAAAAAAAAAAAAAAA`,
   "results.astro": `/o/${SLUG}/results`,
   "campaigns.astro": `/o/${SLUG}/campaigns`,
+  "integrations.astro": `/o/${SLUG}/integrations`,
 });
 
 function pageFiles(dir: string): string[] {

@@ -1,4 +1,6 @@
+import { createApiToken } from "../../functions/services/api-tokens";
 import { createBoost } from "../../functions/services/boosts";
+import { createWebhookEndpoint, emitWebhookEvent } from "../../functions/services/webhooks";
 import type { TestOrg } from "./org-fixtures";
 
 /**
@@ -21,6 +23,11 @@ export interface RouteIds {
   boostId: string;
   campaignId: string;
   shareLinkId: string;
+  /** An API token of the org (routeApiTokenId); a placeholder id when a test has none. */
+  apiTokenId?: string;
+  /** A webhook endpoint of the org and one delivery to it (routeWebhookIds). */
+  webhookEndpointId?: string;
+  webhookDeliveryId?: string;
 }
 
 /** A week from today (UTC): a valid "needed by" date whenever the tests run. */
@@ -30,6 +37,23 @@ const soon = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 
 export async function routeBoostId(o: TestOrg, db: D1Database): Promise<string> {
   const boost = await createBoost(db, o.leads[0], { toTeamId: o.teamIds[1] ?? "any", need: "A second pair of eyes on the release", neededBy: soon(), objectiveId: o.teamObjectiveIds[0] }, "https://mistvine.test", new Date());
   return boost.id;
+}
+
+/** An API token of the org for the routes that name one. */
+export async function routeApiTokenId(o: TestOrg, db: D1Database): Promise<string> {
+  return (await createApiToken(db, o.admin, { name: "Route fixture", scope: "read", expiresInDays: null }, new Date())).id;
+}
+
+/**
+ * A webhook endpoint of the org with one queued delivery, for the routes that name them. It
+ * listens to an event no route here emits, so walking the routes queues nothing more.
+ */
+export async function routeWebhookIds(o: TestOrg, db: D1Database): Promise<{ webhookEndpointId: string; webhookDeliveryId: string }> {
+  const endpoint = await createWebhookEndpoint(db, o.admin, { url: "https://hooks.example.com/mistvine", events: ["pulse.week_published"] }, new Date());
+  // Due in a year: no flush sends it while the tests run.
+  await emitWebhookEvent(db, o.admin.org.id, "pulse.week_published", "route-fixture", { fixture: true }, new Date(Date.now() + 365 * 86_400_000));
+  const row = await db.prepare("SELECT id FROM webhook_deliveries WHERE endpoint_id = ?1").bind(endpoint.id).first<{ id: number }>();
+  return { webhookEndpointId: endpoint.id, webhookDeliveryId: String(row?.id) };
 }
 
 const org = (o: TestOrg) => `/api/orgs/${o.admin.org.slug}`;
@@ -97,4 +121,16 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
   { method: "GET", pattern: "/api/orgs/:org/share-links", path: (o) => `${org(o)}/share-links` },
   { method: "POST", pattern: "/api/orgs/:org/share-links", path: (o) => `${org(o)}/share-links`, body: (_o, ids) => ({ campaignId: ids.campaignId, expiresInDays: 30 }) },
   { method: "DELETE", pattern: "/api/orgs/:org/share-links/:link", path: (o, ids) => `${org(o)}/share-links/${ids.shareLinkId}` },
+  { method: "GET", pattern: "/api/orgs/:org/api-tokens", path: (o) => `${org(o)}/api-tokens` },
+  { method: "POST", pattern: "/api/orgs/:org/api-tokens", path: (o) => `${org(o)}/api-tokens`, body: () => ({ name: "Nightly sync", scope: "write", expiresInDays: 30 }) },
+  { method: "DELETE", pattern: "/api/orgs/:org/api-tokens/:token", path: (o, ids) => `${org(o)}/api-tokens/${ids.apiTokenId ?? "AAAAAAAAAAAAAAAAAAAAAA"}` },
+  { method: "GET", pattern: "/api/orgs/:org/webhooks", path: (o) => `${org(o)}/webhooks` },
+  { method: "POST", pattern: "/api/orgs/:org/webhooks", path: (o) => `${org(o)}/webhooks`, body: () => ({ url: "https://hooks.example.com/new", events: ["boost.created"] }) },
+  { method: "DELETE", pattern: "/api/orgs/:org/webhooks/:endpoint", path: (o, ids) => `${org(o)}/webhooks/${ids.webhookEndpointId ?? "AAAAAAAAAAAAAAAAAAAAAA"}` },
+  {
+    method: "POST",
+    pattern: "/api/orgs/:org/webhooks/:endpoint/deliveries/:delivery/resend",
+    path: (o, ids) => `${org(o)}/webhooks/${ids.webhookEndpointId ?? "AAAAAAAAAAAAAAAAAAAAAA"}/deliveries/${ids.webhookDeliveryId ?? "1"}/resend`,
+    body: () => ({}),
+  },
 ];
