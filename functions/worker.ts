@@ -24,7 +24,11 @@ export default {
     // A change may have queued webhook deliveries: send what is due after answering, so a
     // receiver hears within seconds, not at the next cron (which stays the safety net for retries).
     if (request.method !== "GET" && request.method !== "HEAD") {
-      ctx.waitUntil(flushWebhooks(env.DB, (url, init) => fetch(url, init), new Date(), 10).catch((error: unknown) => console.error("webhook flush failed", error instanceof Error ? error.message : String(error))));
+      ctx.waitUntil(
+        flushWebhooks(env.DB, (url, init) => fetch(url, init), new Date(), 10).catch((error: unknown) =>
+          console.error("webhook flush failed", error instanceof Error ? error.message : String(error)),
+        ),
+      );
     }
     return response;
   },

@@ -40,9 +40,7 @@ export function lockfileProblems(lock, pkg) {
       const have = rootEntry[field] ?? {};
       for (const [name, range] of Object.entries(want)) {
         if (have[name] !== range) {
-          problems.push(
-            `package.json ${field} has ${name}@${range}, the lockfile ${have[name] ? `${name}@${have[name]}` : "does not"}.`,
-          );
+          problems.push(`package.json ${field} has ${name}@${range}, the lockfile ${have[name] ? `${name}@${have[name]}` : "does not"}.`);
         }
       }
       for (const name of Object.keys(have)) {
@@ -92,7 +90,11 @@ function npmWouldRewrite() {
         stdio: ["ignore", "ignore", "pipe"],
       });
     } catch (error) {
-      const stderr = String(error.stderr ?? "").trim().split("\n").slice(-5).join("\n");
+      const stderr = String(error.stderr ?? "")
+        .trim()
+        .split("\n")
+        .slice(-5)
+        .join("\n");
       return `npm install --package-lock-only failed on this lockfile:\n${stderr}`;
     }
     const before = readFileSync(join(root, "package-lock.json"), "utf8");

@@ -61,12 +61,34 @@ export interface RunningServer {
  * emails come from PUBLIC_URL, never from the request's Host, so the server is told the origin
  * people open (`publicUrl`, by default http://localhost:{port}).
  */
-export async function startServer(opts: { port: number; persistTo: string; host?: string; publicUrl?: string; inherit?: boolean; timeoutMs?: number }): Promise<RunningServer> {
+export async function startServer(opts: {
+  port: number;
+  persistTo: string;
+  host?: string;
+  publicUrl?: string;
+  inherit?: boolean;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
   const host = opts.host ?? "localhost";
   const publicUrl = opts.publicUrl ?? `http://localhost:${opts.port}`;
   const child = spawn(
     join(BIN, "wrangler"),
-    ["dev", "-c", "dist/server/wrangler.json", "--persist-to", opts.persistTo, "--port", String(opts.port), "--ip", host, "--var", `PUBLIC_URL:${publicUrl}`, "--show-interactive-dev-session=false", "--log-level", opts.inherit ? "info" : "warn"],
+    [
+      "dev",
+      "-c",
+      "dist/server/wrangler.json",
+      "--persist-to",
+      opts.persistTo,
+      "--port",
+      String(opts.port),
+      "--ip",
+      host,
+      "--var",
+      `PUBLIC_URL:${publicUrl}`,
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      opts.inherit ? "info" : "warn",
+    ],
     { cwd: ROOT, env: TOOL_ENV, stdio: opts.inherit ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"], detached: true },
   );
   let log = "";

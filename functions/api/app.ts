@@ -47,7 +47,8 @@ app.use(
   "*",
   bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) => respondWithError(c, new AppError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`)),
+    onError: (c) =>
+      respondWithError(c, new AppError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`)),
   }),
 );
 
@@ -67,13 +68,21 @@ app.route("/pulse", pulseRoutes);
 app.route("/orgs/:org", campaignRoutes);
 app.route("/orgs/:org", integrationRoutes);
 
-app.notFound((c) => respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+app.notFound((c) =>
+  respondWithError(c, new AppError(404, "not_found", `No API endpoint at ${c.req.method} ${new URL(c.req.url).pathname}.`)),
+);
 
 app.onError((error, c) => {
   if (error instanceof AppError) return respondWithError(c, error);
   if (error instanceof HTTPException && error.status < 500) {
-    return c.json({ error: { code: "bad_request", message: error.message || "The request could not be processed.", details: [] } }, error.status);
+    return c.json(
+      { error: { code: "bad_request", message: error.message || "The request could not be processed.", details: [] } },
+      error.status,
+    );
   }
   console.error("unhandled API error", error);
-  return c.json({ error: { code: "internal_error", message: "Something went wrong on our side. Try again in a moment.", details: [] } }, 500);
+  return c.json(
+    { error: { code: "internal_error", message: "Something went wrong on our side. Try again in a moment.", details: [] } },
+    500,
+  );
 });

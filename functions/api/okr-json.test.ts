@@ -12,7 +12,14 @@ function keysOf(value: unknown): string[] {
 }
 const snake = (value: unknown) => keysOf(JSON.parse(JSON.stringify(value))).filter((k) => k.includes("_"));
 
-const team: TeamRow = { id: "t".repeat(22), org_id: "o".repeat(22), name: "Payments", mission: "Money moves", declared_size: 7, created_at: "2026-11-01T09:00:00.000Z" };
+const team: TeamRow = {
+  id: "t".repeat(22),
+  org_id: "o".repeat(22),
+  name: "Payments",
+  mission: "Money moves",
+  declared_size: 7,
+  created_at: "2026-11-01T09:00:00.000Z",
+};
 const wave: WaveRow = {
   id: "w".repeat(22),
   org_id: "o".repeat(22),
@@ -31,8 +38,20 @@ describe("teamJson", () => {
     expect(teamJson(team)).toEqual({ id: team.id, name: "Payments", mission: "Money moves", declaredSize: 7, createdAt: team.created_at });
   });
   it("the teams overview carries its leads and pending invitations in camelCase", () => {
-    const json = teamsOverviewJson({ teams: [{ ...team, leads: [{ name: "Ada", email: "ada@example.com" }], pendingInvites: [{ name: "Bo", email: "bo@example.com", created_at: "2026-11-03T10:00:00.000Z" }] }] });
-    expect(json.teams[0]).toMatchObject({ declaredSize: 7, leads: [{ name: "Ada" }], pendingInvites: [{ email: "bo@example.com", createdAt: "2026-11-03T10:00:00.000Z" }] });
+    const json = teamsOverviewJson({
+      teams: [
+        {
+          ...team,
+          leads: [{ name: "Ada", email: "ada@example.com" }],
+          pendingInvites: [{ name: "Bo", email: "bo@example.com", created_at: "2026-11-03T10:00:00.000Z" }],
+        },
+      ],
+    });
+    expect(json.teams[0]).toMatchObject({
+      declaredSize: 7,
+      leads: [{ name: "Ada" }],
+      pendingInvites: [{ email: "bo@example.com", createdAt: "2026-11-03T10:00:00.000Z" }],
+    });
     expect(snake(json)).toEqual([]);
   });
 });

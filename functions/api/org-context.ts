@@ -20,7 +20,14 @@ export const orgAccessMiddleware: MiddlewareHandler<OrgApiEnv> = async (c, next)
   if (authorization !== undefined) {
     // A refused token says which scheme to use (RFC 6750); the body is the usual envelope.
     c.header("WWW-Authenticate", 'Bearer realm="mistvine"');
-    const { access, token } = await requireTokenAccess(c.env.DB, c.env.RL_API, authorization, c.req.param("org") ?? "", c.req.method, new Date());
+    const { access, token } = await requireTokenAccess(
+      c.env.DB,
+      c.env.RL_API,
+      authorization,
+      c.req.param("org") ?? "",
+      c.req.method,
+      new Date(),
+    );
     c.header("WWW-Authenticate", undefined);
     c.set("access", access);
     c.set("apiToken", token);

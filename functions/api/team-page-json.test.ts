@@ -16,17 +16,29 @@ describe("teamPageJson", () => {
   it("shows the team page in camelCase: check-ins, reflections, waves, boosts and the lead's settings", async () => {
     const now = new Date("2026-11-24T10:00:00Z"); // the wave's last week, so a reflection is taken
     const org = await createTestOrg(env.DB, { teams: 2 });
-    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1")
+      .bind(org.teamObjectiveIds[0])
+      .first<{ id: string }>())!;
     await checkIn(env.DB, org.leads[0], kr.id, { value: 5, note: "First step" }, now);
     await saveReflection(env.DB, org.leads[0], org.waveId, org.teamIds[0], { worked: "Short loops.", change: "Start earlier." }, now);
-    await createBoost(env.DB, org.leads[0], { toTeamId: org.teamIds[1], need: "A review of the schema", neededBy: "2026-11-27", objectiveId: org.teamObjectiveIds[0] }, "https://mistvine.test", now);
+    await createBoost(
+      env.DB,
+      org.leads[0],
+      { toTeamId: org.teamIds[1], need: "A review of the schema", neededBy: "2026-11-27", objectiveId: org.teamObjectiveIds[0] },
+      "https://mistvine.test",
+      now,
+    );
 
     const json = teamPageJson(await getTeamPage(env.DB, org.leads[0], org.teamIds[0], null, now));
     expect(json.team.declaredSize).toBe(6);
     expect(json.wave?.startsOn).toBe("2026-11-02");
     expect(json.checkIns[0]).toMatchObject({ keyResultId: kr.id, value: 5, note: "First step" });
     expect(json.reflections[0]).toMatchObject({ wave: { id: org.waveId, name: "Wave 1" }, worked: "Short loops." });
-    expect(json.help.boosts[0]).toMatchObject({ fromTeam: { id: org.teamIds[0] }, toTeam: { id: org.teamIds[1] }, need: "A review of the schema" });
+    expect(json.help.boosts[0]).toMatchObject({
+      fromTeam: { id: org.teamIds[0] },
+      toTeam: { id: org.teamIds[1] },
+      need: "A review of the schema",
+    });
     expect(json.settings).not.toBeNull();
     expect(keysOf(JSON.parse(JSON.stringify(json))).filter((k) => k.includes("_"))).toEqual([]);
   });

@@ -53,7 +53,10 @@ export async function listApiTokens(db: D1Database, orgId: string): Promise<ApiT
 
 /** Revokes a token of the org; false when the org has no such token. Revoking twice keeps the first time. */
 export async function revokeApiToken(db: D1Database, orgId: string, id: string, at: string): Promise<boolean> {
-  const r = await db.prepare("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?3) WHERE org_id = ?1 AND id = ?2").bind(orgId, id, at).run();
+  const r = await db
+    .prepare("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?3) WHERE org_id = ?1 AND id = ?2")
+    .bind(orgId, id, at)
+    .run();
   return r.meta.changes > 0;
 }
 
@@ -107,5 +110,12 @@ export async function useApiToken(db: D1Database, tokenHash: string, now: Date):
 }
 
 export function orgOfBearer(row: BearerRow): OrgRow {
-  return { id: row.org_id, slug: row.org_slug, name: row.org_name, time_zone: row.org_time_zone, anonymity_k: row.org_anonymity_k, created_at: row.org_created_at };
+  return {
+    id: row.org_id,
+    slug: row.org_slug,
+    name: row.org_name,
+    time_zone: row.org_time_zone,
+    anonymity_k: row.org_anonymity_k,
+    created_at: row.org_created_at,
+  };
 }

@@ -79,11 +79,28 @@ export function insertBoostStatement(db: D1Database, b: NewBoost): D1PreparedSta
          ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
        ON CONFLICT (submission_id) DO NOTHING`,
     )
-    .bind(b.id, b.org_id, b.from_team_id, b.to_team_id, b.need, b.needed_by, b.objective_id, b.problem_thread_id, b.problem_text, b.requested_by, b.submission_id, b.created_at, b.today);
+    .bind(
+      b.id,
+      b.org_id,
+      b.from_team_id,
+      b.to_team_id,
+      b.need,
+      b.needed_by,
+      b.objective_id,
+      b.problem_thread_id,
+      b.problem_text,
+      b.requested_by,
+      b.submission_id,
+      b.created_at,
+      b.today,
+    );
 }
 
 export async function findBoostIdBySubmission(db: D1Database, orgId: string, submissionId: string): Promise<string | null> {
-  const row = await db.prepare("SELECT id FROM boosts WHERE org_id = ?1 AND submission_id = ?2").bind(orgId, submissionId).first<{ id: string }>();
+  const row = await db
+    .prepare("SELECT id FROM boosts WHERE org_id = ?1 AND submission_id = ?2")
+    .bind(orgId, submissionId)
+    .first<{ id: string }>();
   return row?.id ?? null;
 }
 
@@ -92,25 +109,35 @@ export function boostViewStatement(db: D1Database, orgId: string, boostId: strin
 }
 
 export function messagesOfBoostStatement(db: D1Database, orgId: string, boostId: string): Typed<BoostMessageRow> {
-  return typed<BoostMessageRow>(db
-    .prepare(
-      `SELECT m.id, m.team_id, t.name AS team_name, pe.name AS person_name, m.kind, m.body, m.created_at
+  return typed<BoostMessageRow>(
+    db
+      .prepare(
+        `SELECT m.id, m.team_id, t.name AS team_name, pe.name AS person_name, m.kind, m.body, m.created_at
        FROM boost_messages m LEFT JOIN teams t ON t.id = m.team_id LEFT JOIN people pe ON pe.id = m.person_id
        WHERE m.org_id = ?1 AND m.boost_id = ?2 ORDER BY m.created_at, m.rowid`,
-    )
-    .bind(orgId, boostId));
+      )
+      .bind(orgId, boostId),
+  );
 }
 
 /** Open and accepted boosts: open first, oldest first within each. */
 export function activeBoostsStatement(db: D1Database, orgId: string): Typed<BoostListRow> {
-  return typed<BoostListRow>(db.prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('open', 'accepted') ORDER BY b.state = 'accepted', b.created_at`).bind(orgId));
+  return typed<BoostListRow>(
+    db
+      .prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('open', 'accepted') ORDER BY b.state = 'accepted', b.created_at`)
+      .bind(orgId),
+  );
 }
 
 /** The latest resolved or declined boosts, newest first. */
 export function closedBoostsStatement(db: D1Database, orgId: string, limit: number): Typed<BoostListRow> {
-  return typed<BoostListRow>(db
-    .prepare(`${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('resolved', 'declined') ORDER BY COALESCE(b.resolved_at, b.declined_at) DESC LIMIT ?2`)
-    .bind(orgId, limit));
+  return typed<BoostListRow>(
+    db
+      .prepare(
+        `${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('resolved', 'declined') ORDER BY COALESCE(b.resolved_at, b.declined_at) DESC LIMIT ?2`,
+      )
+      .bind(orgId, limit),
+  );
 }
 
 /** Open boosts, oldest first: what leadership sees first on the board. */
@@ -123,13 +150,15 @@ export function openBoostsStatement(db: D1Database, orgId: string): Typed<BoostL
  * with, and open requests to any team that it could take on.
  */
 export function teamBoostsStatement(db: D1Database, orgId: string, teamId: string): Typed<BoostListRow> {
-  return typed<BoostListRow>(db
-    .prepare(
-      `${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('open', 'accepted')
+  return typed<BoostListRow>(
+    db
+      .prepare(
+        `${LIST_SELECT} WHERE b.org_id = ?1 AND b.state IN ('open', 'accepted')
          AND (b.from_team_id = ?2 OR b.to_team_id = ?2 OR b.helper_team_id = ?2 OR (b.to_team_id IS NULL AND b.state = 'open'))
        ORDER BY b.state = 'accepted', b.created_at`,
-    )
-    .bind(orgId, teamId));
+      )
+      .bind(orgId, teamId),
+  );
 }
 
 export interface ProblemBoostRow {
@@ -142,14 +171,16 @@ export interface ProblemBoostRow {
 
 /** The latest boost asked for each problem thread of the team (or of every team when teamId is null). */
 export function problemBoostsStatement(db: D1Database, orgId: string, teamId: string | null): Typed<ProblemBoostRow> {
-  return typed<ProblemBoostRow>(db
-    .prepare(
-      `SELECT b.id, b.problem_thread_id, b.state, tt.name AS to_team_name, ht.name AS helper_team_name
+  return typed<ProblemBoostRow>(
+    db
+      .prepare(
+        `SELECT b.id, b.problem_thread_id, b.state, tt.name AS to_team_name, ht.name AS helper_team_name
        FROM boosts b LEFT JOIN teams tt ON tt.id = b.to_team_id LEFT JOIN teams ht ON ht.id = b.helper_team_id
        WHERE b.org_id = ?1 AND b.problem_thread_id IS NOT NULL AND (?2 IS NULL OR b.from_team_id = ?2)
        ORDER BY b.created_at`,
-    )
-    .bind(orgId, teamId));
+      )
+      .bind(orgId, teamId),
+  );
 }
 
 export interface BoostTimingRow {
@@ -169,21 +200,33 @@ export interface WaveNameRow {
 
 /** The org's latest non-draft waves, newest first: the waves time-to-help is shown for. */
 export function recentWavesStatement(db: D1Database, orgId: string, limit: number): Typed<WaveNameRow> {
-  return typed<WaveNameRow>(db.prepare("SELECT id, name, state FROM waves WHERE org_id = ?1 AND state <> 'draft' ORDER BY starts_on DESC LIMIT ?2").bind(orgId, limit));
+  return typed<WaveNameRow>(
+    db
+      .prepare("SELECT id, name, state FROM waves WHERE org_id = ?1 AND state <> 'draft' ORDER BY starts_on DESC LIMIT ?2")
+      .bind(orgId, limit),
+  );
 }
 
 /** Instants of every boost asked in those waves. */
 export function boostTimingsStatement(db: D1Database, orgId: string, waveLimit: number): Typed<BoostTimingRow> {
-  return typed<BoostTimingRow>(db
-    .prepare(
-      `SELECT b.wave_id, b.from_team_id, b.helper_team_id, b.created_at, b.accepted_at, b.resolved_at FROM boosts b
+  return typed<BoostTimingRow>(
+    db
+      .prepare(
+        `SELECT b.wave_id, b.from_team_id, b.helper_team_id, b.created_at, b.accepted_at, b.resolved_at FROM boosts b
        WHERE b.org_id = ?1 AND b.wave_id IN (SELECT id FROM waves WHERE org_id = ?1 AND state <> 'draft' ORDER BY starts_on DESC LIMIT ?2)`,
-    )
-    .bind(orgId, waveLimit));
+      )
+      .bind(orgId, waveLimit),
+  );
 }
 
 /** Accepts an open boost for the helper team; zero changes when someone else moved it first. */
-export function acceptBoostStatement(db: D1Database, orgId: string, boostId: string, helperTeamId: string, at: string): D1PreparedStatement {
+export function acceptBoostStatement(
+  db: D1Database,
+  orgId: string,
+  boostId: string,
+  helperTeamId: string,
+  at: string,
+): D1PreparedStatement {
   return db
     .prepare("UPDATE boosts SET state = 'accepted', helper_team_id = ?3, accepted_at = ?4 WHERE org_id = ?1 AND id = ?2 AND state = 'open'")
     .bind(orgId, boostId, helperTeamId, at);
@@ -191,11 +234,17 @@ export function acceptBoostStatement(db: D1Database, orgId: string, boostId: str
 
 /** Closes a boost addressed to one team as declined; zero changes unless it was open. */
 export function declineBoostStatement(db: D1Database, orgId: string, boostId: string, at: string): D1PreparedStatement {
-  return db.prepare("UPDATE boosts SET state = 'declined', declined_at = ?3 WHERE org_id = ?1 AND id = ?2 AND state = 'open' AND to_team_id IS NOT NULL").bind(orgId, boostId, at);
+  return db
+    .prepare(
+      "UPDATE boosts SET state = 'declined', declined_at = ?3 WHERE org_id = ?1 AND id = ?2 AND state = 'open' AND to_team_id IS NOT NULL",
+    )
+    .bind(orgId, boostId, at);
 }
 
 export function resolveBoostStatement(db: D1Database, orgId: string, boostId: string, at: string): D1PreparedStatement {
-  return db.prepare("UPDATE boosts SET state = 'resolved', resolved_at = ?3 WHERE org_id = ?1 AND id = ?2 AND state IN ('open', 'accepted')").bind(orgId, boostId, at);
+  return db
+    .prepare("UPDATE boosts SET state = 'resolved', resolved_at = ?3 WHERE org_id = ?1 AND id = ?2 AND state IN ('open', 'accepted')")
+    .bind(orgId, boostId, at);
 }
 
 /**
@@ -204,7 +253,16 @@ export function resolveBoostStatement(db: D1Database, orgId: string, boostId: st
  */
 export function insertBoostMessageStatement(
   db: D1Database,
-  m: { id: string; boost_id: string; org_id: string; team_id: string; person_id: string; kind: "message" | "decline"; body: string; created_at: string },
+  m: {
+    id: string;
+    boost_id: string;
+    org_id: string;
+    team_id: string;
+    person_id: string;
+    kind: "message" | "decline";
+    body: string;
+    created_at: string;
+  },
 ): D1PreparedStatement {
   return db
     .prepare(
@@ -216,12 +274,18 @@ export function insertBoostMessageStatement(
 }
 
 /** The team's objectives in the active and draft waves: what a new boost can say it unblocks. */
-export function boostableObjectivesStatement(db: D1Database, orgId: string, teamId: string): Typed<{ id: string; title: string; wave_name: string }> {
-  return typed<{ id: string; title: string; wave_name: string }>(db
-    .prepare(
-      `SELECT o.id, o.title, w.name AS wave_name FROM objectives o JOIN waves w ON w.id = o.wave_id
+export function boostableObjectivesStatement(
+  db: D1Database,
+  orgId: string,
+  teamId: string,
+): Typed<{ id: string; title: string; wave_name: string }> {
+  return typed<{ id: string; title: string; wave_name: string }>(
+    db
+      .prepare(
+        `SELECT o.id, o.title, w.name AS wave_name FROM objectives o JOIN waves w ON w.id = o.wave_id
        WHERE o.org_id = ?1 AND o.team_id = ?2 AND o.level = 'team' AND w.state IN ('active', 'draft')
        ORDER BY w.state, o.created_at`,
-    )
-    .bind(orgId, teamId));
+      )
+      .bind(orgId, teamId),
+  );
 }

@@ -26,7 +26,10 @@ export interface SubmitOutcomeRow {
  * 4. the state afterwards, so the caller can tell why nothing was recorded.
  * The response row holds no credential, and the two rows share no key or order.
  */
-export function submitResponseStatements(db: D1Database, r: NewCampaignResponse): [D1PreparedStatement, D1PreparedStatement, D1PreparedStatement, Typed<SubmitOutcomeRow>] {
+export function submitResponseStatements(
+  db: D1Database,
+  r: NewCampaignResponse,
+): [D1PreparedStatement, D1PreparedStatement, D1PreparedStatement, Typed<SubmitOutcomeRow>] {
   return [
     db
       .prepare(
@@ -41,9 +44,20 @@ export function submitResponseStatements(db: D1Database, r: NewCampaignResponse)
         `INSERT INTO scorecard_responses (id, campaign_id, is_leader, answers, clarity, context, autonomy, velocity)
          SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE changes() = 1`,
       )
-      .bind(r.id, r.campaignId, r.isLeader ? 1 : 0, JSON.stringify(r.answers), r.dimensions.clarity, r.dimensions.context, r.dimensions.autonomy, r.dimensions.velocity),
+      .bind(
+        r.id,
+        r.campaignId,
+        r.isLeader ? 1 : 0,
+        JSON.stringify(r.answers),
+        r.dimensions.clarity,
+        r.dimensions.context,
+        r.dimensions.autonomy,
+        r.dimensions.velocity,
+      ),
     db
-      .prepare("UPDATE scorecard_campaigns SET responses = responses + 1, result_version = result_version + 1 WHERE id = ?1 AND changes() = 1")
+      .prepare(
+        "UPDATE scorecard_campaigns SET responses = responses + 1, result_version = result_version + 1 WHERE id = ?1 AND changes() = 1",
+      )
       .bind(r.campaignId),
     outcomeStatement(db, r.campaignId, r.credentialHash),
   ];
@@ -51,13 +65,15 @@ export function submitResponseStatements(db: D1Database, r: NewCampaignResponse)
 
 /** The campaign's state, count and headcount, and whether this credential has answered. */
 export function outcomeStatement(db: D1Database, campaignId: string, credentialHash: string): Typed<SubmitOutcomeRow> {
-  return typed<SubmitOutcomeRow>(db
-    .prepare(
-      `SELECT c.state, c.responses, c.headcount,
+  return typed<SubmitOutcomeRow>(
+    db
+      .prepare(
+        `SELECT c.state, c.responses, c.headcount,
               EXISTS (SELECT 1 FROM scorecard_campaign_credentials g WHERE g.campaign_id = c.id AND g.credential_hash = ?2) AS answered
        FROM scorecard_campaigns c WHERE c.id = ?1`,
-    )
-    .bind(campaignId, credentialHash));
+      )
+      .bind(campaignId, credentialHash),
+  );
 }
 
 export interface TallyRow {
@@ -88,17 +104,19 @@ export const TREND_CAMPAIGN_IDS = `SELECT e.id FROM scorecard_campaigns e JOIN s
  * the org's last `limit` campaigns opened up to campaign `campaignId` included, oldest first.
  */
 export function tallyStatement(db: D1Database, orgId: string, campaignId: string, limit: number): Typed<TallyRow> {
-  return typed<TallyRow>(db
-    .prepare(
-      `SELECT c.id AS campaign_id, c.name, c.opened_at, c.anonymity_k AS k, r.is_leader, COUNT(r.id) AS n,
+  return typed<TallyRow>(
+    db
+      .prepare(
+        `SELECT c.id AS campaign_id, c.name, c.opened_at, c.anonymity_k AS k, r.is_leader, COUNT(r.id) AS n,
               COALESCE(SUM(r.clarity), 0) AS clarity, COALESCE(SUM(r.context), 0) AS context,
               COALESCE(SUM(r.autonomy), 0) AS autonomy, COALESCE(SUM(r.velocity), 0) AS velocity
        FROM scorecard_campaigns c LEFT JOIN scorecard_responses r ON r.campaign_id = c.id
        WHERE c.id IN (${TREND_CAMPAIGN_IDS})
        GROUP BY c.id, c.anonymity_k, r.is_leader
        ORDER BY c.opened_at, c.id`,
-    )
-    .bind(orgId, campaignId, limit));
+      )
+      .bind(orgId, campaignId, limit),
+  );
 }
 
 export interface AnswerCountRow {
@@ -109,14 +127,16 @@ export interface AnswerCountRow {
 
 /** How many respondents gave each answer 1–5 to each statement of the campaign. */
 export function answerCountsStatement(db: D1Database, campaignId: string): Typed<AnswerCountRow> {
-  return typed<AnswerCountRow>(db
-    .prepare(
-      `SELECT j.key AS statement_id, j.value AS answer, COUNT(*) AS n
+  return typed<AnswerCountRow>(
+    db
+      .prepare(
+        `SELECT j.key AS statement_id, j.value AS answer, COUNT(*) AS n
        FROM scorecard_responses r, json_each(r.answers) j
        WHERE r.campaign_id = ?1
        GROUP BY j.key, j.value`,
-    )
-    .bind(campaignId));
+      )
+      .bind(campaignId),
+  );
 }
 
 /** Whether this credential has answered the campaign. */

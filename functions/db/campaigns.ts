@@ -32,18 +32,22 @@ export type NewCampaign = Pick<CampaignRow, "id" | "org_id" | "wave_id" | "name"
 
 /** Inserts an open campaign; a second open one in the org violates idx_scorecard_campaigns_org_id_open. */
 export function insertCampaignStatement(db: D1Database, c: NewCampaign): D1PreparedStatement {
-  return db
-    // The campaign keeps the org's k and headcount of the moment it opens, whatever the settings become.
-    .prepare(
-      `INSERT INTO scorecard_campaigns (id, org_id, wave_id, name, link_token, state, opened_at, headcount, anonymity_k)
+  return (
+    db
+      // The campaign keeps the org's k and headcount of the moment it opens, whatever the settings become.
+      .prepare(
+        `INSERT INTO scorecard_campaigns (id, org_id, wave_id, name, link_token, state, opened_at, headcount, anonymity_k)
        VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, (SELECT headcount FROM orgs WHERE id = ?2), (SELECT o.anonymity_k FROM orgs o WHERE o.id = ?2))`,
-    )
-    .bind(c.id, c.org_id, c.wave_id, c.name, c.link_token, c.opened_at);
+      )
+      .bind(c.id, c.org_id, c.wave_id, c.name, c.link_token, c.opened_at)
+  );
 }
 
 /** The org's campaigns, newest first. */
 export function listCampaignsStatement(db: D1Database, orgId: string): Typed<CampaignRow> {
-  return typed<CampaignRow>(db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM ${FROM} WHERE c.org_id = ?1 ORDER BY c.opened_at DESC, c.id`).bind(orgId));
+  return typed<CampaignRow>(
+    db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM ${FROM} WHERE c.org_id = ?1 ORDER BY c.opened_at DESC, c.id`).bind(orgId),
+  );
 }
 
 export async function listCampaigns(db: D1Database, orgId: string): Promise<CampaignRow[]> {
@@ -56,7 +60,9 @@ export async function findCampaign(db: D1Database, orgId: string, campaignId: st
 }
 
 export function campaignStatement(db: D1Database, orgId: string, campaignId: string): Typed<CampaignRow> {
-  return typed<CampaignRow>(db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM ${FROM} WHERE c.org_id = ?1 AND c.id = ?2`).bind(orgId, campaignId));
+  return typed<CampaignRow>(
+    db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM ${FROM} WHERE c.org_id = ?1 AND c.id = ?2`).bind(orgId, campaignId),
+  );
 }
 
 export interface CampaignLinkRow extends CampaignRow {
@@ -69,7 +75,9 @@ export interface CampaignLinkRow extends CampaignRow {
 /** The campaign behind an anonymous /s/{token} link, with what its page needs of the org. */
 export async function findCampaignByToken(db: D1Database, token: string): Promise<CampaignLinkRow | null> {
   return db
-    .prepare(`SELECT ${CAMPAIGN_COLUMNS}, o.name AS org_name, c.headcount, c.responses AS received FROM ${FROM} JOIN orgs o ON o.id = c.org_id WHERE c.link_token = ?1`)
+    .prepare(
+      `SELECT ${CAMPAIGN_COLUMNS}, o.name AS org_name, c.headcount, c.responses AS received FROM ${FROM} JOIN orgs o ON o.id = c.org_id WHERE c.link_token = ?1`,
+    )
     .bind(token)
     .first<CampaignLinkRow>();
 }
@@ -80,7 +88,9 @@ export async function findCampaignByToken(db: D1Database, token: string): Promis
  */
 export async function closeCampaign(db: D1Database, orgId: string, campaignId: string, at: string): Promise<boolean> {
   const r = await db
-    .prepare("UPDATE scorecard_campaigns SET state = 'closed', closed_at = ?3, result_version = result_version + 1 WHERE org_id = ?1 AND id = ?2 AND state = 'open'")
+    .prepare(
+      "UPDATE scorecard_campaigns SET state = 'closed', closed_at = ?3, result_version = result_version + 1 WHERE org_id = ?1 AND id = ?2 AND state = 'open'",
+    )
     .bind(orgId, campaignId, at)
     .run();
   return r.meta.changes === 1;

@@ -26,6 +26,9 @@ export function markInviteAcceptedStatement(db: D1Database, id: string, at: stri
 }
 
 export async function listInvites(db: D1Database, orgId: string): Promise<InviteRow[]> {
-  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM invites WHERE org_id = ?1 ORDER BY created_at DESC`).bind(orgId).all<InviteRow>();
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM invites WHERE org_id = ?1 ORDER BY created_at DESC`)
+    .bind(orgId)
+    .all<InviteRow>();
   return results;
 }

@@ -44,7 +44,11 @@ export async function slugTaken(db: D1Database, slug: string): Promise<boolean> 
 }
 
 /** The org and the person's membership in it, in one query; null when either is missing. */
-export async function findOrgAccess(db: D1Database, slug: string, personId: string): Promise<(OrgRow & { role: Role; team_id: string | null }) | null> {
+export async function findOrgAccess(
+  db: D1Database,
+  slug: string,
+  personId: string,
+): Promise<(OrgRow & { role: Role; team_id: string | null }) | null> {
   return db
     .prepare(
       `SELECT ${ORG_COLUMNS}, m.role, m.team_id
@@ -70,8 +74,17 @@ export async function listOrgsOfPerson(db: D1Database, personId: string): Promis
 }
 
 /** Saves the settings form; a null headcount keeps the current one. */
-export async function updateOrgSettings(db: D1Database, orgId: string, name: string, timeZone: string, headcount: number | null = null): Promise<void> {
-  await db.prepare("UPDATE orgs SET name = ?2, time_zone = ?3, headcount = COALESCE(?4, headcount) WHERE id = ?1").bind(orgId, name, timeZone, headcount).run();
+export async function updateOrgSettings(
+  db: D1Database,
+  orgId: string,
+  name: string,
+  timeZone: string,
+  headcount: number | null = null,
+): Promise<void> {
+  await db
+    .prepare("UPDATE orgs SET name = ?2, time_zone = ?3, headcount = COALESCE(?4, headcount) WHERE id = ?1")
+    .bind(orgId, name, timeZone, headcount)
+    .run();
 }
 
 /** Sets the org's anonymity threshold k (the service checks that no wave is active). */

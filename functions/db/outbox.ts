@@ -46,7 +46,18 @@ export function enqueueStatement(db: D1Database, m: NewOutboxMessage, now: Date)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)
        ON CONFLICT (idempotency_key) DO NOTHING`,
     )
-    .bind(m.idempotencyKey, m.kind, m.to, m.ephemeralRecipient ? 1 : 0, m.subject, m.html, m.text, JSON.stringify(m.headers ?? {}), at, m.subscriptionToken ?? null);
+    .bind(
+      m.idempotencyKey,
+      m.kind,
+      m.to,
+      m.ephemeralRecipient ? 1 : 0,
+      m.subject,
+      m.html,
+      m.text,
+      JSON.stringify(m.headers ?? {}),
+      at,
+      m.subscriptionToken ?? null,
+    );
 }
 
 export async function findOutboxByKey(db: D1Database, key: string): Promise<OutboxRow | null> {
@@ -135,5 +146,7 @@ export async function listOutbox(db: D1Database, limit: number, offset: number):
 
 /** Ids of the messages with these idempotency keys (keep to 100 keys per statement). */
 export function outboxIdsByKeysStatement(db: D1Database, keys: readonly string[]): Typed<{ id: number }> {
-  return typed<{ id: number }>(db.prepare(`SELECT id FROM outbox WHERE idempotency_key IN (${keys.map((_, i) => `?${i + 1}`).join(", ")}) ORDER BY id`).bind(...keys));
+  return typed<{ id: number }>(
+    db.prepare(`SELECT id FROM outbox WHERE idempotency_key IN (${keys.map((_, i) => `?${i + 1}`).join(", ")}) ORDER BY id`).bind(...keys),
+  );
 }

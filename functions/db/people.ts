@@ -8,7 +8,9 @@ export interface PersonRow {
 /** Creates the person unless the address exists; either way the row for that address comes back. */
 export function upsertPersonStatements(db: D1Database, p: PersonRow): [D1PreparedStatement, D1PreparedStatement] {
   return [
-    db.prepare("INSERT INTO people (id, email, name, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (email) DO NOTHING").bind(p.id, p.email, p.name, p.created_at),
+    db
+      .prepare("INSERT INTO people (id, email, name, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (email) DO NOTHING")
+      .bind(p.id, p.email, p.name, p.created_at),
     db.prepare("SELECT id, email, name, created_at FROM people WHERE email = ?1").bind(p.email),
   ];
 }

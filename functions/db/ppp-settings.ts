@@ -40,14 +40,16 @@ export interface ReminderLeadRow {
 
 /** Leads whose team has no submitted PPP for the week. */
 export function leadsWithoutPppStatement(db: D1Database, orgId: string, week: string): Typed<ReminderLeadRow> {
-  return typed<ReminderLeadRow>(db
-    .prepare(
-      `SELECT m.org_id, p.id AS person_id, p.email, p.name, t.id AS team_id, t.name AS team_name,
+  return typed<ReminderLeadRow>(
+    db
+      .prepare(
+        `SELECT m.org_id, p.id AS person_id, p.email, p.name, t.id AS team_id, t.name AS team_name,
          EXISTS (SELECT 1 FROM ppps x WHERE x.team_id = t.id AND x.week_start = ?2 AND x.state = 'draft') AS has_draft
        FROM memberships m JOIN people p ON p.id = m.person_id JOIN teams t ON t.id = m.team_id AND t.org_id = m.org_id
        WHERE m.org_id = ?1 AND m.role = 'lead'
          AND NOT EXISTS (SELECT 1 FROM ppps x WHERE x.team_id = t.id AND x.week_start = ?2 AND x.state = 'submitted')
        ORDER BY t.name, p.email`,
-    )
-    .bind(orgId, week));
+      )
+      .bind(orgId, week),
+  );
 }

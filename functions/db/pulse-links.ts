@@ -14,15 +14,24 @@ export async function findLiveLink(db: D1Database, orgId: string, teamId: string
 }
 
 export function liveLinkStatement(db: D1Database, orgId: string, teamId: string): Typed<PulseLinkRow> {
-  return typed<PulseLinkRow>(db
-    .prepare("SELECT token, org_id, team_id, created_at, revoked_at FROM pulse_links WHERE org_id = ?1 AND team_id = ?2 AND revoked_at IS NULL")
-    .bind(orgId, teamId));
+  return typed<PulseLinkRow>(
+    db
+      .prepare(
+        "SELECT token, org_id, team_id, created_at, revoked_at FROM pulse_links WHERE org_id = ?1 AND team_id = ?2 AND revoked_at IS NULL",
+      )
+      .bind(orgId, teamId),
+  );
 }
 
 /** Revokes the team's live link (if any) and, unless `revokeOnly`, creates a new one: one batch. */
 export async function replaceLink(db: D1Database, orgId: string, teamId: string, newToken: string | null, at: string): Promise<void> {
-  const statements = [db.prepare("UPDATE pulse_links SET revoked_at = ?3 WHERE org_id = ?1 AND team_id = ?2 AND revoked_at IS NULL").bind(orgId, teamId, at)];
-  if (newToken) statements.push(db.prepare("INSERT INTO pulse_links (token, org_id, team_id, created_at) VALUES (?1, ?2, ?3, ?4)").bind(newToken, orgId, teamId, at));
+  const statements = [
+    db.prepare("UPDATE pulse_links SET revoked_at = ?3 WHERE org_id = ?1 AND team_id = ?2 AND revoked_at IS NULL").bind(orgId, teamId, at),
+  ];
+  if (newToken)
+    statements.push(
+      db.prepare("INSERT INTO pulse_links (token, org_id, team_id, created_at) VALUES (?1, ?2, ?3, ?4)").bind(newToken, orgId, teamId, at),
+    );
   await db.batch(statements);
 }
 
@@ -41,16 +50,18 @@ export interface ReminderTeamRow {
  * personal links, all of them. With their objective titles in the active wave.
  */
 export function reminderTeamsStatement(db: D1Database, orgId: string): Typed<ReminderTeamRow> {
-  return typed<ReminderTeamRow>(db
-    .prepare(
-      `SELECT t.id AS team_id, t.name AS team_name, t.pulse_mode, l.token,
+  return typed<ReminderTeamRow>(
+    db
+      .prepare(
+        `SELECT t.id AS team_id, t.name AS team_name, t.pulse_mode, l.token,
               (SELECT w.id FROM waves w WHERE w.org_id = t.org_id AND w.state = 'active') AS wave_id,
               (SELECT group_concat(o.title, char(10)) FROM objectives o JOIN waves w ON w.id = o.wave_id AND w.state = 'active'
                WHERE o.team_id = t.id AND o.level = 'team') AS objectives
        FROM teams t LEFT JOIN pulse_links l ON l.team_id = t.id AND l.revoked_at IS NULL
        WHERE t.org_id = ?1 AND (t.pulse_mode = 'personal' OR l.token IS NOT NULL) ORDER BY t.name`,
-    )
-    .bind(orgId));
+      )
+      .bind(orgId),
+  );
 }
 
 export interface PersonalLinkWrite {

@@ -7,31 +7,44 @@ import { listWavesStatement } from "./waves";
  * published. Publication and suppression happen in the sentiment service.
  */
 
-
 /** Votes and their sum per team and week of a wave. */
 export function teamWeekVotesStatement(db: D1Database, orgId: string, waveId: string): Typed<TeamWeekVotesRow> {
-  return typed<TeamWeekVotesRow>(db
-    .prepare("SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY team_id, week")
-    .bind(orgId, waveId));
+  return typed<TeamWeekVotesRow>(
+    db
+      .prepare(
+        "SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY team_id, week",
+      )
+      .bind(orgId, waveId),
+  );
 }
 
 /** People who voted per team and week of a wave. */
 export function respondentsStatement(db: D1Database, orgId: string, waveId: string): Typed<RespondentsRow> {
-  return typed<RespondentsRow>(db.prepare("SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ?2").bind(orgId, waveId));
+  return typed<RespondentsRow>(
+    db.prepare("SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ?2").bind(orgId, waveId),
+  );
 }
 
 /** Votes and their sum per objective and week of a wave (one vote per voter per objective and week). */
 export function objectiveWeekVotesStatement(db: D1Database, orgId: string, waveId: string): Typed<ObjectiveWeekVotesRow> {
-  return typed<ObjectiveWeekVotesRow>(db
-    .prepare("SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY objective_id, week")
-    .bind(orgId, waveId));
+  return typed<ObjectiveWeekVotesRow>(
+    db
+      .prepare(
+        "SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY objective_id, week",
+      )
+      .bind(orgId, waveId),
+  );
 }
 
 /** The comments of one team's votes in a wave: objective, week and text, nothing else. */
 export function commentsStatement(db: D1Database, orgId: string, waveId: string, teamId: string): Typed<CommentRow> {
-  return typed<CommentRow>(db
-    .prepare("SELECT objective_id, week, comment FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 AND team_id = ?3 AND comment IS NOT NULL")
-    .bind(orgId, waveId, teamId));
+  return typed<CommentRow>(
+    db
+      .prepare(
+        "SELECT objective_id, week, comment FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 AND team_id = ?3 AND comment IS NOT NULL",
+      )
+      .bind(orgId, waveId, teamId),
+  );
 }
 
 export interface TeamWeekVotesRow {
@@ -59,12 +72,29 @@ export interface CommentRow {
 }
 
 /** The same three aggregates for the org's active wave (a subquery), for the board's one batch. */
-export function activeWaveSentimentStatements(db: D1Database, orgId: string): [Typed<TeamWeekVotesRow>, Typed<RespondentsRow>, Typed<ObjectiveWeekVotesRow>] {
+export function activeWaveSentimentStatements(
+  db: D1Database,
+  orgId: string,
+): [Typed<TeamWeekVotesRow>, Typed<RespondentsRow>, Typed<ObjectiveWeekVotesRow>] {
   const active = "(SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')";
   return [
-    typed<TeamWeekVotesRow>(db.prepare(`SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY team_id, week`).bind(orgId)),
-    typed<RespondentsRow>(db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${active}`).bind(orgId)),
-    typed<ObjectiveWeekVotesRow>(db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY objective_id, week`).bind(orgId)),
+    typed<TeamWeekVotesRow>(
+      db
+        .prepare(
+          `SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY team_id, week`,
+        )
+        .bind(orgId),
+    ),
+    typed<RespondentsRow>(
+      db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${active}`).bind(orgId),
+    ),
+    typed<ObjectiveWeekVotesRow>(
+      db
+        .prepare(
+          `SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY objective_id, week`,
+        )
+        .bind(orgId),
+    ),
   ];
 }
 
@@ -77,13 +107,19 @@ export interface WeekReleaseRow {
 }
 
 export function weekReleasesStatement(db: D1Database, orgId: string, waveId: string): Typed<WeekReleaseRow> {
-  return typed<WeekReleaseRow>(db.prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ?2 ORDER BY week").bind(orgId, waveId));
+  return typed<WeekReleaseRow>(
+    db.prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ?2 ORDER BY week").bind(orgId, waveId),
+  );
 }
 
 export function activeWaveWeekReleasesStatement(db: D1Database, orgId: string): Typed<WeekReleaseRow> {
-  return typed<WeekReleaseRow>(db
-    .prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active') ORDER BY week")
-    .bind(orgId));
+  return typed<WeekReleaseRow>(
+    db
+      .prepare(
+        "SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active') ORDER BY week",
+      )
+      .bind(orgId),
+  );
 }
 
 /**
@@ -91,10 +127,17 @@ export function activeWaveWeekReleasesStatement(db: D1Database, orgId: string): 
  * the first snapshot stays and the other reader shows the stored one (read back in the same
  * batch), so nobody ever sees two versions of a week.
  */
-export function saveWeekReleaseStatements(db: D1Database, orgId: string, waveId: string, weeks: readonly WeekReleaseRow[]): D1PreparedStatement[] {
+export function saveWeekReleaseStatements(
+  db: D1Database,
+  orgId: string,
+  waveId: string,
+  weeks: readonly WeekReleaseRow[],
+): D1PreparedStatement[] {
   return weeks.map((w) =>
     db
-      .prepare("INSERT INTO pulse_week_releases (org_id, wave_id, week, k, snapshot) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (wave_id, week) DO NOTHING")
+      .prepare(
+        "INSERT INTO pulse_week_releases (org_id, wave_id, week, k, snapshot) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (wave_id, week) DO NOTHING",
+      )
       .bind(orgId, waveId, w.week, w.k, w.snapshot),
   );
 }
@@ -105,17 +148,38 @@ export function saveWeekReleaseStatements(db: D1Database, orgId: string, waveId:
  * batch reads, and the service picks it the same way (pickPulseWave).
  */
 export function pulseReadStatements(db: D1Database, orgId: string, waveParam: string | null) {
-  const picked = "(SELECT id FROM waves WHERE org_id = ?1 ORDER BY id = ?2 DESC, state = 'active' DESC, state = 'completed' DESC, starts_on DESC, created_at DESC LIMIT 1)";
+  const picked =
+    "(SELECT id FROM waves WHERE org_id = ?1 ORDER BY id = ?2 DESC, state = 'active' DESC, state = 'completed' DESC, starts_on DESC, created_at DESC LIMIT 1)";
   const ids = [orgId, waveParam ?? ""] as const;
   return [
     listWavesStatement(db, orgId),
     listTeamsStatement(db, orgId),
-    typed<ObjectiveRow>(db.prepare(`SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY level, created_at, position`).bind(...ids)),
-    typed<TeamWeekVotesRow>(db.prepare(`SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY team_id, week`).bind(...ids)),
-    typed<RespondentsRow>(db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${picked}`).bind(...ids)),
-    typed<ObjectiveWeekVotesRow>(
-      db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY objective_id, week`).bind(...ids),
+    typed<ObjectiveRow>(
+      db
+        .prepare(
+          `SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY level, created_at, position`,
+        )
+        .bind(...ids),
     ),
-    typed<WeekReleaseRow>(db.prepare(`SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY week`).bind(...ids)),
+    typed<TeamWeekVotesRow>(
+      db
+        .prepare(
+          `SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY team_id, week`,
+        )
+        .bind(...ids),
+    ),
+    typed<RespondentsRow>(
+      db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${picked}`).bind(...ids),
+    ),
+    typed<ObjectiveWeekVotesRow>(
+      db
+        .prepare(
+          `SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY objective_id, week`,
+        )
+        .bind(...ids),
+    ),
+    typed<WeekReleaseRow>(
+      db.prepare(`SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY week`).bind(...ids),
+    ),
   ] as const;
 }

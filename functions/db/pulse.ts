@@ -29,7 +29,8 @@ export interface PulseContextRow {
  * The team of a link token: a shared link by its token (?1) or a personal link by the hash
  * of its token (?2). They never collide: shared tokens have 22 characters, personal 43.
  */
-const LINK_TEAM = "(SELECT team_id FROM pulse_links WHERE token = ?1 UNION ALL SELECT team_id FROM pulse_personal_links WHERE token_hash = ?2)";
+const LINK_TEAM =
+  "(SELECT team_id FROM pulse_links WHERE token = ?1 UNION ALL SELECT team_id FROM pulse_personal_links WHERE token_hash = ?2)";
 const TEAM_COLUMNS = `o.id AS org_id, o.name AS org_name, o.time_zone, o.anonymity_k, t.id AS team_id, t.name AS team_name, t.declared_size,
               t.pulse_mode, t.addresses_changed_at,
               (SELECT COUNT(*) FROM team_member_addresses a WHERE a.team_id = t.id) AS address_count,
@@ -37,30 +38,34 @@ const TEAM_COLUMNS = `o.id AS org_id, o.name AS org_name, o.time_zone, o.anonymi
 
 /** The link with its team and org, in one query; `tokenHash` finds a personal link. */
 export function pulseContextStatement(db: D1Database, token: string, tokenHash: string): Typed<PulseContextRow> {
-  return typed<PulseContextRow>(db
-    .prepare(
-      `SELECT 'shared' AS link_kind, l.revoked_at, NULL AS link_wave_id, NULL AS link_week, ${TEAM_COLUMNS}
+  return typed<PulseContextRow>(
+    db
+      .prepare(
+        `SELECT 'shared' AS link_kind, l.revoked_at, NULL AS link_wave_id, NULL AS link_week, ${TEAM_COLUMNS}
        FROM pulse_links l JOIN teams t ON t.id = l.team_id JOIN orgs o ON o.id = l.org_id
        WHERE l.token = ?1
        UNION ALL
        SELECT 'personal' AS link_kind, NULL AS revoked_at, p.wave_id AS link_wave_id, p.week AS link_week, ${TEAM_COLUMNS}
        FROM pulse_personal_links p JOIN teams t ON t.id = p.team_id JOIN orgs o ON o.id = p.org_id
        WHERE p.token_hash = ?2`,
-    )
-    .bind(token, tokenHash));
+      )
+      .bind(token, tokenHash),
+  );
 }
 
 /** The team's objectives in the org's active wave, each with its key results as one line of text. */
 export function pulseObjectivesStatement(db: D1Database, token: string, tokenHash: string): Typed<PulseObjectiveRow> {
-  return typed<PulseObjectiveRow>(db
-    .prepare(
-      `SELECT w.id AS wave_id, w.name AS wave_name, w.starts_on, w.ends_on, w.anonymity_k AS wave_k, ob.id, ob.title,
+  return typed<PulseObjectiveRow>(
+    db
+      .prepare(
+        `SELECT w.id AS wave_id, w.name AS wave_name, w.starts_on, w.ends_on, w.anonymity_k AS wave_k, ob.id, ob.title,
               (SELECT group_concat(k.title, ' · ') FROM key_results k WHERE k.objective_id = ob.id) AS key_results
        FROM teams t JOIN waves w ON w.org_id = t.org_id AND w.state = 'active'
        JOIN objectives ob ON ob.wave_id = w.id AND ob.team_id = t.id AND ob.level = 'team'
        WHERE t.id IN ${LINK_TEAM} ORDER BY ob.created_at, ob.position`,
-    )
-    .bind(token, tokenHash));
+      )
+      .bind(token, tokenHash),
+  );
 }
 
 export interface PulseObjectiveRow {
@@ -79,7 +84,12 @@ export interface PulseObjectiveRow {
  * How many credentials the link's team has for the active wave, and which of `hashes` exist
  * for any team (one the browser holds that nobody registered yet is still unused).
  */
-export function credentialStateStatements(db: D1Database, token: string, tokenHash: string, hashes: readonly string[]): [Typed<{ issued: number }>, Typed<CredentialRow>] {
+export function credentialStateStatements(
+  db: D1Database,
+  token: string,
+  tokenHash: string,
+  hashes: readonly string[],
+): [Typed<{ issued: number }>, Typed<CredentialRow>] {
   const list = hashes.length ? hashes : [""];
   const placeholders = list.map((_, i) => `?${i + 1}`).join(", ");
   return [
@@ -91,7 +101,11 @@ export function credentialStateStatements(db: D1Database, token: string, tokenHa
         )
         .bind(token, tokenHash),
     ),
-    typed<CredentialRow>(db.prepare(`SELECT credential_hash, team_id, wave_id FROM pulse_credentials WHERE credential_hash IN (${placeholders})`).bind(...list)),
+    typed<CredentialRow>(
+      db
+        .prepare(`SELECT credential_hash, team_id, wave_id FROM pulse_credentials WHERE credential_hash IN (${placeholders})`)
+        .bind(...list),
+    ),
   ];
 }
 
@@ -105,9 +119,13 @@ export interface CredentialRow {
 export function recentGuardsStatement(db: D1Database, hashes: readonly string[], sinceWeek: string): Typed<GuardRow> {
   const list = hashes.length ? hashes : [""];
   const placeholders = list.map((_, i) => `?${i + 2}`).join(", ");
-  return typed<GuardRow>(db
-    .prepare(`SELECT credential_hash, objective_id, submission_id, week FROM pulse_guards WHERE week >= ?1 AND credential_hash IN (${placeholders})`)
-    .bind(sinceWeek, ...list));
+  return typed<GuardRow>(
+    db
+      .prepare(
+        `SELECT credential_hash, objective_id, submission_id, week FROM pulse_guards WHERE week >= ?1 AND credential_hash IN (${placeholders})`,
+      )
+      .bind(sinceWeek, ...list),
+  );
 }
 
 export interface GuardRow {

@@ -11,7 +11,10 @@ export async function findSchedule(db: D1Database, orgId: string): Promise<Sched
 }
 
 export async function updateSchedule(db: D1Database, orgId: string, s: ScheduleRow): Promise<void> {
-  await db.prepare("UPDATE orgs SET report_weekday = ?2, report_hour = ?3, pulse_weekday = ?4 WHERE id = ?1").bind(orgId, s.report_weekday, s.report_hour, s.pulse_weekday).run();
+  await db
+    .prepare("UPDATE orgs SET report_weekday = ?2, report_hour = ?3, pulse_weekday = ?4 WHERE id = ?1")
+    .bind(orgId, s.report_weekday, s.report_hour, s.pulse_weekday)
+    .run();
 }
 
 export interface ScheduledOrgRow extends OrgRow, ScheduleRow {}

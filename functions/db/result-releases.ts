@@ -17,12 +17,14 @@ export interface ReleaseRow {
 
 /** What each group of the campaigns in campaign `campaignId`'s trend last published. */
 export function trendReleasesStatement(db: D1Database, orgId: string, campaignId: string, limit: number): Typed<ReleaseRow> {
-  return typed<ReleaseRow>(db
-    .prepare(
-      `SELECT campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts, leaders_at
+  return typed<ReleaseRow>(
+    db
+      .prepare(
+        `SELECT campaign_id, grp, n, clarity, context, autonomy, velocity, answer_counts, leaders_at
        FROM scorecard_result_releases WHERE campaign_id IN (${TREND_CAMPAIGN_IDS})`,
-    )
-    .bind(orgId, campaignId, limit));
+      )
+      .bind(orgId, campaignId, limit),
+  );
 }
 
 export function releaseOf(row: ReleaseRow): GroupRelease {
@@ -49,7 +51,17 @@ export function storeReleaseStatement(db: D1Database, campaignId: string, grp: C
          autonomy = excluded.autonomy, velocity = excluded.velocity, answer_counts = excluded.answer_counts, leaders_at = excluded.leaders_at
        WHERE excluded.n > scorecard_result_releases.n`,
     )
-    .bind(campaignId, grp, r.n, r.sums.clarity, r.sums.context, r.sums.autonomy, r.sums.velocity, JSON.stringify(r.answerCounts.map((c) => [c.statementId, c.answer, c.n])), r.leadersAt ?? null);
+    .bind(
+      campaignId,
+      grp,
+      r.n,
+      r.sums.clarity,
+      r.sums.context,
+      r.sums.autonomy,
+      r.sums.velocity,
+      JSON.stringify(r.answerCounts.map((c) => [c.statementId, c.answer, c.n])),
+      r.leadersAt ?? null,
+    );
 }
 
 export interface OpenCampaignReleaseRow {
@@ -63,11 +75,13 @@ export interface OpenCampaignReleaseRow {
 
 /** The org's open campaign with the size each of its groups last published (never a live count). */
 export function openCampaignReleasesStatement(db: D1Database, orgId: string): Typed<OpenCampaignReleaseRow> {
-  return typed<OpenCampaignReleaseRow>(db
-    .prepare(
-      `SELECT c.id, c.name, c.opened_at, r.grp, r.n
+  return typed<OpenCampaignReleaseRow>(
+    db
+      .prepare(
+        `SELECT c.id, c.name, c.opened_at, r.grp, r.n
        FROM scorecard_campaigns c LEFT JOIN scorecard_result_releases r ON r.campaign_id = c.id
        WHERE c.org_id = ?1 AND c.state = 'open'`,
-    )
-    .bind(orgId));
+      )
+      .bind(orgId),
+  );
 }

@@ -18,14 +18,16 @@ const snapshotJoin = (format: string) =>
  * current snapshot. No aggregation: a repeat view of a result runs only this.
  */
 export function campaignSnapshotStatement(db: D1Database, orgId: string, campaignId: string, format: number): Typed<CampaignSnapshotRow> {
-  return typed<CampaignSnapshotRow>(db
-    .prepare(
-      `SELECT ${CAMPAIGN_COLUMNS}, s.model AS snapshot
+  return typed<CampaignSnapshotRow>(
+    db
+      .prepare(
+        `SELECT ${CAMPAIGN_COLUMNS}, s.model AS snapshot
        FROM scorecard_campaigns c LEFT JOIN waves w ON w.id = c.wave_id ${snapshotJoin("?3")}
        WHERE c.org_id = ?1 AND (?2 = '' OR c.id = ?2)
        ORDER BY c.opened_at DESC, c.id LIMIT 1`,
-    )
-    .bind(orgId, campaignId, format));
+      )
+      .bind(orgId, campaignId, format),
+  );
 }
 
 export interface SharedSnapshotRow extends CampaignSnapshotRow {

@@ -5,8 +5,16 @@ export interface SessionPersonRow {
   expires_at: string;
 }
 
-export function insertSessionStatement(db: D1Database, idHash: string, personId: string, createdAt: string, expiresAt: string): D1PreparedStatement {
-  return db.prepare("INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)").bind(idHash, personId, createdAt, expiresAt);
+export function insertSessionStatement(
+  db: D1Database,
+  idHash: string,
+  personId: string,
+  createdAt: string,
+  expiresAt: string,
+): D1PreparedStatement {
+  return db
+    .prepare("INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)")
+    .bind(idHash, personId, createdAt, expiresAt);
 }
 
 /** The signed-in person for a session, if the session exists and has not expired. */

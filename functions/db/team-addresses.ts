@@ -1,11 +1,20 @@
 import { typed, type Typed } from "./typed";
 export async function listTeamAddresses(db: D1Database, orgId: string, teamId: string): Promise<string[]> {
-  const { results } = await db.prepare("SELECT email FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2 ORDER BY email").bind(orgId, teamId).all<{ email: string }>();
+  const { results } = await db
+    .prepare("SELECT email FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2 ORDER BY email")
+    .bind(orgId, teamId)
+    .all<{ email: string }>();
   return results.map((r) => r.email);
 }
 
 /** Replaces the team's list: one batch, inserts chunked to stay under 100 bound parameters. */
-export function replaceTeamAddressesStatements(db: D1Database, orgId: string, teamId: string, emails: readonly string[], at: string): D1PreparedStatement[] {
+export function replaceTeamAddressesStatements(
+  db: D1Database,
+  orgId: string,
+  teamId: string,
+  emails: readonly string[],
+  at: string,
+): D1PreparedStatement[] {
   const statements = [
     db.prepare("DELETE FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2").bind(orgId, teamId),
     db.prepare("UPDATE teams SET addresses_changed_at = ?3 WHERE org_id = ?1 AND id = ?2").bind(orgId, teamId, at),
@@ -14,7 +23,9 @@ export function replaceTeamAddressesStatements(db: D1Database, orgId: string, te
     const chunk = emails.slice(i, i + 90);
     statements.push(
       db
-        .prepare(`INSERT INTO team_member_addresses (team_id, org_id, email, added_at) VALUES ${chunk.map((_, j) => `(?1, ?2, ?${j + 4}, ?3)`).join(", ")}`)
+        .prepare(
+          `INSERT INTO team_member_addresses (team_id, org_id, email, added_at) VALUES ${chunk.map((_, j) => `(?1, ?2, ?${j + 4}, ?3)`).join(", ")}`,
+        )
         .bind(teamId, orgId, at, ...chunk),
     );
   }
@@ -27,5 +38,7 @@ export interface TeamAddressRow {
 }
 
 export function orgAddressesStatement(db: D1Database, orgId: string): Typed<TeamAddressRow> {
-  return typed<TeamAddressRow>(db.prepare("SELECT team_id, email FROM team_member_addresses WHERE org_id = ?1 ORDER BY team_id, email").bind(orgId));
+  return typed<TeamAddressRow>(
+    db.prepare("SELECT team_id, email FROM team_member_addresses WHERE org_id = ?1 ORDER BY team_id, email").bind(orgId),
+  );
 }

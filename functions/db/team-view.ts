@@ -10,7 +10,14 @@
  * Placeholders: ?1 org, ?2 team, ?3 the wave asked for ('' for none). The service picks the
  * same two waves from the waves it reads here (pickTeamWaves), so rows and waves agree.
  */
-import { KR_READ_COLUMNS, OBJECTIVE_COLUMNS, orgObjectivesOfDraftWavesStatement, type CheckInRow, type KeyResultRow, type ObjectiveRow } from "./objectives";
+import {
+  KR_READ_COLUMNS,
+  OBJECTIVE_COLUMNS,
+  orgObjectivesOfDraftWavesStatement,
+  type CheckInRow,
+  type KeyResultRow,
+  type ObjectiveRow,
+} from "./objectives";
 import type { CommentRow, ObjectiveWeekVotesRow, RespondentsRow, TeamWeekVotesRow, WeekReleaseRow } from "./pulse-reads";
 import { liveLinkStatement } from "./pulse-links";
 import { reflectionsOfTeamStatement } from "./reflections";
@@ -21,13 +28,15 @@ import { WAVE_COLUMNS, type WaveRow } from "./waves";
 import { teamBoostsStatement } from "./boosts";
 import { pppStatesOfWeekStatement } from "./ppp";
 
-const SELECTED = "(SELECT id FROM waves WHERE org_id = ?1 ORDER BY id = ?3 DESC, state = 'active' DESC, starts_on DESC, created_at DESC LIMIT 1)";
+const SELECTED =
+  "(SELECT id FROM waves WHERE org_id = ?1 ORDER BY id = ?3 DESC, state = 'active' DESC, starts_on DESC, created_at DESC LIMIT 1)";
 const PULSE = `(SELECT id FROM waves WHERE org_id = ?1 AND state <> 'draft' ORDER BY id = ${SELECTED} DESC, state = 'active' DESC, starts_on DESC, created_at DESC LIMIT 1)`;
 
 /** The waves the page shows, picked from the org's waves (newest first) as the subqueries pick them. */
 export function pickTeamWaves(waves: readonly WaveRow[], waveParam: string | null): { wave: WaveRow | null; pulseWave: WaveRow | null } {
   const wave = waves.find((w) => w.id === waveParam) ?? waves.find((w) => w.state === "active") ?? waves[0] ?? null;
-  const pulseWave = wave && wave.state !== "draft" ? wave : (waves.find((w) => w.state === "active") ?? waves.find((w) => w.state === "completed") ?? null);
+  const pulseWave =
+    wave && wave.state !== "draft" ? wave : (waves.find((w) => w.state === "active") ?? waves.find((w) => w.state === "completed") ?? null);
   return { wave, pulseWave };
 }
 
@@ -38,11 +47,19 @@ export function teamViewStatements(db: D1Database, orgId: string, teamId: string
     typed<TeamRow>(db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE org_id = ?1 AND id = ?2`).bind(orgId, teamId)),
     typed<WaveRow>(db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 ORDER BY starts_on DESC, created_at DESC`).bind(orgId)),
     // The shown wave: objectives, key results, the team's check-ins.
-    typed<ObjectiveRow>(db.prepare(`SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${SELECTED} ORDER BY level, created_at, position`).bind(...ids)),
+    typed<ObjectiveRow>(
+      db
+        .prepare(
+          `SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${SELECTED} ORDER BY level, created_at, position`,
+        )
+        .bind(...ids),
+    ),
     typed<KeyResultRow>(
       db
         .prepare(
-          `SELECT ${KR_READ_COLUMNS.split(", ").map((c) => `k.${c}`).join(", ")}
+          `SELECT ${KR_READ_COLUMNS.split(", ")
+            .map((c) => `k.${c}`)
+            .join(", ")}
            FROM key_results k JOIN objectives o ON o.id = k.objective_id
            WHERE o.org_id = ?1 AND o.wave_id = ${SELECTED} ORDER BY k.created_at, k.position`,
         )
@@ -62,19 +79,47 @@ export function teamViewStatements(db: D1Database, orgId: string, teamId: string
     orgObjectivesOfDraftWavesStatement(db, orgId),
     // The heat map's wave: what the sentiment service publishes from.
     listTeamsStatement(db, orgId),
-    typed<ObjectiveRow>(db.prepare(`SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${PULSE} ORDER BY level, created_at, position`).bind(...ids)),
-    typed<TeamWeekVotesRow>(db.prepare(`SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${PULSE} GROUP BY team_id, week`).bind(...ids)),
-    typed<RespondentsRow>(db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${PULSE}`).bind(...ids)),
-    typed<ObjectiveWeekVotesRow>(
-      db.prepare(`SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${PULSE} GROUP BY objective_id, week`).bind(...ids),
+    typed<ObjectiveRow>(
+      db
+        .prepare(
+          `SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${PULSE} ORDER BY level, created_at, position`,
+        )
+        .bind(...ids),
     ),
-    typed<WeekReleaseRow>(db.prepare(`SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ${PULSE} ORDER BY week`).bind(...ids)),
+    typed<TeamWeekVotesRow>(
+      db
+        .prepare(
+          `SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${PULSE} GROUP BY team_id, week`,
+        )
+        .bind(...ids),
+    ),
+    typed<RespondentsRow>(
+      db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${PULSE}`).bind(...ids),
+    ),
+    typed<ObjectiveWeekVotesRow>(
+      db
+        .prepare(
+          `SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${PULSE} GROUP BY objective_id, week`,
+        )
+        .bind(...ids),
+    ),
+    typed<WeekReleaseRow>(
+      db.prepare(`SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ${PULSE} ORDER BY week`).bind(...ids),
+    ),
     // Filtered by the published map in the service (visibleComments), like every comment read.
-    typed<CommentRow>(db.prepare(`SELECT objective_id, week, comment FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${PULSE} AND team_id = ?2 AND comment IS NOT NULL`).bind(...ids)),
+    typed<CommentRow>(
+      db
+        .prepare(
+          `SELECT objective_id, week, comment FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${PULSE} AND team_id = ?2 AND comment IS NOT NULL`,
+        )
+        .bind(...ids),
+    ),
     // The lead's and admins' cards: the link, its mode, the reminder list, the voting day.
     liveLinkStatement(db, orgId, teamId),
     teamPulseModeStatement(db, orgId, teamId),
-    typed<{ email: string }>(db.prepare("SELECT email FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2 ORDER BY email").bind(orgId, teamId)),
+    typed<{ email: string }>(
+      db.prepare("SELECT email FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2 ORDER BY email").bind(orgId, teamId),
+    ),
     typed<ScheduleRow>(db.prepare("SELECT report_weekday, report_hour, pulse_weekday FROM orgs WHERE id = ?1").bind(orgId)),
     // This week's PPP and the boosts the team is part of (TeamHelp).
     teamBoostsStatement(db, orgId, teamId),

@@ -19,8 +19,16 @@ export async function insertTeam(db: D1Database, t: TeamRow): Promise<boolean> {
 }
 
 /** Updates a team of this org; false when the new name is taken by another team. */
-export async function updateTeam(db: D1Database, orgId: string, teamId: string, t: Pick<TeamRow, "name" | "mission" | "declared_size">): Promise<boolean> {
-  const clash = await db.prepare("SELECT 1 AS clash FROM teams WHERE org_id = ?1 AND name = ?2 AND id <> ?3").bind(orgId, t.name, teamId).first();
+export async function updateTeam(
+  db: D1Database,
+  orgId: string,
+  teamId: string,
+  t: Pick<TeamRow, "name" | "mission" | "declared_size">,
+): Promise<boolean> {
+  const clash = await db
+    .prepare("SELECT 1 AS clash FROM teams WHERE org_id = ?1 AND name = ?2 AND id <> ?3")
+    .bind(orgId, t.name, teamId)
+    .first();
   if (clash) return false;
   await db
     .prepare("UPDATE teams SET name = ?3, mission = ?4, declared_size = ?5 WHERE org_id = ?1 AND id = ?2")

@@ -46,5 +46,7 @@ export async function batchGroups<const G extends readonly (readonly D1PreparedS
 ): Promise<{ -readonly [K in keyof G]: G[K] extends readonly D1PreparedStatement[] ? BatchResults<G[K]> : never }> {
   const results = await db.batch(groups.flat());
   let at = 0;
-  return groups.map((g) => results.slice(at, (at += g.length))) as { -readonly [K in keyof G]: G[K] extends readonly D1PreparedStatement[] ? BatchResults<G[K]> : never };
+  return groups.map((g) => results.slice(at, (at += g.length))) as {
+    -readonly [K in keyof G]: G[K] extends readonly D1PreparedStatement[] ? BatchResults<G[K]> : never;
+  };
 }

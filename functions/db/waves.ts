@@ -17,14 +17,22 @@ export interface WaveRow {
 
 export const WAVE_COLUMNS = "id, org_id, name, starts_on, ends_on, state, created_at, activated_at, completed_at, anonymity_k";
 
-export async function insertWave(db: D1Database, w: Pick<WaveRow, "id" | "org_id" | "name" | "starts_on" | "ends_on" | "created_at">): Promise<void> {
+export async function insertWave(
+  db: D1Database,
+  w: Pick<WaveRow, "id" | "org_id" | "name" | "starts_on" | "ends_on" | "created_at">,
+): Promise<void> {
   await db
     .prepare("INSERT INTO waves (id, org_id, name, starts_on, ends_on, state, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6)")
     .bind(w.id, w.org_id, w.name, w.starts_on, w.ends_on, w.created_at)
     .run();
 }
 
-export async function updateWaveDetails(db: D1Database, orgId: string, waveId: string, w: Pick<WaveRow, "name" | "starts_on" | "ends_on">): Promise<void> {
+export async function updateWaveDetails(
+  db: D1Database,
+  orgId: string,
+  waveId: string,
+  w: Pick<WaveRow, "name" | "starts_on" | "ends_on">,
+): Promise<void> {
   await db
     .prepare("UPDATE waves SET name = ?3, starts_on = ?4, ends_on = ?5 WHERE org_id = ?1 AND id = ?2 AND state <> 'completed'")
     .bind(orgId, waveId, w.name, w.starts_on, w.ends_on)
@@ -41,7 +49,9 @@ export async function listWaves(db: D1Database, orgId: string): Promise<WaveRow[
 
 /** The org's waves, newest first. */
 export function listWavesStatement(db: D1Database, orgId: string): Typed<WaveRow> {
-  return typed<WaveRow>(db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 ORDER BY starts_on DESC, created_at DESC`).bind(orgId));
+  return typed<WaveRow>(
+    db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 ORDER BY starts_on DESC, created_at DESC`).bind(orgId),
+  );
 }
 
 export function activeWaveStatement(db: D1Database, orgId: string): Typed<WaveRow> {
@@ -50,7 +60,11 @@ export function activeWaveStatement(db: D1Database, orgId: string): Typed<WaveRo
 
 /** The org's active wave and its drafts: the active one first, drafts by start. */
 export function activeAndDraftWavesStatement(db: D1Database, orgId: string): Typed<WaveRow> {
-  return typed<WaveRow>(db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on`).bind(orgId));
+  return typed<WaveRow>(
+    db
+      .prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 AND state IN ('active', 'draft') ORDER BY state, starts_on`)
+      .bind(orgId),
+  );
 }
 
 export async function findActiveWave(db: D1Database, orgId: string): Promise<WaveRow | null> {
@@ -62,7 +76,14 @@ export async function findActiveWave(db: D1Database, orgId: string): Promise<Wav
  * (someone else moved it first). Activating while another wave is active violates the
  * partial unique index; the caller turns that into a 409.
  */
-export async function moveWave(db: D1Database, orgId: string, waveId: string, from: WaveState, to: WaveState, at: string): Promise<boolean> {
+export async function moveWave(
+  db: D1Database,
+  orgId: string,
+  waveId: string,
+  from: WaveState,
+  to: WaveState,
+  at: string,
+): Promise<boolean> {
   // Reopening (completed → active) keeps when it first started, its k, and forgets the completion.
   // Starting a wave fixes its k: the org's threshold now, kept with the wave's data for good.
   const set =

@@ -24,7 +24,8 @@ export interface WebhookDeliveryRow {
   delivered_at: string | null;
 }
 
-const DELIVERY_COLUMNS = "id, endpoint_id, org_id, message_id, event_type, payload, status, attempts, next_attempt_at, last_status, last_error, created_at, delivered_at";
+const DELIVERY_COLUMNS =
+  "id, endpoint_id, org_id, message_id, event_type, payload, status, attempts, next_attempt_at, last_status, last_error, created_at, delivered_at";
 
 export async function insertWebhookEndpoint(db: D1Database, e: WebhookEndpointRow & { secret: string; created_by: string }): Promise<void> {
   await db
@@ -34,14 +35,25 @@ export async function insertWebhookEndpoint(db: D1Database, e: WebhookEndpointRo
 }
 
 export async function deleteWebhookEndpoint(db: D1Database, orgId: string, id: string, at: string): Promise<boolean> {
-  const r = await db.prepare("UPDATE webhook_endpoints SET deleted_at = ?3 WHERE org_id = ?1 AND id = ?2 AND deleted_at IS NULL").bind(orgId, id, at).run();
+  const r = await db
+    .prepare("UPDATE webhook_endpoints SET deleted_at = ?3 WHERE org_id = ?1 AND id = ?2 AND deleted_at IS NULL")
+    .bind(orgId, id, at)
+    .run();
   return r.meta.changes > 0;
 }
 
 /** The org's live endpoints and each one's latest `perEndpoint` deliveries, in one round trip. */
-export async function listWebhooks(db: D1Database, orgId: string, perEndpoint: number): Promise<{ endpoints: WebhookEndpointRow[]; deliveries: WebhookDeliveryRow[] }> {
+export async function listWebhooks(
+  db: D1Database,
+  orgId: string,
+  perEndpoint: number,
+): Promise<{ endpoints: WebhookEndpointRow[]; deliveries: WebhookDeliveryRow[] }> {
   const [endpoints, deliveries] = await db.batch([
-    db.prepare("SELECT id, org_id, url, events, created_at FROM webhook_endpoints WHERE org_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id").bind(orgId),
+    db
+      .prepare(
+        "SELECT id, org_id, url, events, created_at FROM webhook_endpoints WHERE org_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
+      )
+      .bind(orgId),
     db
       .prepare(
         `SELECT ${DELIVERY_COLUMNS} FROM (
@@ -59,7 +71,14 @@ export async function listWebhooks(db: D1Database, orgId: string, perEndpoint: n
  * Queues one delivery of an event to every live endpoint of the org that subscribed to it.
  * A repeated message id (the same event emitted again) queues nothing.
  */
-export function enqueueWebhookEventStatement(db: D1Database, orgId: string, messageId: string, eventType: string, payload: string, at: string): D1PreparedStatement {
+export function enqueueWebhookEventStatement(
+  db: D1Database,
+  orgId: string,
+  messageId: string,
+  eventType: string,
+  payload: string,
+  at: string,
+): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO webhook_deliveries (endpoint_id, org_id, message_id, event_type, payload, next_attempt_at, created_at)
@@ -99,7 +118,11 @@ export async function claimWebhookDelivery(db: D1Database, id: number, now: Date
          RETURNING ${DELIVERY_COLUMNS}`,
       )
       .bind(id, at, leaseUntil.toISOString()),
-    db.prepare("SELECT e.url, e.secret FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ?1 AND e.deleted_at IS NULL").bind(id),
+    db
+      .prepare(
+        "SELECT e.url, e.secret FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ?1 AND e.deleted_at IS NULL",
+      )
+      .bind(id),
   ]);
   const row = claimed.results[0] as WebhookDeliveryRow | undefined;
   const target = endpoint.results[0] as { url: string; secret: string } | undefined;
@@ -107,13 +130,26 @@ export async function claimWebhookDelivery(db: D1Database, id: number, now: Date
 }
 
 export async function markWebhookDelivered(db: D1Database, id: number, status: number, now: Date): Promise<void> {
-  await db.prepare("UPDATE webhook_deliveries SET status = 'delivered', delivered_at = ?2, last_status = ?3, last_error = NULL, lease_until = NULL WHERE id = ?1").bind(id, now.toISOString(), status).run();
+  await db
+    .prepare(
+      "UPDATE webhook_deliveries SET status = 'delivered', delivered_at = ?2, last_status = ?3, last_error = NULL, lease_until = NULL WHERE id = ?1",
+    )
+    .bind(id, now.toISOString(), status)
+    .run();
 }
 
 /** A failed attempt: queued again at `retryAt`, or failed for good when null. */
-export async function markWebhookAttemptFailed(db: D1Database, id: number, status: number | null, error: string, retryAt: Date | null): Promise<void> {
+export async function markWebhookAttemptFailed(
+  db: D1Database,
+  id: number,
+  status: number | null,
+  error: string,
+  retryAt: Date | null,
+): Promise<void> {
   await db
-    .prepare("UPDATE webhook_deliveries SET status = ?2, next_attempt_at = COALESCE(?3, next_attempt_at), last_status = ?4, last_error = ?5, lease_until = NULL WHERE id = ?1")
+    .prepare(
+      "UPDATE webhook_deliveries SET status = ?2, next_attempt_at = COALESCE(?3, next_attempt_at), last_status = ?4, last_error = ?5, lease_until = NULL WHERE id = ?1",
+    )
     .bind(id, retryAt ? "queued" : "failed", retryAt?.toISOString() ?? null, status, error.slice(0, 300))
     .run();
 }
@@ -132,11 +168,17 @@ export async function requeueWebhookDelivery(db: D1Database, orgId: string, endp
 }
 
 export async function findWebhookDelivery(db: D1Database, orgId: string, id: number): Promise<WebhookDeliveryRow | null> {
-  return db.prepare(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE org_id = ?1 AND id = ?2`).bind(orgId, id).first<WebhookDeliveryRow>();
+  return db
+    .prepare(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE org_id = ?1 AND id = ?2`)
+    .bind(orgId, id)
+    .first<WebhookDeliveryRow>();
 }
 
 /** Forgets finished deliveries created before `before` (the page shows only the latest ones). */
 export async function purgeWebhookDeliveries(db: D1Database, before: string): Promise<number> {
-  const r = await db.prepare("DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ?1").bind(before).run();
+  const r = await db
+    .prepare("DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ?1")
+    .bind(before)
+    .run();
   return r.meta.changes;
 }

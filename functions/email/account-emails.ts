@@ -11,7 +11,11 @@ ${emailParagraph(intro)}
 ${emailButton(url, button)}
 ${emailParagraph(html`<span style="color:#5b6475;font-size:13px;">${EXPIRY_NOTE} If the button does not work, paste this address into your browser:<br><a href="${url}" style="color:#2f6f5e;word-break:break-all;">${url}</a></span>`)}`;
   const text = [heading, "", intro, "", `${button}: ${url}`, "", EXPIRY_NOTE, IGNORE_NOTE].join("\n");
-  return { subject, html: renderEmailFrame({ title: subject, preheader: `${intro} ${EXPIRY_NOTE}`, body, footer: html`${IGNORE_NOTE}` }), text };
+  return {
+    subject,
+    html: renderEmailFrame({ title: subject, preheader: `${intro} ${EXPIRY_NOTE}`, body, footer: html`${IGNORE_NOTE}` }),
+    text,
+  };
 }
 
 export function buildSignInEmail(url: string): BuiltEmail {

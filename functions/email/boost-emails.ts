@@ -106,7 +106,9 @@ export function buildBoostResolvedEmail(ctx: BoostEmailContext, resolvedBy: stri
   return boostEmail(ctx, {
     subject: `${ctx.fromTeam} marked their boost request resolved`,
     heading: helped ? `${ctx.fromTeam} is unblocked` : `${ctx.fromTeam} no longer needs this`,
-    intro: helped ? `${resolvedBy} marked the request resolved. Thank you for the help.` : `${resolvedBy} closed the request: nothing more is needed from your team.`,
+    intro: helped
+      ? `${resolvedBy} marked the request resolved. Thank you for the help.`
+      : `${resolvedBy} closed the request: nothing more is needed from your team.`,
     button: "See the request",
   });
 }

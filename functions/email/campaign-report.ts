@@ -16,7 +16,17 @@ export function buildCampaignReportEmail(r: CampaignResult, orgName: string, res
   if (everyone.state !== "shown" || !r.reading) {
     const line = `${r.campaign.name} closed. Fewer than ${r.k} people answered, so there is no result to show: with so few answers, any figure could point at someone.`;
     const body = html`${emailHeading(`${r.campaign.name}: closed`, 1)}${emailParagraph(line)}${emailButton(resultUrl, "Open the result page")}`;
-    const text = [`${r.campaign.name}: closed`, "", line, "", `Result page: ${resultUrl}`, "", "--", footerText, `Unsubscribe: ${unsubscribeUrl}`].join("\n");
+    const text = [
+      `${r.campaign.name}: closed`,
+      "",
+      line,
+      "",
+      `Result page: ${resultUrl}`,
+      "",
+      "--",
+      footerText,
+      `Unsubscribe: ${unsubscribeUrl}`,
+    ].join("\n");
     return { subject, html: renderEmailFrame({ title: subject, preheader: line, body, footer }), text };
   }
   const { band, quadrant, advice, weakest } = r.reading;
@@ -28,7 +38,9 @@ export function buildCampaignReportEmail(r: CampaignResult, orgName: string, res
     value: scores.dimensions[d.id],
     note: split ? `leaders ${split.leaders.scores.dimensions[d.id]} · others ${split.rest.scores.dimensions[d.id]}` : undefined,
   }));
-  const trend = r.trend.filter((t) => t.everyone.state === "shown").map((t) => `${t.name}: ${t.everyone.state === "shown" ? t.everyone.scores.overall : ""}/100`);
+  const trend = r.trend
+    .filter((t) => t.everyone.state === "shown")
+    .map((t) => `${t.name}: ${t.everyone.state === "shown" ? t.everyone.scores.overall : ""}/100`);
   const held = heldBackNote(r);
   const gapLine = split ? describeGap(split.gap) : `Leaders and everyone else are compared once each group has at least ${r.k} answers.`;
 
@@ -67,5 +79,9 @@ ${emailButton(resultUrl, "Open the full result")}`;
     footerText,
     `Unsubscribe: ${unsubscribeUrl}`,
   ].join("\n");
-  return { subject, html: renderEmailFrame({ title: subject, preheader: `${band.name}, ${scores.overall}/100. ${gapLine}`, body, footer }), text };
+  return {
+    subject,
+    html: renderEmailFrame({ title: subject, preheader: `${band.name}, ${scores.overall}/100. ${gapLine}`, body, footer }),
+    text,
+  };
 }

@@ -35,9 +35,15 @@ ${rows.map((r, i) => html`<tr><td style="padding:6px 4px;font-size:13px;${raw(i 
 }
 
 export function textHeatTable(map: HeatMap, k: number): string[] {
-  const cell = (c: Cell, drop: boolean) => (c.state === "shown" ? `${c.mean.toFixed(1)}${drop ? " (dropped)" : ""}` : c.state === "suppressed" ? `fewer than ${k}` : "no votes");
+  const cell = (c: Cell, drop: boolean) =>
+    c.state === "shown" ? `${c.mean.toFixed(1)}${drop ? " (dropped)" : ""}` : c.state === "suppressed" ? `fewer than ${k}` : "no votes";
   const head = ["", ...map.weeks.map((w) => `Week of ${formatDay(w)}`)];
   const lines = [...map.rows, map.total].map((r) => [r.label, ...r.cells.map((c, i) => cell(c, r.drops[i]))]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  return [head, ...lines].map((l) => l.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
+  return [head, ...lines].map((l) =>
+    l
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd(),
+  );
 }

@@ -30,7 +30,17 @@ export function buildPppReminderEmail(ctx: PppReminderContext): BuiltEmail {
 ${emailParagraph(intro)}
 ${emailParagraph("Last week's plans come back in the form: mark each done or carried over, and problems that stay open show how long they have been open.")}
 ${emailButton(ctx.url, button)}`;
-  const text = [`Hi ${ctx.leadName}, your PPP is due`, "", intro, "", `${button}: ${ctx.url}`, "", "--", why, `Unsubscribe from these reminders: ${ctx.unsubscribeUrl}`].join("\n");
+  const text = [
+    `Hi ${ctx.leadName}, your PPP is due`,
+    "",
+    intro,
+    "",
+    `${button}: ${ctx.url}`,
+    "",
+    "--",
+    why,
+    `Unsubscribe from these reminders: ${ctx.unsubscribeUrl}`,
+  ].join("\n");
   const footer = html`${why} <a href="${ctx.unsubscribeUrl}" style="color:#5b6475;">Unsubscribe</a> from these reminders.`;
   return { subject, html: renderEmailFrame({ title: subject, preheader: intro, body, footer }), text };
 }

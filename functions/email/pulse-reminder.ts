@@ -45,5 +45,14 @@ ${emailParagraph(html`<span style="color:#5b6475;font-size:13px;">${promise} ${l
     `You get this because ${possessive(r.teamName)} lead added your address to the team's pulse list in ${r.orgName}.`,
     `Unsubscribe: ${r.unsubscribeUrl}`,
   ].join("\n");
-  return { subject, html: renderEmailFrame({ title: subject, preheader: `Rate ${possessive(r.teamName)} objectives for the week of ${r.weekLabel}.`, body, footer }), text };
+  return {
+    subject,
+    html: renderEmailFrame({
+      title: subject,
+      preheader: `Rate ${possessive(r.teamName)} objectives for the week of ${r.weekLabel}.`,
+      body,
+      footer,
+    }),
+    text,
+  };
 }

@@ -58,5 +58,9 @@ ${emailButton(startUrl, "Run this with your team")}`;
     "You asked for this report on the Mistvine Scorecard. We used your address to send this one email and did not keep it.",
   ].join("\n");
 
-  return { subject, html: renderEmailFrame({ title: subject, preheader: `${band.name}, ${scores.overall}/100. ${advice.headline}.`, body, footer }), text };
+  return {
+    subject,
+    html: renderEmailFrame({ title: subject, preheader: `${band.name}, ${scores.overall}/100. ${advice.headline}.`, body, footer }),
+    text,
+  };
 }

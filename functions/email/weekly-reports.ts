@@ -78,11 +78,18 @@ const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 const daysLeft = (n: number) => (n === 0 ? "ended" : n === 1 ? "last day" : `${n} days left`);
 
 function progressRows(lines: readonly ProgressLine[]) {
-  return lines.map((l) => ({ label: l.label, value: Math.round(l.progress ?? 0), note: l.progress === null ? "no key results" : `${STATUS[l.status] ?? l.status} (${Math.round(l.expected)}% expected)` }));
+  return lines.map((l) => ({
+    label: l.label,
+    value: Math.round(l.progress ?? 0),
+    note: l.progress === null ? "no key results" : `${STATUS[l.status] ?? l.status} (${Math.round(l.expected)}% expected)`,
+  }));
 }
 
 function progressText(lines: readonly ProgressLine[]): string[] {
-  return lines.map((l) => `${l.label}\n  ${textBar(l.progress ?? 0)} ${l.progress === null ? "no key results" : `${Math.round(l.progress)}%, ${STATUS[l.status] ?? l.status} (${Math.round(l.expected)}% expected)`}`);
+  return lines.map(
+    (l) =>
+      `${l.label}\n  ${textBar(l.progress ?? 0)} ${l.progress === null ? "no key results" : `${Math.round(l.progress)}%, ${STATUS[l.status] ?? l.status} (${Math.round(l.expected)}% expected)`}`,
+  );
 }
 
 const URGENCY: Record<ActionLine["urgency"], string> = { high: "Urgent", medium: "Soon", low: "When you can" };
@@ -90,13 +97,19 @@ const ageOf = (n: number) => (n <= 0 ? "new today" : `for ${days(n)}`);
 
 /** The report's first section: what waits for the recipient, each with the link that resolves it. */
 function actionsHtml(lines: readonly ActionLine[], url: string): SafeHtml {
-  if (!lines.length) return html`${emailHeading("Waiting for you")}${emailParagraph(html`Nothing is waiting for you. <a href="${url}">Open your Action Center</a>.`)}`;
+  if (!lines.length)
+    return html`${emailHeading("Waiting for you")}${emailParagraph(html`Nothing is waiting for you. <a href="${url}">Open your Action Center</a>.`)}`;
   return html`${emailHeading(`Waiting for you (${lines.length})`)}<ul style="margin:0 0 12px 0;padding-left:20px;">${lines.map((l) => html`<li style="margin:0 0 8px 0;"><strong>${URGENCY[l.urgency]}:</strong> <a href="${l.url}">${l.title}</a> <span style="color:#5b6475;">(${ageOf(l.ageDays)})</span><br>${l.reason}</li>`)}</ul>${emailParagraph(html`<a href="${url}">Open your Action Center</a>`)}`;
 }
 
 function actionsText(lines: readonly ActionLine[], url: string): string[] {
   if (!lines.length) return ["WAITING FOR YOU", "Nothing is waiting for you.", ""];
-  return [`WAITING FOR YOU (${lines.length})`, ...lines.map((l) => `- ${URGENCY[l.urgency]}: ${l.title} (${ageOf(l.ageDays)})\n  ${l.reason}\n  ${l.url}`), `Your Action Center: ${url}`, ""];
+  return [
+    `WAITING FOR YOU (${lines.length})`,
+    ...lines.map((l) => `- ${URGENCY[l.urgency]}: ${l.title} (${ageOf(l.ageDays)})\n  ${l.reason}\n  ${l.url}`),
+    `Your Action Center: ${url}`,
+    "",
+  ];
 }
 
 function unsubscribeFooter(what: string, orgName: string, url: string): { html: SafeHtml; text: string } {
@@ -140,9 +153,20 @@ ${emailButton(m.boardUrl, "Open the board")}`;
     ...(m.drops.length ? [`Confidence dropped: ${m.drops.join(", ")}.`] : []),
     ...(m.divergences.length ? ["Key results, lead and votes disagree:", ...m.divergences.map((d) => `- ${d}`)] : []),
     ...(m.ppp
-      ? ["", "WEEKLY PPP", `Posted: ${m.ppp.posted.join(", ") || "nobody yet"}. Missing: ${m.ppp.missing.join(", ") || "nobody"}.`, ...m.ppp.oldestProblems.map((p) => `- ${p.team}: ${p.text} (open ${p.weeksOpen} ${p.weeksOpen === 1 ? "week" : "weeks"})`)]
+      ? [
+          "",
+          "WEEKLY PPP",
+          `Posted: ${m.ppp.posted.join(", ") || "nobody yet"}. Missing: ${m.ppp.missing.join(", ") || "nobody"}.`,
+          ...m.ppp.oldestProblems.map((p) => `- ${p.team}: ${p.text} (open ${p.weeksOpen} ${p.weeksOpen === 1 ? "week" : "weeks"})`),
+        ]
       : []),
-    ...(m.boosts ? ["", "OPEN BOOST REQUESTS", ...(m.boosts.length ? m.boosts.map((b) => `- ${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`) : ["None open."])] : []),
+    ...(m.boosts
+      ? [
+          "",
+          "OPEN BOOST REQUESTS",
+          ...(m.boosts.length ? m.boosts.map((b) => `- ${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`) : ["None open."]),
+        ]
+      : []),
     "",
     `Open the board: ${m.boardUrl}`,
     "",
@@ -155,7 +179,8 @@ ${emailButton(m.boardUrl, "Open the board")}`;
 export function buildTeamReportEmail(m: TeamReportModel, unsubscribeUrl: string): BuiltEmail {
   const subject = `Weekly report · ${m.orgName}: ${m.teamName}, ${daysLeft(m.wave.daysRemaining)} in ${m.wave.name}`;
   const footer = unsubscribeFooter("this weekly team report", m.orgName, unsubscribeUrl);
-  const boostList = (lines: BoostLine[] | null, empty: string) => (lines && lines.length ? emailList(lines.map((b) => `${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`)) : emailParagraph(empty));
+  const boostList = (lines: BoostLine[] | null, empty: string) =>
+    lines && lines.length ? emailList(lines.map((b) => `${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`)) : emailParagraph(empty);
   const body = html`${actionsHtml(m.actions, m.actionsUrl)}
 ${emailHeading(`${m.teamName} this week`, 1)}
 ${emailParagraph(`${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}: ${Math.round(m.wave.expected)}% of the wave has passed.`)}
@@ -179,14 +204,43 @@ ${emailButton(m.teamUrl, `Open ${m.teamName}`)}`;
     "YOUR TEAM'S CONFIDENCE",
     ...(m.heat ? textHeatTable(m.heat, m.k) : ["No pulse votes yet this wave."]),
     `Anonymous weekly votes; cells with fewer than ${m.k} votes stay hidden, exactly as on the board.`,
-    ...(m.lastWeekPlans ? ["", "LAST WEEK'S PLANS", ...(m.lastWeekPlans.length ? m.lastWeekPlans.map((p) => `- ${p.done === true ? "Done: " : p.done === false ? "Postponed: " : ""}${p.text}`) : ["No plans were posted last week."])] : []),
-    ...(m.boostsTo ? ["", "BOOSTS YOU ASKED FOR", ...(m.boostsTo.length ? m.boostsTo.map((b) => `- ${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`) : ["None open."])] : []),
-    ...(m.boostsFrom ? ["", "BOOSTS ASKED OF YOU", ...(m.boostsFrom.length ? m.boostsFrom.map((b) => `- ${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`) : ["None open."])] : []),
+    ...(m.lastWeekPlans
+      ? [
+          "",
+          "LAST WEEK'S PLANS",
+          ...(m.lastWeekPlans.length
+            ? m.lastWeekPlans.map((p) => `- ${p.done === true ? "Done: " : p.done === false ? "Postponed: " : ""}${p.text}`)
+            : ["No plans were posted last week."]),
+        ]
+      : []),
+    ...(m.boostsTo
+      ? [
+          "",
+          "BOOSTS YOU ASKED FOR",
+          ...(m.boostsTo.length ? m.boostsTo.map((b) => `- ${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`) : ["None open."]),
+        ]
+      : []),
+    ...(m.boostsFrom
+      ? [
+          "",
+          "BOOSTS ASKED OF YOU",
+          ...(m.boostsFrom.length ? m.boostsFrom.map((b) => `- ${b.from} → ${b.to}: ${b.what} (open ${days(b.ageDays)})`) : ["None open."]),
+        ]
+      : []),
     "",
     `Open ${m.teamName}: ${m.teamUrl}`,
     "",
     "--",
     footer.text,
   ].join("\n");
-  return { subject, html: renderEmailFrame({ title: subject, preheader: `${m.teamName}: ${m.objectives.length} objectives, ${daysLeft(m.wave.daysRemaining)}.`, body, footer: footer.html }), text };
+  return {
+    subject,
+    html: renderEmailFrame({
+      title: subject,
+      preheader: `${m.teamName}: ${m.objectives.length} objectives, ${daysLeft(m.wave.daysRemaining)}.`,
+      body,
+      footer: footer.html,
+    }),
+    text,
+  };
 }

@@ -10,9 +10,18 @@ const iso = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toIS
 
 describe("the hourly cron", () => {
   it("still flushes the outbox when a job before it fails, and reports the failure", async () => {
-    await enqueueEmail(env.DB, { idempotencyKey: "cron-isolation", kind: "test", to: "lead@example.com", subject: "Hello", html: "<p>Hi</p>", text: "Hi" }, NOW);
+    await enqueueEmail(
+      env.DB,
+      { idempotencyKey: "cron-isolation", kind: "test", to: "lead@example.com", subject: "Hello", html: "<p>Hi</p>", text: "Hi" },
+      NOW,
+    );
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const failing = { name: "weekly", run: async () => { throw new Error("report query broke"); } };
+    const failing = {
+      name: "weekly",
+      run: async () => {
+        throw new Error("report query broke");
+      },
+    };
     const flush = SCHEDULED_JOBS.find((j) => j.name === "flushed");
     if (!flush) throw new Error("no flush job");
     const summary = await runScheduledJobs(env, NOW, [failing, flush]);
@@ -25,8 +34,12 @@ describe("the hourly cron", () => {
 
   it("purges expired sessions and sign-in links and keeps the live ones", async () => {
     await env.DB.batch([
-      env.DB.prepare("INSERT INTO people (id, email, name, created_at) VALUES ('p-purge', 'purge@example.com', 'Purge', ?1)").bind(iso(-9000)),
-      env.DB.prepare("INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES ('s-old', 'p-purge', ?1, ?2), ('s-live', 'p-purge', ?1, ?3)").bind(iso(-9000), iso(-1), iso(60)),
+      env.DB.prepare("INSERT INTO people (id, email, name, created_at) VALUES ('p-purge', 'purge@example.com', 'Purge', ?1)").bind(
+        iso(-9000),
+      ),
+      env.DB.prepare(
+        "INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES ('s-old', 'p-purge', ?1, ?2), ('s-live', 'p-purge', ?1, ?3)",
+      ).bind(iso(-9000), iso(-1), iso(60)),
       env.DB.prepare(
         `INSERT INTO sign_in_links (token_hash, purpose, email, created_at, expires_at, used_at) VALUES
          ('l-old', 'sign_in', 'purge@example.com', ?1, ?2, NULL), ('l-used', 'sign_in', 'purge@example.com', ?1, ?2, ?1),
@@ -39,7 +52,9 @@ describe("the hourly cron", () => {
     expect(purged.signInLinks).toBeGreaterThanOrEqual(2);
     const sessions = await env.DB.prepare("SELECT id_hash FROM sessions WHERE person_id = 'p-purge'").all<{ id_hash: string }>();
     expect(sessions.results.map((r) => r.id_hash)).toEqual(["s-live"]);
-    const links = await env.DB.prepare("SELECT token_hash FROM sign_in_links WHERE email = 'purge@example.com'").all<{ token_hash: string }>();
+    const links = await env.DB.prepare("SELECT token_hash FROM sign_in_links WHERE email = 'purge@example.com'").all<{
+      token_hash: string;
+    }>();
     expect(links.results.map((r) => r.token_hash)).toEqual(["l-live"]);
   });
 });

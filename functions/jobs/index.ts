@@ -28,7 +28,11 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
  * Runs each job on its own: one that throws is logged and reported as `{ error }` in the
  * summary, and the others still run (a failing report must not hold back the outbox flush).
  */
-export async function runScheduledJobs(env: Env, now: Date, jobs: readonly ScheduledJob[] = SCHEDULED_JOBS): Promise<Record<string, unknown>> {
+export async function runScheduledJobs(
+  env: Env,
+  now: Date,
+  jobs: readonly ScheduledJob[] = SCHEDULED_JOBS,
+): Promise<Record<string, unknown>> {
   const summary: Record<string, unknown> = {};
   for (const job of jobs) {
     try {

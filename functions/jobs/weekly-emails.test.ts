@@ -22,13 +22,23 @@ let la: TestOrg;
 let tokyo: TestOrg;
 
 async function enqueued(orgs: TestOrg[]): Promise<string[]> {
-  const emails = orgs.flatMap((o) => [o.admin.viewer.email, ...o.leads.map((l) => l.viewer.email), ...[0, 1].map((i) => `member${i}@${o.admin.org.slug}.example`)]);
-  const { results } = await env.DB.prepare(`SELECT kind, to_address FROM outbox WHERE kind IN ('org_report', 'team_report', 'pulse_reminder') AND to_address IN (${emails.map((_, i) => `?${i + 1}`).join(", ")}) ORDER BY kind, to_address`).bind(...emails).all<{ kind: string; to_address: string }>();
+  const emails = orgs.flatMap((o) => [
+    o.admin.viewer.email,
+    ...o.leads.map((l) => l.viewer.email),
+    ...[0, 1].map((i) => `member${i}@${o.admin.org.slug}.example`),
+  ]);
+  const { results } = await env.DB.prepare(
+    `SELECT kind, to_address FROM outbox WHERE kind IN ('org_report', 'team_report', 'pulse_reminder') AND to_address IN (${emails.map((_, i) => `?${i + 1}`).join(", ")}) ORDER BY kind, to_address`,
+  )
+    .bind(...emails)
+    .all<{ kind: string; to_address: string }>();
   return results.map((r) => `${r.kind} ${r.to_address}`);
 }
 
 async function message(kind: string, to: string): Promise<OutboxRow> {
-  const row = await env.DB.prepare("SELECT * FROM outbox WHERE kind = ?1 AND to_address = ?2 ORDER BY id DESC LIMIT 1").bind(kind, to).first<OutboxRow>();
+  const row = await env.DB.prepare("SELECT * FROM outbox WHERE kind = ?1 AND to_address = ?2 ORDER BY id DESC LIMIT 1")
+    .bind(kind, to)
+    .first<OutboxRow>();
   if (!row) throw new Error(`no ${kind} to ${to}`);
   return row;
 }
@@ -43,19 +53,43 @@ beforeAll(async () => {
   await saveReportSchedule(env.DB, tokyo.admin, { reportWeekday: 2, reportHour: 8, pulseWeekday: 1 });
   for (const o of [berlin, la, tokyo]) {
     await pulseTokenFor(env.DB, o.admin, o.teamIds[0]);
-    await saveTeamAddresses(env.DB, o.admin, o.teamIds[0], { addresses: `member0@${o.admin.org.slug}.example\nmember1@${o.admin.org.slug}.example` }, at);
+    await saveTeamAddresses(
+      env.DB,
+      o.admin,
+      o.teamIds[0],
+      { addresses: `member0@${o.admin.org.slug}.example\nmember1@${o.admin.org.slug}.example` },
+      at,
+    );
   }
   // Berlin's Team 2 has three voters: a suppressed cell in the reports. Team 3 (6) is hidden
   // with it so the all-teams row cannot give it away; Team 1 (8) shows.
   await declareTeam(env.DB, berlin.teamIds[0], { name: "Team 1", declaredSize: 9 });
   await declareTeam(env.DB, berlin.teamIds[1], { name: "Team 2", declaredSize: 3 });
   const votedOn = new Date("2026-11-11T10:00:00Z");
-  await voteAsTeam(env.DB, await pulseTokenFor(env.DB, berlin.admin, berlin.teamIds[1]), ballots(3, [berlin.teamObjectiveIds[1]], 1), votedOn);
-  await voteAsTeam(env.DB, await pulseTokenFor(env.DB, berlin.admin, berlin.teamIds[2]), ballots(6, [berlin.teamObjectiveIds[2]], 2), votedOn);
-  const big = (await env.DB.prepare("SELECT token FROM pulse_links WHERE team_id = ?1 AND revoked_at IS NULL").bind(berlin.teamIds[0]).first<{ token: string }>())!.token;
+  await voteAsTeam(
+    env.DB,
+    await pulseTokenFor(env.DB, berlin.admin, berlin.teamIds[1]),
+    ballots(3, [berlin.teamObjectiveIds[1]], 1),
+    votedOn,
+  );
+  await voteAsTeam(
+    env.DB,
+    await pulseTokenFor(env.DB, berlin.admin, berlin.teamIds[2]),
+    ballots(6, [berlin.teamObjectiveIds[2]], 2),
+    votedOn,
+  );
+  const big = (await env.DB.prepare("SELECT token FROM pulse_links WHERE team_id = ?1 AND revoked_at IS NULL")
+    .bind(berlin.teamIds[0])
+    .first<{ token: string }>())!.token;
   await voteAsTeam(env.DB, big, ballots(8, [berlin.teamObjectiveIds[0]], 4), votedOn);
   // Team 1 asked Team 2 for help five days before the report.
-  await createBoost(env.DB, berlin.leads[0], { toTeamId: berlin.teamIds[1], need: "Review the retry logic", neededBy: "2026-11-27", objectiveId: berlin.teamObjectiveIds[0] }, "https://mistvine.test", new Date("2026-11-11T10:00:00Z"));
+  await createBoost(
+    env.DB,
+    berlin.leads[0],
+    { toTeamId: berlin.teamIds[1], need: "Review the retry logic", neededBy: "2026-11-27", objectiveId: berlin.teamObjectiveIds[0] },
+    "https://mistvine.test",
+    new Date("2026-11-11T10:00:00Z"),
+  );
 });
 
 describe("the hourly job in several time zones", () => {
@@ -84,12 +118,16 @@ describe("the hourly job in several time zones", () => {
 
     // 17:00 UTC: 09:00 in Los Angeles. Berlin is still due but already done.
     await runWeeklyEmails(env, new Date("2026-11-16T17:00:00Z"));
-    expect((await enqueued([la])).sort()).toEqual([`org_report ${la.admin.viewer.email}`, `team_report ${la.leads[0].viewer.email}`].sort());
+    expect((await enqueued([la])).sort()).toEqual(
+      [`org_report ${la.admin.viewer.email}`, `team_report ${la.leads[0].viewer.email}`].sort(),
+    );
     expect(await enqueued([berlin, la, tokyo])).toHaveLength(8);
 
     // Tuesday 08:00 in Tokyo (Monday 23:00 UTC): its reports.
     await runWeeklyEmails(env, new Date("2026-11-16T23:00:00Z"));
-    expect((await enqueued([tokyo])).filter((e) => !e.startsWith("pulse_reminder")).sort()).toEqual([`org_report ${tokyo.admin.viewer.email}`, `team_report ${tokyo.leads[0].viewer.email}`].sort());
+    expect((await enqueued([tokyo])).filter((e) => !e.startsWith("pulse_reminder")).sort()).toEqual(
+      [`org_report ${tokyo.admin.viewer.email}`, `team_report ${tokyo.leads[0].viewer.email}`].sort(),
+    );
   });
 
   it("sends each message once when the whole cron runs twice", async () => {
@@ -153,7 +191,9 @@ describe("each message, read with a real MIME parser", () => {
     const row = await message("pulse_reminder", `member0@${tokyo.admin.org.slug}.example`);
     const mail = await PostalMime.parse(outboxMessageSource(row, env.MAIL_FROM));
     expect(mail.subject).toBe(`Team 1: this week's pulse · ${tokyo.admin.org.name}`);
-    const token = (await env.DB.prepare("SELECT token FROM pulse_links WHERE team_id = ?1 AND revoked_at IS NULL").bind(tokyo.teamIds[0]).first<{ token: string }>())!.token;
+    const token = (await env.DB.prepare("SELECT token FROM pulse_links WHERE team_id = ?1 AND revoked_at IS NULL")
+      .bind(tokyo.teamIds[0])
+      .first<{ token: string }>())!.token;
     expect(mail.text).toContain(`${env.PUBLIC_URL}/p/${token}`);
     expect(mail.text).toContain("whether they voted or not");
   });
@@ -168,6 +208,10 @@ describe("unsubscribing", () => {
     expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?1").bind(to).first("n")).toBe(0);
     await runWeeklyEmails(env, new Date("2026-11-23T08:00:00Z"));
     expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?1").bind(to).first("n")).toBe(0);
-    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?1 AND kind = 'pulse_reminder'").bind(`member0@${tokyo.admin.org.slug}.example`).first("n")).toBe(2);
+    expect(
+      await env.DB.prepare("SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?1 AND kind = 'pulse_reminder'")
+        .bind(`member0@${tokyo.admin.org.slug}.example`)
+        .first("n"),
+    ).toBe(2);
   });
 });

@@ -18,7 +18,10 @@ export interface WeeklyEmailsSummary {
 export async function runWeeklyEmails(env: Env, now: Date): Promise<WeeklyEmailsSummary> {
   const summary: WeeklyEmailsSummary = { orgsDue: 0, reports: 0, pulseReminders: 0 };
   for (const org of await listScheduledOrgs(env.DB)) {
-    const due = dueEmails({ reportWeekday: org.report_weekday, reportHour: org.report_hour, pulseWeekday: org.pulse_weekday }, zonedParts(now, org.time_zone));
+    const due = dueEmails(
+      { reportWeekday: org.report_weekday, reportHour: org.report_hour, pulseWeekday: org.pulse_weekday },
+      zonedParts(now, org.time_zone),
+    );
     if (!due.reports && !due.pulseReminder) continue;
     summary.orgsDue += 1;
     if (due.reports) summary.reports += await enqueueWeeklyReports(env.DB, org, due.week, env.PUBLIC_URL, now);

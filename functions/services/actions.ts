@@ -55,18 +55,18 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
   const [boardResults, own] = await batchGroups(db, [
     boardStatements(db, orgId),
     [
-    keyResultCheckInsStatement(db, orgId),
-    submittedTeamsStatement(db, orgId, week),
-    submittedTeamsStatement(db, orgId, lastWeek),
-    planReviewCountsStatement(db, orgId, lastWeek, week),
-    recentProblemsStatement(db, orgId, lastWeek, week),
-    problemBoostsStatement(db, orgId, null),
-    activeBoostsBriefStatement(db, orgId),
-    activeBoostMessagesStatement(db, orgId),
-    reflectedTeamsStatement(db, orgId),
-    pendingInvitesStatement(db, orgId),
-    pppDueWeekdayStatement(db, orgId),
-    openCampaignReadinessStatement(db, orgId),
+      keyResultCheckInsStatement(db, orgId),
+      submittedTeamsStatement(db, orgId, week),
+      submittedTeamsStatement(db, orgId, lastWeek),
+      planReviewCountsStatement(db, orgId, lastWeek, week),
+      recentProblemsStatement(db, orgId, lastWeek, week),
+      problemBoostsStatement(db, orgId, null),
+      activeBoostsBriefStatement(db, orgId),
+      activeBoostMessagesStatement(db, orgId),
+      reflectedTeamsStatement(db, orgId),
+      pendingInvitesStatement(db, orgId),
+      pppDueWeekdayStatement(db, orgId),
+      openCampaignReadinessStatement(db, orgId),
     ],
   ]);
   const view = await boardFromResults(db, access, boardResults, now);
@@ -75,7 +75,8 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
   const wave = view.wave;
 
   const messagesOf = new Map<string, ActionBoost["messages"]>();
-  for (const m of messages.results) messagesOf.set(m.boost_id, [...(messagesOf.get(m.boost_id) ?? []), { teamId: m.team_id, kind: m.kind, at: m.created_at }]);
+  for (const m of messages.results)
+    messagesOf.set(m.boost_id, [...(messagesOf.get(m.boost_id) ?? []), { teamId: m.team_id, kind: m.kind, at: m.created_at }]);
   // Each team's latest submitted PPP (this week's, else last week's) is where its problems stand.
   const problemRows = problems.results;
   const latestWeek = new Map<string, string>();
@@ -87,7 +88,9 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
   // how many voted. A running week is never published (src/domain/pulse/publication.ts), so
   // the item is about the latest week that is over, and asks for more votes this week.
   const latestColumn = (view.sentiment?.weeks.length ?? 0) - 1;
-  const hiddenPulse = new Set(latestColumn < 0 ? [] : (view.sentiment?.org.rows ?? []).filter((r) => r.cells[latestColumn]?.state === "suppressed").map((r) => r.key));
+  const hiddenPulse = new Set(
+    latestColumn < 0 ? [] : (view.sentiment?.org.rows ?? []).filter((r) => r.cells[latestColumn]?.state === "suppressed").map((r) => r.key),
+  );
   const hiddenPulseWeek = latestColumn < 0 ? null : (view.sentiment?.weeks[latestColumn] ?? null);
 
   const input: Omit<ActionsInput, "viewer"> = {
@@ -98,17 +101,42 @@ export async function readActionsData(db: D1Database, access: OrgAccess, now: Da
     wave: wave ? { id: wave.id, name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on } : null,
     hasDraftWave: view.draftWaves.length > 0,
     teams: boardResults[3].results.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at })),
-    objectives: boardResults[1].results.filter((o) => o.level === "team" && o.team_id).map((o) => ({ id: o.id, teamId: o.team_id as string })),
-    keyResults: krs.results.map((k) => ({ id: k.id, objectiveId: k.objective_id, teamId: k.team_id, title: k.title, createdAt: k.created_at, lastCheckInAt: k.last_at })),
+    objectives: boardResults[1].results
+      .filter((o) => o.level === "team" && o.team_id)
+      .map((o) => ({ id: o.id, teamId: o.team_id as string })),
+    keyResults: krs.results.map((k) => ({
+      id: k.id,
+      objectiveId: k.objective_id,
+      teamId: k.team_id,
+      title: k.title,
+      createdAt: k.created_at,
+      lastCheckInAt: k.last_at,
+    })),
     week,
     dueWeekday,
     posted: postedTeams,
     postedLastWeek: new Set(postedLast.results.map((r) => r.team_id)),
     planReviews: reviews.results.map((r) => ({ teamId: r.team_id, plans: r.plans, reviewed: r.reviewed })),
-    problems: problemRows.filter((p) => p.week_start === latestPosted(p.team_id) && latestWeek.get(p.team_id) === p.week_start).map((p) => ({ teamId: p.team_id, threadId: p.thread_id, text: p.body, sinceWeek: p.since_week })),
+    problems: problemRows
+      .filter((p) => p.week_start === latestPosted(p.team_id) && latestWeek.get(p.team_id) === p.week_start)
+      .map((p) => ({ teamId: p.team_id, threadId: p.thread_id, text: p.body, sinceWeek: p.since_week })),
     problemBoosts: new Map(problemBoosts.results.map((b) => [b.problem_thread_id, { id: b.id, state: b.state }])),
-    boosts: boosts.results.map((b) => ({ id: b.id, fromTeamId: b.from_team_id, toTeamId: b.to_team_id, helperTeamId: b.helper_team_id, need: b.need, state: b.state, createdAt: b.created_at, acceptedAt: b.accepted_at, messages: messagesOf.get(b.id) ?? [] })),
-    needsSupport: (view.board?.needsSupport ?? []).map((t) => ({ teamId: t.id, reasons: t.supportReasons, daysSinceCheckIn: t.daysSinceCheckIn })),
+    boosts: boosts.results.map((b) => ({
+      id: b.id,
+      fromTeamId: b.from_team_id,
+      toTeamId: b.to_team_id,
+      helperTeamId: b.helper_team_id,
+      need: b.need,
+      state: b.state,
+      createdAt: b.created_at,
+      acceptedAt: b.accepted_at,
+      messages: messagesOf.get(b.id) ?? [],
+    })),
+    needsSupport: (view.board?.needsSupport ?? []).map((t) => ({
+      teamId: t.id,
+      reasons: t.supportReasons,
+      daysSinceCheckIn: t.daysSinceCheckIn,
+    })),
     hiddenPulse,
     hiddenPulseWeek,
     reflected: new Set(reflected.results.map((r) => r.team_id)),
@@ -125,6 +153,9 @@ export function actionsFor(data: ActionsData, viewer: { isAdmin: boolean; teamId
   return {
     today: board.today,
     items: deriveActions({ ...input, viewer: { isAdmin: viewer.isAdmin, teamId: viewer.teamId } }),
-    next: { pppDueOn: nextPppDueOn(board.today, data.week, data.dueWeekday), wave: wave ? { name: wave.name, endsOn: wave.ends_on, daysLeft: Math.max(0, daysBetween(board.today, wave.ends_on)) } : null },
+    next: {
+      pppDueOn: nextPppDueOn(board.today, data.week, data.dueWeekday),
+      wave: wave ? { name: wave.name, endsOn: wave.ends_on, daysLeft: Math.max(0, daysBetween(board.today, wave.ends_on)) } : null,
+    },
   };
 }

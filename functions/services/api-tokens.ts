@@ -11,7 +11,15 @@
  * and the token itself is shown once, in the answer that creates it.
  */
 import { apiTokenSchema } from "../../src/schemas/api-tokens";
-import { insertApiToken, listApiTokens, orgOfBearer, revokeApiToken, useApiToken, type ApiTokenRow, type ApiTokenScope } from "../db/api-tokens";
+import {
+  insertApiToken,
+  listApiTokens,
+  orgOfBearer,
+  revokeApiToken,
+  useApiToken,
+  type ApiTokenRow,
+  type ApiTokenScope,
+} from "../db/api-tokens";
 import { requireAdmin, type OrgAccess } from "./access";
 import { forbidden, notFound, unauthorized } from "./errors";
 import { enforceRateLimit } from "./rate-limit";
@@ -134,9 +142,19 @@ export async function requireTokenAccess(
   if (status === "revoked") throw unauthorized("This API token was revoked. Ask an admin for a new one.");
   if (status === "expired") throw unauthorized("This API token has expired. Ask an admin for a new one.");
   if (row.org_slug !== slug) throw notFound("That organisation");
-  if (row.role !== "admin") throw unauthorized("The admin who created this API token is no longer an admin of this organisation, so it no longer works. Ask an admin for a new one.");
-  if (row.scope === "read" && !READ_METHODS.has(method.toUpperCase())) throw forbidden("This API token is read-only: it can only GET. Create a read and write token to make changes.");
-  const access: OrgAccess = { org: orgOfBearer(row), viewer: { personId: row.person_id, email: row.email, name: row.person_name }, role: "admin", teamId: null, isAdmin: true };
+  if (row.role !== "admin")
+    throw unauthorized(
+      "The admin who created this API token is no longer an admin of this organisation, so it no longer works. Ask an admin for a new one.",
+    );
+  if (row.scope === "read" && !READ_METHODS.has(method.toUpperCase()))
+    throw forbidden("This API token is read-only: it can only GET. Create a read and write token to make changes.");
+  const access: OrgAccess = {
+    org: orgOfBearer(row),
+    viewer: { personId: row.person_id, email: row.email, name: row.person_name },
+    role: "admin",
+    teamId: null,
+    isAdmin: true,
+  };
   return { access, token: { id: row.id, scope: row.scope } };
 }
 

@@ -11,14 +11,19 @@ const later = (ms: number) => new Date(T0.getTime() + ms);
 
 /** The link token in the newest outbox message to `to`. */
 async function tokenFromOutbox(to: string): Promise<string> {
-  const row = await env.DB.prepare("SELECT text FROM outbox WHERE to_address = ?1 ORDER BY id DESC LIMIT 1").bind(to).first<{ text: string }>();
+  const row = await env.DB.prepare("SELECT text FROM outbox WHERE to_address = ?1 ORDER BY id DESC LIMIT 1")
+    .bind(to)
+    .first<{ text: string }>();
   const m = /\/auth\/link\/([A-Za-z0-9_-]+)/.exec(row?.text ?? "");
   if (!m) throw new Error(`no link emailed to ${to}`);
   return m[1];
 }
 
 async function expectAppError(promise: Promise<unknown>, status: number): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).status).toBe(status);
   return error as AppError;
@@ -26,7 +31,12 @@ async function expectAppError(promise: Promise<unknown>, status: number): Promis
 
 describe("creating an organisation by email", () => {
   it("emails a link that, followed once, creates the org with the person as admin and signs them in", async () => {
-    await requestOrgCreation(env.DB, { orgName: "Acme Rockets", slug: "acme-rockets", timeZone: "Europe/Berlin", name: "Rita", email: "Rita@Acme.example" }, "https://mistvine.test", T0);
+    await requestOrgCreation(
+      env.DB,
+      { orgName: "Acme Rockets", slug: "acme-rockets", timeZone: "Europe/Berlin", name: "Rita", email: "Rita@Acme.example" },
+      "https://mistvine.test",
+      T0,
+    );
     expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM orgs WHERE slug = 'acme-rockets'").first("n")).toBe(0);
     const token = await tokenFromOutbox("rita@acme.example");
 
@@ -120,7 +130,13 @@ describe("sessions", () => {
 describe("invitations", () => {
   it("sign the lead in and join them to the team", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
-    await inviteLead(env.DB, org.admin, { teamId: org.teamIds[0], name: "Lena Lead", email: "lena@example.com" }, "https://mistvine.test", T0);
+    await inviteLead(
+      env.DB,
+      org.admin,
+      { teamId: org.teamIds[0], name: "Lena Lead", email: "lena@example.com" },
+      "https://mistvine.test",
+      T0,
+    );
     const mail = await env.DB.prepare("SELECT subject FROM outbox WHERE to_address = 'lena@example.com'").first<{ subject: string }>();
     expect(mail?.subject).toBe(`Admin invited you to lead Team 1 in ${org.admin.org.name} on Mistvine`);
     const { sessionToken, redirectTo } = await consumeLink(env.DB, await tokenFromOutbox("lena@example.com"), later(1000));
@@ -131,7 +147,13 @@ describe("invitations", () => {
 
   it("an admin invited as a lead stays admin", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
-    await inviteLead(env.DB, org.admin, { teamId: org.teamIds[0], name: "Admin", email: org.admin.viewer.email }, "https://mistvine.test", T0);
+    await inviteLead(
+      env.DB,
+      org.admin,
+      { teamId: org.teamIds[0], name: "Admin", email: org.admin.viewer.email },
+      "https://mistvine.test",
+      T0,
+    );
     const { sessionToken } = await consumeLink(env.DB, await tokenFromOutbox(org.admin.viewer.email), later(1000));
     const access = await requireOrgAccess(env.DB, await viewerFromSession(env.DB, sessionToken, later(2000)), org.admin.org.slug);
     expect(access.isAdmin).toBe(true);
@@ -140,8 +162,14 @@ describe("invitations", () => {
   it("only admins invite, and only to their own teams", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const other = await createTestOrg(env.DB, { teams: 1 });
-    await expectAppError(inviteLead(env.DB, org.leads[0], { teamId: org.teamIds[0], name: "X", email: "x@example.com" }, "https://mistvine.test", T0), 403);
-    const error = await expectAppError(inviteLead(env.DB, org.admin, { teamId: other.teamIds[0], name: "X", email: "x@example.com" }, "https://mistvine.test", T0), 400);
+    await expectAppError(
+      inviteLead(env.DB, org.leads[0], { teamId: org.teamIds[0], name: "X", email: "x@example.com" }, "https://mistvine.test", T0),
+      403,
+    );
+    const error = await expectAppError(
+      inviteLead(env.DB, org.admin, { teamId: other.teamIds[0], name: "X", email: "x@example.com" }, "https://mistvine.test", T0),
+      400,
+    );
     expect(error.details[0].field).toBe("teamId");
   });
 });

@@ -86,9 +86,26 @@ export async function requestOrgCreation(db: D1Database, input: unknown, origin:
   const data = parseInput(createOrgSchema, input);
   if (await slugTaken(db, data.slug)) throw validationFailed([{ field: "slug", issue: "That address is taken. Choose another." }]);
   const address = data.email.toLowerCase();
-  const link = await issueLink(db, "create_org", address, { orgName: data.orgName, slug: data.slug, timeZone: data.timeZone, name: data.name, ...(data.resultId ? { resultId: data.resultId } : {}) }, origin, now);
+  const link = await issueLink(
+    db,
+    "create_org",
+    address,
+    {
+      orgName: data.orgName,
+      slug: data.slug,
+      timeZone: data.timeZone,
+      name: data.name,
+      ...(data.resultId ? { resultId: data.resultId } : {}),
+    },
+    origin,
+    now,
+  );
   await link.statement.run();
-  const row = await enqueueEmail(db, { idempotencyKey: link.key, kind: "create_org", to: address, ...buildCreateOrgEmail(data.orgName, link.url) }, now);
+  const row = await enqueueEmail(
+    db,
+    { idempotencyKey: link.key, kind: "create_org", to: address, ...buildCreateOrgEmail(data.orgName, link.url) },
+    now,
+  );
   return row.id;
 }
 
@@ -126,8 +143,15 @@ export async function previewLink(db: D1Database, token: string, now: Date): Pro
   const problem = linkProblem(link, now);
   if (problem || !link) throw problem;
   const payload = JSON.parse(link.payload) as Record<string, string>;
-  if (link.purpose === "create_org") return { purpose: link.purpose, email: link.email, title: `Create ${payload.orgName}`, action: `Create ${payload.orgName} and sign in` };
-  if (link.purpose === "invite") return { purpose: link.purpose, email: link.email, title: "Accept your invitation", action: "Accept and sign in" };
+  if (link.purpose === "create_org")
+    return {
+      purpose: link.purpose,
+      email: link.email,
+      title: `Create ${payload.orgName}`,
+      action: `Create ${payload.orgName} and sign in`,
+    };
+  if (link.purpose === "invite")
+    return { purpose: link.purpose, email: link.email, title: "Accept your invitation", action: "Accept and sign in" };
   return { purpose: link.purpose, email: link.email, title: "Sign in to Mistvine", action: "Sign in" };
 }
 
@@ -159,15 +183,25 @@ export async function consumeLink(db: D1Database, token: string, now: Date): Pro
 
   if (link.purpose === "create_org") {
     const data = payload as unknown as Omit<CreateOrgInput, "email">;
-    if (await slugTaken(db, data.slug)) throw new AppError(409, "conflict", `Someone took the address /o/${data.slug} in the meantime. Start again with another address.`);
+    if (await slugTaken(db, data.slug))
+      throw new AppError(409, "conflict", `Someone took the address /o/${data.slug} in the meantime. Start again with another address.`);
     const person = await ensurePerson(db, link.email, data.name, at);
     const orgId = randomToken(16);
     const sessionToken = await startSession(db, person.id, now, [
-      insertOrgStatement(db, { id: orgId, slug: data.slug, name: data.orgName, time_zone: data.timeZone, anonymity_k: DEFAULT_ANONYMITY_K, created_at: at }),
+      insertOrgStatement(db, {
+        id: orgId,
+        slug: data.slug,
+        name: data.orgName,
+        time_zone: data.timeZone,
+        anonymity_k: DEFAULT_ANONYMITY_K,
+        created_at: at,
+      }),
       insertMembershipStatement(db, { org_id: orgId, person_id: person.id, role: "admin", team_id: null }, at),
     ]);
     // Came from "Run this with your team": go straight on to opening a campaign.
-    const next = data.resultId ? `/o/${data.slug}/campaigns?result=${encodeURIComponent(data.resultId)}#open-form-title` : `/o/${data.slug}`;
+    const next = data.resultId
+      ? `/o/${data.slug}/campaigns?result=${encodeURIComponent(data.resultId)}#open-form-title`
+      : `/o/${data.slug}`;
     return { sessionToken, redirectTo: next };
   }
 

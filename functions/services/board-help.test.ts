@@ -10,9 +10,17 @@ const NOW = new Date("2026-11-20T10:00:00Z");
 
 /** Half the teams post this week's PPP, one keeps a draft; team 1 asks teams 2 and 3 for boosts. */
 async function busyWeek(org: TestOrg) {
-  for (let i = 0; i < org.teamIds.length; i += 2) await savePpp(env.DB, org.leads[i], org.teamIds[i], "2026-11-16", { progress: [{ text: "Moved" }] }, "submit", NOW);
+  for (let i = 0; i < org.teamIds.length; i += 2)
+    await savePpp(env.DB, org.leads[i], org.teamIds[i], "2026-11-16", { progress: [{ text: "Moved" }] }, "submit", NOW);
   await savePpp(env.DB, org.leads[1], org.teamIds[1], "2026-11-16", { progress: [{ text: "Typing" }] }, "draft", NOW);
-  const ask = (to: string, day: string) => createBoost(env.DB, org.leads[0], { toTeamId: to, need: `Help needed from ${to.slice(0, 4)}`, neededBy: "2026-11-30", objectiveId: org.teamObjectiveIds[0] }, "https://mistvine.test", new Date(`${day}T09:00:00Z`));
+  const ask = (to: string, day: string) =>
+    createBoost(
+      env.DB,
+      org.leads[0],
+      { toTeamId: to, need: `Help needed from ${to.slice(0, 4)}`, neededBy: "2026-11-30", objectiveId: org.teamObjectiveIds[0] },
+      "https://mistvine.test",
+      new Date(`${day}T09:00:00Z`),
+    );
   const older = await ask(org.teamIds[1], "2026-11-17");
   const newer = await ask("any", "2026-11-19");
   const taken = await ask(org.teamIds[1], "2026-11-18");
@@ -27,7 +35,11 @@ describe("the board's open boosts and PPP markers", () => {
     const help = await getBoardHelp(env.DB, org.admin, NOW);
     expect(help?.week).toBe("2026-11-16");
     expect(help?.openBoosts.map((b) => b.id)).toEqual([older.id, newer.id]);
-    expect(help?.ppp.map((t) => [t.name, t.state])).toEqual([["Team 1", "submitted"], ["Team 2", "draft"], ["Team 3", "submitted"]]);
+    expect(help?.ppp.map((t) => [t.name, t.state])).toEqual([
+      ["Team 1", "submitted"],
+      ["Team 2", "draft"],
+      ["Team 3", "submitted"],
+    ]);
     expect(await getBoardHelp(env.DB, org.leads[0], NOW)).toBeNull();
   });
 

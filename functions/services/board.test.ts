@@ -27,7 +27,8 @@ describe("getBoard", () => {
 
   it("flags teams that are behind or have not checked in for a week", async () => {
     const org = await createTestOrg(env.DB, { teams: 3 });
-    const krOf = async (objectiveId: string) => (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(objectiveId).first<{ id: string }>())!.id;
+    const krOf = async (objectiveId: string) =>
+      (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(objectiveId).first<{ id: string }>())!.id;
     await checkIn(env.DB, org.leads[0], await krOf(org.teamObjectiveIds[0]), { value: 55 }, new Date("2026-11-15T09:00:00Z")); // on track
     await checkIn(env.DB, org.leads[1], await krOf(org.teamObjectiveIds[1]), { value: 10 }, new Date("2026-11-15T09:00:00Z")); // behind
     await checkIn(env.DB, org.leads[2], await krOf(org.teamObjectiveIds[2]), { value: 50 }, new Date("2026-11-08T09:00:00Z")); // silent 8 days
@@ -43,9 +44,23 @@ describe("getBoard", () => {
 
   it("does not flag a team as behind for the objective its lead has just written", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
-    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!.id;
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1")
+      .bind(org.teamObjectiveIds[0])
+      .first<{ id: string }>())!.id;
     await checkIn(env.DB, org.leads[0], kr, { value: 75 }, new Date("2026-11-15T09:00:00Z")); // ahead of 50%
-    await createTeamObjective(env.DB, org.leads[0], org.waveId, { teamId: org.teamIds[0], parentId: org.orgObjectiveIds[0], title: "A new bet", rationale: "It moves the org objective too.", keyResults: [{ title: "New KR", unit: "%", baseline: 0, target: 100 }] }, NOW);
+    await createTeamObjective(
+      env.DB,
+      org.leads[0],
+      org.waveId,
+      {
+        teamId: org.teamIds[0],
+        parentId: org.orgObjectiveIds[0],
+        title: "A new bet",
+        rationale: "It moves the org objective too.",
+        keyResults: [{ title: "New KR", unit: "%", baseline: 0, target: 100 }],
+      },
+      NOW,
+    );
     const { board } = await getBoard(env.DB, org.admin, NOW);
     const team = board!.teams[0];
     expect(team.progress).toBe(37.5);

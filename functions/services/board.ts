@@ -50,17 +50,28 @@ export async function boardFromResults(db: D1Database, access: OrgAccess, result
   const wave = waveRows.find((w) => w.state === "active") ?? null;
   const teamRows = teams.results;
   const today = localDate(now, access.org.time_zone);
-  const base = { today, wave, draftWaves: waveRows.filter((w) => w.state === "draft").map((w) => ({ id: w.id, name: w.name })), teamCount: teamRows.length };
+  const base = {
+    today,
+    wave,
+    draftWaves: waveRows.filter((w) => w.state === "draft").map((w) => ({ id: w.id, name: w.name })),
+    teamCount: teamRows.length,
+  };
   if (!wave) return { ...base, board: null, sentiment: null };
 
-  const lastCheckInOn = new Map(
-    lastCheckIns.results.map((r) => [r.team_id, localDate(new Date(r.last_at), access.org.time_zone)]),
-  );
+  const lastCheckInOn = new Map(lastCheckIns.results.map((r) => [r.team_id, localDate(new Date(r.last_at), access.org.time_zone)]));
   const objectiveRows = objectives.results;
   const board = assembleBoard({
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today,
-    objectives: objectiveRows.map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
+    objectives: objectiveRows.map((o) => ({
+      id: o.id,
+      level: o.level,
+      teamId: o.team_id,
+      parentId: o.parent_id,
+      kind: o.kind,
+      title: o.title,
+      rationale: o.rationale,
+    })),
     keyResults: keyResultInputs(keyResults.results, access.org.time_zone),
     teams: teamRows.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn,
@@ -92,6 +103,9 @@ export async function getBoard(db: D1Database, access: OrgAccess, now: Date): Pr
  */
 export async function getBoardPage(db: D1Database, access: OrgAccess, now: Date): Promise<BoardView & { help: BoardHelp | null }> {
   const week = currentWeek(now, access.org.time_zone);
-  const [board, help] = await batchGroups(db, [boardStatements(db, access.org.id), access.isAdmin ? boardHelpStatements(db, access.org.id, week) : ([] as const)]);
+  const [board, help] = await batchGroups(db, [
+    boardStatements(db, access.org.id),
+    access.isAdmin ? boardHelpStatements(db, access.org.id, week) : ([] as const),
+  ]);
   return { ...(await boardFromResults(db, access, board, now)), help: help.length === 3 ? boardHelpFromResults(week, help) : null };
 }

@@ -55,11 +55,21 @@ export function unblocksText(boost: Pick<BoostListRow, "objective_title" | "prob
  * the outbox with one idempotency key per boost, step and recipient, so a retried request
  * never mails twice. Returns the outbox ids for deliverSoon.
  */
-export async function notifyBoostStep(db: D1Database, access: OrgAccess, boost: BoostListRow, teamIds: readonly string[], step: BoostStep, origin: string, now: Date): Promise<number[]> {
+export async function notifyBoostStep(
+  db: D1Database,
+  access: OrgAccess,
+  boost: BoostListRow,
+  teamIds: readonly string[],
+  step: BoostStep,
+  origin: string,
+  now: Date,
+): Promise<number[]> {
   if (teamIds.length === 0) return [];
   const [members, teams] = await Promise.all([listMembers(db, access.org.id), listTeams(db, access.org.id)]);
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  const recipients = members.filter((m) => m.role === "lead" && m.team_id && teamIds.includes(m.team_id) && m.person_id !== access.viewer.personId);
+  const recipients = members.filter(
+    (m) => m.role === "lead" && m.team_id && teamIds.includes(m.team_id) && m.person_id !== access.viewer.personId,
+  );
   const messages = recipients.map((lead) => {
     const ctx: BoostEmailContext = {
       orgName: access.org.name,

@@ -41,13 +41,22 @@ export interface BoostPage {
 /** One boost with its thread: one round trip. Another org's id is 404. */
 export async function getBoostPage(db: D1Database, access: OrgAccess, boostId: string, now: Date): Promise<BoostPage> {
   if (!isId(boostId)) throw notFound("That boost request");
-  const [boost, messages] = await batch(db, [boostViewStatement(db, access.org.id, boostId), messagesOfBoostStatement(db, access.org.id, boostId)]);
+  const [boost, messages] = await batch(db, [
+    boostViewStatement(db, access.org.id, boostId),
+    messagesOfBoostStatement(db, access.org.id, boostId),
+  ]);
   const row = boost.results[0];
   if (!row) throw notFound("That boost request");
   const thread = messages.results;
   const declinedByViewer = thread.some((m) => m.kind === "decline" && m.team_id !== null && m.team_id === access.teamId);
   const actions = boostActions(boostFacts(row), access.teamId);
-  return { boost: row, messages: thread, actions: declinedByViewer ? { ...actions, decline: false } : actions, ageMs: elapsedMs(row.created_at, now.toISOString()), declinedByViewer };
+  return {
+    boost: row,
+    messages: thread,
+    actions: declinedByViewer ? { ...actions, decline: false } : actions,
+    ageMs: elapsedMs(row.created_at, now.toISOString()),
+    declinedByViewer,
+  };
 }
 
 export interface BoostsOverview {
@@ -90,11 +99,22 @@ export async function getBoostsOverview(db: D1Database, access: OrgAccess, now: 
     active: active.results,
     closed: closed.results,
     timings: timingsByWave(
-      timings.map((t) => ({ waveId: t.wave_id, createdAt: t.created_at, acceptedAt: t.accepted_at, resolvedAt: t.resolved_at, helperTeamId: t.helper_team_id })),
+      timings.map((t) => ({
+        waveId: t.wave_id,
+        createdAt: t.created_at,
+        acceptedAt: t.accepted_at,
+        resolvedAt: t.resolved_at,
+        helperTeamId: t.helper_team_id,
+      })),
       waves,
     ),
     matrix: {
-      ...helpMatrix(wave ? timings.filter((t) => t.wave_id === wave.id).map((t) => ({ fromTeamId: t.from_team_id, helperTeamId: t.helper_team_id })) : [], teams),
+      ...helpMatrix(
+        wave
+          ? timings.filter((t) => t.wave_id === wave.id).map((t) => ({ fromTeamId: t.from_team_id, helperTeamId: t.helper_team_id }))
+          : [],
+        teams,
+      ),
       waveName: wave?.name ?? null,
     },
     form:
@@ -109,9 +129,17 @@ export async function getBoostsOverview(db: D1Database, access: OrgAccess, now: 
 }
 
 /** Open and accepted boosts a team is part of (and open "any team" requests it could take on). */
-export async function getTeamBoosts(db: D1Database, access: OrgAccess, teamId: string, now: Date): Promise<{ boosts: BoostListRow[]; pppState: PppState | null; week: string }> {
+export async function getTeamBoosts(
+  db: D1Database,
+  access: OrgAccess,
+  teamId: string,
+  now: Date,
+): Promise<{ boosts: BoostListRow[]; pppState: PppState | null; week: string }> {
   const week = currentWeek(now, access.org.time_zone);
-  const [boosts, ppps] = await batch(db, [teamBoostsStatement(db, access.org.id, teamId), pppStatesOfWeekStatement(db, access.org.id, week)]);
+  const [boosts, ppps] = await batch(db, [
+    teamBoostsStatement(db, access.org.id, teamId),
+    pppStatesOfWeekStatement(db, access.org.id, week),
+  ]);
   const own = ppps.results.find((p) => p.team_id === teamId);
   return { boosts: boosts.results, pppState: own?.state ?? null, week };
 }

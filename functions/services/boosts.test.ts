@@ -11,7 +11,11 @@ const at = (iso: string) => new Date(iso);
 const T0 = at("2026-11-16T09:00:00Z");
 
 async function mails(boostId: string) {
-  const { results } = await env.DB.prepare("SELECT to_address, subject, kind, html, text FROM outbox WHERE idempotency_key LIKE ?1 ORDER BY id").bind(`boost:${boostId}:%`).all<{ to_address: string; subject: string; kind: string; html: string; text: string }>();
+  const { results } = await env.DB.prepare(
+    "SELECT to_address, subject, kind, html, text FROM outbox WHERE idempotency_key LIKE ?1 ORDER BY id",
+  )
+    .bind(`boost:${boostId}:%`)
+    .all<{ to_address: string; subject: string; kind: string; html: string; text: string }>();
   return results;
 }
 
@@ -32,7 +36,13 @@ async function refusal(work: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-const ask = (org: TestOrg, to: string, extra: Record<string, unknown> = {}) => ({ toTeamId: to, need: "Two days of a platform engineer to set up staging", neededBy: "2026-11-27", objectiveId: org.teamObjectiveIds[0], ...extra });
+const ask = (org: TestOrg, to: string, extra: Record<string, unknown> = {}) => ({
+  toTeamId: to,
+  need: "Two days of a platform engineer to set up staging",
+  neededBy: "2026-11-27",
+  objectiveId: org.teamObjectiveIds[0],
+  ...extra,
+});
 
 describe("a boost between two teams", () => {
   it("walks asked → question → reply → accepted → resolved, emailing the other side at each step and recording the times", async () => {
@@ -41,7 +51,9 @@ describe("a boost between two teams", () => {
     const asked = await createBoost(env.DB, payments, ask(org, org.teamIds[1]), ORIGIN, T0);
     expect(asked.outboxIds).toHaveLength(1);
     let sent = await mails(asked.id);
-    expect(sent.map((m) => [m.to_address, m.subject])).toEqual([[platform.viewer.email, `Team 1 asks Team 2 for a boost · ${org.admin.org.name}`]]);
+    expect(sent.map((m) => [m.to_address, m.subject])).toEqual([
+      [platform.viewer.email, `Team 1 asks Team 2 for a boost · ${org.admin.org.name}`],
+    ]);
     expect(sent[0].text).toContain(`${ORIGIN}/o/${org.admin.org.slug}/boosts/${asked.id}`);
     expect(sent[0].text).toContain("It unblocks the objective “Objective of team 1”");
 
@@ -63,13 +75,36 @@ describe("a boost between two teams", () => {
     expect(sent.some((m) => m.to_address === org.leads[2].viewer.email)).toBe(false);
 
     const page = await getBoostPage(env.DB, org.admin, asked.id, at("2026-11-18T09:00:00Z"));
-    expect(page.boost).toMatchObject({ state: "resolved", helper_team_name: "Team 2", accepted_at: "2026-11-16T13:00:00.000Z", resolved_at: "2026-11-18T09:00:00.000Z" });
-    expect(page.messages.map((m) => [m.team_name, m.body])).toEqual([["Team 2", "Which region should staging run in?"], ["Team 1", "eu-west, next to production."]]);
+    expect(page.boost).toMatchObject({
+      state: "resolved",
+      helper_team_name: "Team 2",
+      accepted_at: "2026-11-16T13:00:00.000Z",
+      resolved_at: "2026-11-18T09:00:00.000Z",
+    });
+    expect(page.messages.map((m) => [m.team_name, m.body])).toEqual([
+      ["Team 2", "Which region should staging run in?"],
+      ["Team 1", "eu-west, next to production."],
+    ]);
     expect(page.actions).toEqual({ accept: false, decline: false, message: false, resolve: false });
 
     const overview = await getBoostsOverview(env.DB, org.admin, at("2026-11-18T10:00:00Z"));
-    expect(overview.timings).toEqual([{ waveId: org.waveId, waveName: "Wave 1", requested: 1, accepted: 1, resolved: 1, medianToAcceptMs: 4 * 3_600_000, medianToResolveMs: 48 * 3_600_000 }]);
-    expect(overview.matrix).toMatchObject({ waveName: "Wave 1", requesters: [{ name: "Team 1" }], helpers: [{ name: "Team 2" }], counts: [[1]] });
+    expect(overview.timings).toEqual([
+      {
+        waveId: org.waveId,
+        waveName: "Wave 1",
+        requested: 1,
+        accepted: 1,
+        resolved: 1,
+        medianToAcceptMs: 4 * 3_600_000,
+        medianToResolveMs: 48 * 3_600_000,
+      },
+    ]);
+    expect(overview.matrix).toMatchObject({
+      waveName: "Wave 1",
+      requesters: [{ name: "Team 1" }],
+      helpers: [{ name: "Team 2" }],
+      counts: [[1]],
+    });
   });
 
   it("asks any team: every other lead hears, a decline keeps it open, the first to accept helps, and both teams' pages show it", async () => {
@@ -109,25 +144,54 @@ describe("a boost between two teams", () => {
   it("returns the first boost for a repeated submission and sends nothing twice", async () => {
     const org = await createTestOrg(env.DB, { teams: 2 });
     const input = ask(org, org.teamIds[1], { submissionId: "retry-test-submission-0001" });
-    const [first, second] = await Promise.all([createBoost(env.DB, org.leads[0], input, ORIGIN, T0), createBoost(env.DB, org.leads[0], input, ORIGIN, T0)]);
+    const [first, second] = await Promise.all([
+      createBoost(env.DB, org.leads[0], input, ORIGIN, T0),
+      createBoost(env.DB, org.leads[0], input, ORIGIN, T0),
+    ]);
     expect(second.id).toBe(first.id);
     expect((await createBoost(env.DB, org.leads[0], input, ORIGIN, T0)).id).toBe(first.id);
-    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM boosts WHERE org_id = ?1").bind(org.admin.org.id).first<{ n: number }>())?.n).toBe(1);
+    expect(
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM boosts WHERE org_id = ?1").bind(org.admin.org.id).first<{ n: number }>())?.n,
+    ).toBe(1);
     expect(await mails(first.id)).toHaveLength(1);
   });
 
   it("links a boost to an ageing PPP problem and keeps what the problem said", async () => {
     const org = await createTestOrg(env.DB, { teams: 2 });
-    const ppp = await savePpp(env.DB, org.leads[0], org.teamIds[0], "2026-11-09", { problems: [{ text: "No staging environment" }] }, "submit", at("2026-11-13T10:00:00Z"));
-    const asked = await createBoost(env.DB, org.leads[0], ask(org, org.teamIds[1], { objectiveId: "", problemThreadId: ppp.threads.problems[0] }), ORIGIN, T0);
+    const ppp = await savePpp(
+      env.DB,
+      org.leads[0],
+      org.teamIds[0],
+      "2026-11-09",
+      { problems: [{ text: "No staging environment" }] },
+      "submit",
+      at("2026-11-13T10:00:00Z"),
+    );
+    const asked = await createBoost(
+      env.DB,
+      org.leads[0],
+      ask(org, org.teamIds[1], { objectiveId: "", problemThreadId: ppp.threads.problems[0] }),
+      ORIGIN,
+      T0,
+    );
     const page = await getBoostPage(env.DB, org.leads[1], asked.id, T0);
-    expect(page.boost).toMatchObject({ problem_thread_id: ppp.threads.problems[0], problem_text: "No staging environment", objective_id: null });
+    expect(page.boost).toMatchObject({
+      problem_thread_id: ppp.threads.problems[0],
+      problem_text: "No staging environment",
+      objective_id: null,
+    });
     expect(page.actions).toEqual({ accept: true, decline: true, message: true, resolve: false });
   });
 
   it("escapes what people wrote in every email", async () => {
     const org = await createTestOrg(env.DB, { teams: 2 });
-    const asked = await createBoost(env.DB, org.leads[0], ask(org, org.teamIds[1], { need: `<script>alert("x")</script> & <b>bold</b> help` }), ORIGIN, T0);
+    const asked = await createBoost(
+      env.DB,
+      org.leads[0],
+      ask(org, org.teamIds[1], { need: `<script>alert("x")</script> & <b>bold</b> help` }),
+      ORIGIN,
+      T0,
+    );
     const [mail] = await mails(asked.id);
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt; help");
@@ -141,8 +205,16 @@ describe("bad boost input and the wrong people are refused, writing nothing", ()
     { name: "a date that has passed", input: (o: TestOrg) => ask(o, o.teamIds[1], { neededBy: "2026-11-15" }), field: "neededBy" },
     { name: "not a date", input: (o: TestOrg) => ask(o, o.teamIds[1], { neededBy: "next week" }), field: "neededBy" },
     { name: "nothing it unblocks", input: (o: TestOrg) => ask(o, o.teamIds[1], { objectiveId: "" }), field: "objectiveId" },
-    { name: "another team's objective", input: (o: TestOrg) => ask(o, o.teamIds[1], { objectiveId: o.teamObjectiveIds[1] }), field: "objectiveId" },
-    { name: "a problem the team never raised", input: (o: TestOrg) => ask(o, o.teamIds[1], { problemThreadId: "B".repeat(22) }), field: "problemThreadId" },
+    {
+      name: "another team's objective",
+      input: (o: TestOrg) => ask(o, o.teamIds[1], { objectiveId: o.teamObjectiveIds[1] }),
+      field: "objectiveId",
+    },
+    {
+      name: "a problem the team never raised",
+      input: (o: TestOrg) => ask(o, o.teamIds[1], { problemThreadId: "B".repeat(22) }),
+      field: "problemThreadId",
+    },
     { name: "an empty need", input: (o: TestOrg) => ask(o, o.teamIds[1], { need: "  " }), field: "need" },
   ])("$name → 400", async ({ input, field }) => {
     const org = await createTestOrg(env.DB, { teams: 2 });

@@ -69,11 +69,13 @@ export async function createBoost(db: D1Database, access: OrgAccess, input: unkn
     data.problemThreadId ? findTeamProblem(db, access.org.id, fromTeamId, data.problemThreadId) : null,
   ]);
   const issues = [];
-  if (data.toTeamId !== ANY_TEAM && !toTeam) issues.push({ field: "toTeamId", issue: "Choose one of your organisation's teams, or any team." });
+  if (data.toTeamId !== ANY_TEAM && !toTeam)
+    issues.push({ field: "toTeamId", issue: "Choose one of your organisation's teams, or any team." });
   if (toTeam?.id === fromTeamId) issues.push({ field: "toTeamId", issue: "Ask another team: this is your own team." });
   if (data.neededBy < today) issues.push({ field: "neededBy", issue: "That date has passed. Choose today or a later day." });
   if (data.neededBy > addDays(today, 365)) issues.push({ field: "neededBy", issue: "Choose a day within the next year." });
-  if (data.objectiveId && (!objective || objective.level !== "team" || objective.team_id !== fromTeamId)) issues.push({ field: "objectiveId", issue: "Choose one of your team's objectives." });
+  if (data.objectiveId && (!objective || objective.level !== "team" || objective.team_id !== fromTeamId))
+    issues.push({ field: "objectiveId", issue: "Choose one of your team's objectives." });
   if (data.problemThreadId && !problem) issues.push({ field: "problemThreadId", issue: "Choose one of your team's PPP problems." });
   if (issues.length) throw validationFailed(issues);
 
@@ -105,12 +107,20 @@ export async function createBoost(db: D1Database, access: OrgAccess, input: unkn
   return { id, outboxIds: await notifyBoostStep(db, access, boost, asked, { kind: "created" }, origin, now) };
 }
 
-async function actionable(db: D1Database, access: OrgAccess, boostId: string, action: keyof ReturnType<typeof boostActions>, message: string) {
+async function actionable(
+  db: D1Database,
+  access: OrgAccess,
+  boostId: string,
+  action: keyof ReturnType<typeof boostActions>,
+  message: string,
+) {
   const boost = await loadBoost(db, access, boostId);
   const teamId = leadTeam(access, message);
-  if (boost.state === "resolved" || boost.state === "declined") throw conflict(`This request is ${boost.state}; nothing more can change on it. Ask again if you still need help.`);
+  if (boost.state === "resolved" || boost.state === "declined")
+    throw conflict(`This request is ${boost.state}; nothing more can change on it. Ask again if you still need help.`);
   if (!boostActions(boostFacts(boost), teamId)[action]) {
-    if (boost.state === "accepted" && (action === "accept" || action === "decline")) throw conflict(`${boost.helper_team_name ?? "Another team"} already accepted this request.`);
+    if (boost.state === "accepted" && (action === "accept" || action === "decline"))
+      throw conflict(`${boost.helper_team_name ?? "Another team"} already accepted this request.`);
     throw forbidden(message);
   }
   return { boost, teamId };
@@ -123,14 +133,32 @@ export async function acceptBoost(db: D1Database, access: OrgAccess, boostId: st
   if (result.meta.changes !== 1) throw conflict("Another team accepted this request first.");
   const updated = await loadBoost(db, access, boost.id);
   await emitBoostEvent(db, access, "boost.accepted", updated, now);
-  return { id: boost.id, outboxIds: await notifyBoostStep(db, access, updated, [boost.from_team_id], { kind: "accepted", helperTeam: updated.helper_team_name ?? "" }, origin, now) };
+  return {
+    id: boost.id,
+    outboxIds: await notifyBoostStep(
+      db,
+      access,
+      updated,
+      [boost.from_team_id],
+      { kind: "accepted", helperTeam: updated.helper_team_name ?? "" },
+      origin,
+      now,
+    ),
+  };
 }
 
 /**
  * The asked team's lead declines with a reason. A request to one team closes; a request to
  * any team stays open for the others, with the reason in the thread.
  */
-export async function declineBoost(db: D1Database, access: OrgAccess, boostId: string, input: unknown, origin: string, now: Date): Promise<BoostOutcome> {
+export async function declineBoost(
+  db: D1Database,
+  access: OrgAccess,
+  boostId: string,
+  input: unknown,
+  origin: string,
+  now: Date,
+): Promise<BoostOutcome> {
   const { boost, teamId } = await actionable(db, access, boostId, "decline", "Only the lead of a team this request asks can decline it.");
   const data = parseInput(boostDeclineSchema, input);
   const thread = (await messagesOfBoostStatement(db, access.org.id, boost.id).all<BoostMessageRow>()).results;
@@ -138,35 +166,106 @@ export async function declineBoost(db: D1Database, access: OrgAccess, boostId: s
   const at = now.toISOString();
   const messageId = randomToken(16);
   const [inserted] = await db.batch([
-    insertBoostMessageStatement(db, { id: messageId, boost_id: boost.id, org_id: access.org.id, team_id: teamId, person_id: access.viewer.personId, kind: "decline", body: data.reason, created_at: at }),
+    insertBoostMessageStatement(db, {
+      id: messageId,
+      boost_id: boost.id,
+      org_id: access.org.id,
+      team_id: teamId,
+      person_id: access.viewer.personId,
+      kind: "decline",
+      body: data.reason,
+      created_at: at,
+    }),
     ...(boost.to_team_id ? [declineBoostStatement(db, access.org.id, boost.id, at)] : []),
   ]);
   if (inserted.meta.changes !== 1) throw conflict("Another team accepted this request first.");
   const team = (await findTeam(db, access.org.id, teamId))?.name ?? "";
-  await emitBoostEvent(db, access, "boost.declined", boost.to_team_id ? { ...boost, state: "declined" } : boost, now, { declinedBy: { id: teamId, name: team }, reason: data.reason });
-  return { id: boost.id, outboxIds: await notifyBoostStep(db, access, boost, [boost.from_team_id], { kind: "declined", teamId, team, reason: data.reason }, origin, now) };
+  await emitBoostEvent(db, access, "boost.declined", boost.to_team_id ? { ...boost, state: "declined" } : boost, now, {
+    declinedBy: { id: teamId, name: team },
+    reason: data.reason,
+  });
+  return {
+    id: boost.id,
+    outboxIds: await notifyBoostStep(
+      db,
+      access,
+      boost,
+      [boost.from_team_id],
+      { kind: "declined", teamId, team, reason: data.reason },
+      origin,
+      now,
+    ),
+  };
 }
 
 /** A question or reply in the boost's thread, by the lead of either side; emails the other side. */
-export async function postBoostMessage(db: D1Database, access: OrgAccess, boostId: string, input: unknown, origin: string, now: Date): Promise<BoostOutcome> {
-  const { boost, teamId } = await actionable(db, access, boostId, "message", "Only the leads of the teams in this request can write in its thread.");
+export async function postBoostMessage(
+  db: D1Database,
+  access: OrgAccess,
+  boostId: string,
+  input: unknown,
+  origin: string,
+  now: Date,
+): Promise<BoostOutcome> {
+  const { boost, teamId } = await actionable(
+    db,
+    access,
+    boostId,
+    "message",
+    "Only the leads of the teams in this request can write in its thread.",
+  );
   const data = parseInput(boostMessageSchema, input);
   const thread = (await messagesOfBoostStatement(db, access.org.id, boost.id).all<BoostMessageRow>()).results;
-  if (thread.length >= MAX_BOOST_MESSAGES) throw conflict(`This thread has ${MAX_BOOST_MESSAGES} messages. Talk directly, then note the outcome here by resolving it.`);
+  if (thread.length >= MAX_BOOST_MESSAGES)
+    throw conflict(`This thread has ${MAX_BOOST_MESSAGES} messages. Talk directly, then note the outcome here by resolving it.`);
   const messageId = randomToken(16);
-  const inserted = await insertBoostMessageStatement(db, { id: messageId, boost_id: boost.id, org_id: access.org.id, team_id: teamId, person_id: access.viewer.personId, kind: "message", body: data.body, created_at: now.toISOString() }).run();
+  const inserted = await insertBoostMessageStatement(db, {
+    id: messageId,
+    boost_id: boost.id,
+    org_id: access.org.id,
+    team_id: teamId,
+    person_id: access.viewer.personId,
+    kind: "message",
+    body: data.body,
+    created_at: now.toISOString(),
+  }).run();
   if (inserted.meta.changes !== 1) throw conflict("This request was closed meanwhile. Reload the page.");
   const teams = await listTeams(db, access.org.id);
-  const to = messageRecipients(boostFacts(boost), teamId, thread.flatMap((m) => (m.team_id ? [m.team_id] : [])), teams.map((t) => t.id));
+  const to = messageRecipients(
+    boostFacts(boost),
+    teamId,
+    thread.flatMap((m) => (m.team_id ? [m.team_id] : [])),
+    teams.map((t) => t.id),
+  );
   const team = teams.find((t) => t.id === teamId)?.name ?? "";
-  return { id: boost.id, outboxIds: await notifyBoostStep(db, access, boost, to, { kind: "message", messageId, team, body: data.body }, origin, now) };
+  return {
+    id: boost.id,
+    outboxIds: await notifyBoostStep(db, access, boost, to, { kind: "message", messageId, team, body: data.body }, origin, now),
+  };
 }
 
 /** The requester marks the boost resolved: unblocked with help, or no longer needed. */
 export async function resolveBoost(db: D1Database, access: OrgAccess, boostId: string, origin: string, now: Date): Promise<BoostOutcome> {
-  const { boost } = await actionable(db, access, boostId, "resolve", "Only the lead of the team that asked can mark this request resolved.");
+  const { boost } = await actionable(
+    db,
+    access,
+    boostId,
+    "resolve",
+    "Only the lead of the team that asked can mark this request resolved.",
+  );
   const result = await resolveBoostStatement(db, access.org.id, boost.id, now.toISOString()).run();
   if (result.meta.changes !== 1) throw conflict("This request changed meanwhile. Reload the page.");
   await emitBoostEvent(db, access, "boost.resolved", { ...boost, state: "resolved" }, now);
-  return { id: boost.id, outboxIds: await notifyBoostStep(db, access, boost, resolveRecipients(boostFacts(boost)), { kind: "resolved", helped: boost.helper_team_id !== null }, origin, now) };
+  return {
+    id: boost.id,
+    outboxIds: await notifyBoostStep(
+      db,
+      access,
+      boost,
+      resolveRecipients(boostFacts(boost)),
+      { kind: "resolved", helped: boost.helper_team_id !== null },
+      origin,
+      now,
+    ),
+  };
 }

@@ -58,7 +58,8 @@ export async function getCampaignLink(db: D1Database, token: string, credential:
 }
 
 export const CLOSED_MESSAGE = "This Scorecard campaign has closed, so it no longer takes answers.";
-export const FULL_MESSAGE = "This campaign link takes no more answers: it accepts as many as the organisation had people when the campaign opened.";
+export const FULL_MESSAGE =
+  "This campaign link takes no more answers: it accepts as many as the organisation had people when the campaign opened.";
 
 /**
  * The statements that record the admin's own public Scorecard result as a leader's answer in
@@ -66,7 +67,12 @@ export const FULL_MESSAGE = "This campaign link takes no more answers: it accept
  * link (so the link then says this browser has answered). The response keeps no link to the
  * public result: it is one answer among the campaign's, released in steps of k like the rest.
  */
-export async function leaderSelfAssessmentStatements(db: D1Database, campaignId: string, credential: string, answers: Record<string, number>): Promise<D1PreparedStatement[]> {
+export async function leaderSelfAssessmentStatements(
+  db: D1Database,
+  campaignId: string,
+  credential: string,
+  answers: Record<string, number>,
+): Promise<D1PreparedStatement[]> {
   return submitResponseStatements(db, {
     id: randomToken(16),
     campaignId,

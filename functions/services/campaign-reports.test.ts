@@ -10,7 +10,9 @@ import { outboxMessageSource } from "./outbox";
 const NOW = new Date("2026-11-20T10:00:00Z");
 
 async function reportTo(email: string, campaignId: string) {
-  const row = await env.DB.prepare("SELECT * FROM outbox WHERE kind = 'campaign_report' AND to_address = ?1 AND idempotency_key LIKE ?2").bind(email, `campaign_report:${campaignId}:%`).first<OutboxRow>();
+  const row = await env.DB.prepare("SELECT * FROM outbox WHERE kind = 'campaign_report' AND to_address = ?1 AND idempotency_key LIKE ?2")
+    .bind(email, `campaign_report:${campaignId}:%`)
+    .first<OutboxRow>();
   if (!row) throw new Error(`no campaign report to ${email}`);
   return PostalMime.parse(outboxMessageSource(row, env.MAIL_FROM));
 }
@@ -32,7 +34,11 @@ describe("the emailed campaign report", () => {
     expect(headers["list-unsubscribe"]).toMatch(/^<https:\/\/mistvine\.test\/u\/[A-Za-z0-9_-]{22}>$/);
     expect(headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     // The lead is not an admin and gets nothing.
-    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'campaign_report' AND to_address = ?1").bind(org.leads[0].viewer.email).first("n")).toBe(0);
+    expect(
+      await env.DB.prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'campaign_report' AND to_address = ?1")
+        .bind(org.leads[0].viewer.email)
+        .first("n"),
+    ).toBe(0);
   });
 
   it("with fewer than k answers says so and carries no score", async () => {

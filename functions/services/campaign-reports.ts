@@ -10,10 +10,21 @@ import { subscriptionsFor, unsubscribeLink } from "./subscriptions";
  * When a campaign closes, every admin gets its result by email, once (idempotency key per
  * campaign and admin), unless they unsubscribed from campaign reports. Returns the outbox ids.
  */
-export async function enqueueCampaignReports(db: D1Database, access: OrgAccess, campaignId: string, origin: string, now: Date): Promise<number[]> {
+export async function enqueueCampaignReports(
+  db: D1Database,
+  access: OrgAccess,
+  campaignId: string,
+  origin: string,
+  now: Date,
+): Promise<number[]> {
   const [result, members] = await Promise.all([getCampaignResult(db, access.org, campaignId, now), listMembers(db, access.org.id)]);
   const admins = members.filter((m) => m.role === "admin");
-  const subscriptions = await subscriptionsFor(db, access.org.id, admins.map((a) => ({ email: a.email, kind: "campaign_report" as const })), now);
+  const subscriptions = await subscriptionsFor(
+    db,
+    access.org.id,
+    admins.map((a) => ({ email: a.email, kind: "campaign_report" as const })),
+    now,
+  );
   const resultUrl = `${origin}/o/${access.org.slug}/results?campaign=${campaignId}`;
   const messages: NewOutboxMessage[] = [];
   for (const admin of admins) {

@@ -127,7 +127,11 @@ describe("the org's campaign result", () => {
     await answerMany(env.DB, token, 1, outlier, true);
     const after = (await getOrgResults(env.DB, org.admin, null, NOW)).result!;
     expect(after).toEqual(before);
-    const shared = await getSharedResult(env.DB, (await createShareLink(env.DB, org.admin, { campaignId: before.campaign.id, expiresInDays: 7 }, NOW)).url.split("/").pop()!, NOW);
+    const shared = await getSharedResult(
+      env.DB,
+      (await createShareLink(env.DB, org.admin, { campaignId: before.campaign.id, expiresInDays: 7 }, NOW)).url.split("/").pop()!,
+      NOW,
+    );
     expect(shared.result.everyone).toEqual(before.everyone);
 
     // Four more of everyone else: five new people, but leaders grew by one only; a move now
@@ -177,7 +181,10 @@ describe("the org's campaign result", () => {
 
   it("issues the same statements for 6 responses as for 60, across several campaigns", async () => {
     const counts: number[][] = [];
-    for (const [campaigns, each] of [[1, 6], [3, 60]]) {
+    for (const [campaigns, each] of [
+      [1, 6],
+      [3, 60],
+    ]) {
       const org = await createTestOrg(env.DB, { teams: 1 });
       for (let c = 0; c < campaigns; c++) {
         const campaign = await openTestCampaign(env.DB, org.admin, new Date(NOW.getTime() + c * 86_400_000), 100);

@@ -8,16 +8,28 @@
 import { isId } from "../../src/schemas/fields";
 import { localDate } from "../../src/domain/calendar";
 import { CAMPAIGN_GROUPS, releaseCampaign, type CampaignCount, type CampaignGroups } from "../../src/domain/scorecard/campaign-release";
-import { buildCampaignResult, CAMPAIGN_RESULT_FORMAT, TREND_LENGTH, type AnswerCount, type CampaignResult, type CampaignTally } from "../../src/domain/scorecard/campaign-result";
+import {
+  buildCampaignResult,
+  CAMPAIGN_RESULT_FORMAT,
+  TREND_LENGTH,
+  type AnswerCount,
+  type CampaignResult,
+  type CampaignTally,
+} from "../../src/domain/scorecard/campaign-result";
 import { campaignStatement, listCampaignsStatement, type CampaignRow } from "../db/campaigns";
 import { answerCountsStatement, tallyStatement, type TallyRow } from "../db/campaign-responses";
-import { openCampaignReleasesStatement, releaseOf, storeReleaseStatement, trendReleasesStatement, type OpenCampaignReleaseRow } from "../db/result-releases";
+import {
+  openCampaignReleasesStatement,
+  releaseOf,
+  storeReleaseStatement,
+  trendReleasesStatement,
+  type OpenCampaignReleaseRow,
+} from "../db/result-releases";
 import { campaignSnapshotStatement, findSharedSnapshot, storeSnapshotStatement, type CampaignSnapshotRow } from "../db/result-snapshots";
 import { batch, type Typed } from "../db/typed";
 import type { OrgAccess } from "./access";
 import { notFound } from "./errors";
 import { requireActiveShareLink } from "./share-links";
-
 
 /** What a result needs of its org (k is the campaign's own, fixed when it opened). */
 export interface ResultOrg {
@@ -40,11 +52,20 @@ function campaignsOf(rows: readonly TallyRow[]): TrendCampaign[] {
   for (const r of rows) {
     let t = byCampaign.get(r.campaign_id);
     if (!t) {
-      t = { campaignId: r.campaign_id, name: r.name, openedAt: r.opened_at, k: r.k, count: { leaders: none(), rest: none(), answerCounts: [] } };
+      t = {
+        campaignId: r.campaign_id,
+        name: r.name,
+        openedAt: r.opened_at,
+        k: r.k,
+        count: { leaders: none(), rest: none(), answerCounts: [] },
+      };
       byCampaign.set(r.campaign_id, t);
     }
     if (r.is_leader === null) continue;
-    t.count[r.is_leader === 1 ? "leaders" : "rest"] = { n: r.n, sums: { clarity: r.clarity, context: r.context, autonomy: r.autonomy, velocity: r.velocity } };
+    t.count[r.is_leader === 1 ? "leaders" : "rest"] = {
+      n: r.n,
+      sums: { clarity: r.clarity, context: r.context, autonomy: r.autonomy, velocity: r.velocity },
+    };
   }
   return [...byCampaign.values()];
 }
@@ -82,18 +103,40 @@ async function computeResult(db: D1Database, org: ResultOrg, campaignId: string,
       answerCounts = shown.everyone.answerCounts;
       responses = shown.everyone.n >= t.k ? shown.everyone.n : 0;
     }
-    return { campaignId: t.campaignId, name: t.name, openedOn: day(t.openedAt), k: t.k, everyone: shown.everyone, leaders: shown.leaders, rest: shown.rest };
+    return {
+      campaignId: t.campaignId,
+      name: t.name,
+      openedOn: day(t.openedAt),
+      k: t.k,
+      everyone: shown.everyone,
+      leaders: shown.leaders,
+      rest: shown.rest,
+    };
   });
   const result = buildCampaignResult({
     k: c.anonymity_k,
-    campaign: { id: c.id, name: c.name, state: c.state, waveName: c.wave_name, openedOn: day(c.opened_at), closedOn: c.closed_at ? day(c.closed_at) : null },
+    campaign: {
+      id: c.id,
+      name: c.name,
+      state: c.state,
+      waveName: c.wave_name,
+      openedOn: day(c.opened_at),
+      closedOn: c.closed_at ? day(c.closed_at) : null,
+    },
     tallies,
     answerCounts,
     responses,
   });
   await batch(db, [
     ...CAMPAIGN_GROUPS.flatMap((g) => (published[g] ? [storeReleaseStatement(db, c.id, g, published[g])] : [])),
-    storeSnapshotStatement(db, { campaignId: c.id, version: c.result_version, k: c.anonymity_k, format: CAMPAIGN_RESULT_FORMAT, model: JSON.stringify(result), computedAt: now.toISOString() }),
+    storeSnapshotStatement(db, {
+      campaignId: c.id,
+      version: c.result_version,
+      k: c.anonymity_k,
+      format: CAMPAIGN_RESULT_FORMAT,
+      model: JSON.stringify(result),
+      computedAt: now.toISOString(),
+    }),
   ]);
   return result;
 }
@@ -151,7 +194,9 @@ export async function getOrgResults(db: D1Database, access: OrgAccess, campaignI
  * sends it (the emailed campaign report, for one). Served from the snapshot when current.
  */
 export async function getCampaignResult(db: D1Database, org: ResultOrg, campaignId: string, now: Date): Promise<CampaignResult> {
-  const row = isId(campaignId) ? await campaignSnapshotStatement(db, org.id, campaignId, CAMPAIGN_RESULT_FORMAT).first<CampaignSnapshotRow>() : null;
+  const row = isId(campaignId)
+    ? await campaignSnapshotStatement(db, org.id, campaignId, CAMPAIGN_RESULT_FORMAT).first<CampaignSnapshotRow>()
+    : null;
   if (!row || row.id !== campaignId) throw notFound("That campaign");
   return resultOf(db, org, row, now);
 }
@@ -194,5 +239,10 @@ export function openCampaignReadiness(rows: readonly OpenCampaignReleaseRow[], k
   const first = rows[0];
   if (!first) return null;
   const published = (grp: string) => rows.some((r) => r.grp === grp && (r.n ?? 0) >= k);
-  return { id: first.id, name: first.name, openedAt: first.opened_at, readyToClose: published("everyone") && published("leaders") && published("rest") };
+  return {
+    id: first.id,
+    name: first.name,
+    openedAt: first.opened_at,
+    readyToClose: published("everyone") && published("leaders") && published("rest"),
+  };
 }

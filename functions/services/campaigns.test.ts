@@ -12,10 +12,15 @@ import { randomToken } from "./tokens";
 const NOW = new Date("2026-11-20T10:00:00Z");
 
 async function responseRows(campaignId: string) {
-  return (await env.DB.prepare("SELECT * FROM scorecard_responses WHERE campaign_id = ?1").bind(campaignId).all<Record<string, unknown>>()).results;
+  return (await env.DB.prepare("SELECT * FROM scorecard_responses WHERE campaign_id = ?1").bind(campaignId).all<Record<string, unknown>>())
+    .results;
 }
 async function credentialRows(campaignId: string) {
-  return (await env.DB.prepare("SELECT * FROM scorecard_campaign_credentials WHERE campaign_id = ?1").bind(campaignId).all<Record<string, unknown>>()).results;
+  return (
+    await env.DB.prepare("SELECT * FROM scorecard_campaign_credentials WHERE campaign_id = ?1")
+      .bind(campaignId)
+      .all<Record<string, unknown>>()
+  ).results;
 }
 describe("opening a campaign with the admin's own Scorecard result", () => {
   it("stores it as one leader's answer, guarded by the admin's browser, with no link to the public result", async () => {
@@ -32,7 +37,9 @@ describe("opening a campaign with the admin's own Scorecard result", () => {
     expect(JSON.parse(String(rows[0].answers))).toEqual(answers);
     expect(Object.values(rows[0])).not.toContain(resultId);
     // Counted like any answer, and like any count published only in steps of k: one answer shows as none yet.
-    const stored = await env.DB.prepare("SELECT responses FROM scorecard_campaigns WHERE id = ?1").bind(campaign.id).first<number>("responses");
+    const stored = await env.DB.prepare("SELECT responses FROM scorecard_campaigns WHERE id = ?1")
+      .bind(campaign.id)
+      .first<number>("responses");
     expect(stored).toBe(1);
     expect((await getCampaignsOverview(env.DB, org.admin, NOW)).open?.responses).toBe(0);
     // The admin's browser has answered: the link says so instead of taking a second answer.
@@ -93,17 +100,30 @@ describe("answering a campaign link", () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const campaign = await openTestCampaign(env.DB, org.admin, NOW);
     const credential = randomToken(32);
-    expect(await answerCampaign(env.DB, campaign.link_token, credential, { answers: uniform(4), leader: true })).toEqual({ recorded: true });
+    expect(await answerCampaign(env.DB, campaign.link_token, credential, { answers: uniform(4), leader: true })).toEqual({
+      recorded: true,
+    });
 
     const [response] = await responseRows(campaign.id);
-    expect(Object.keys(response).sort()).toEqual(["answers", "autonomy", "campaign_id", "clarity", "context", "id", "is_leader", "velocity"]);
+    expect(Object.keys(response).sort()).toEqual([
+      "answers",
+      "autonomy",
+      "campaign_id",
+      "clarity",
+      "context",
+      "id",
+      "is_leader",
+      "velocity",
+    ]);
     expect(response).toMatchObject({ is_leader: 1, clarity: 75, context: 75, autonomy: 75, velocity: 75 });
     const [guard] = await credentialRows(campaign.id);
     expect(Object.keys(guard).sort()).toEqual(["campaign_id", "credential_hash"]);
     expect(guard.credential_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(guard)).not.toContain(credential);
     // Neither table has a rowid that could pair the two rows by insertion order.
-    const tables = await env.DB.prepare("SELECT name, sql FROM sqlite_master WHERE name IN ('scorecard_responses', 'scorecard_campaign_credentials')").all<{ sql: string }>();
+    const tables = await env.DB.prepare(
+      "SELECT name, sql FROM sqlite_master WHERE name IN ('scorecard_responses', 'scorecard_campaign_credentials')",
+    ).all<{ sql: string }>();
     for (const t of tables.results) expect(t.sql).toContain("WITHOUT ROWID");
     expect((await getCampaignLink(env.DB, campaign.link_token, credential)).status).toBe("answered");
     expect((await getCampaignLink(env.DB, campaign.link_token, randomToken(32))).status).toBe("open");
@@ -121,7 +141,9 @@ describe("answering a campaign link", () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const campaign = await openTestCampaign(env.DB, org.admin, NOW);
     const credential = randomToken(32);
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => answerCampaign(env.DB, campaign.link_token, credential, { answers: uniform(3) })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () => answerCampaign(env.DB, campaign.link_token, credential, { answers: uniform(3) })),
+    );
     expect(outcomes.filter((o) => o.recorded)).toHaveLength(1);
     expect(await responseRows(campaign.id)).toHaveLength(1);
     expect(await credentialRows(campaign.id)).toHaveLength(1);
@@ -130,7 +152,11 @@ describe("answering a campaign link", () => {
   it("stores exactly N responses from N browsers answering in parallel", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const campaign = await openTestCampaign(env.DB, org.admin, NOW);
-    await Promise.all(Array.from({ length: 12 }, (_, i) => answerCampaign(env.DB, campaign.link_token, randomToken(32), { answers: uniform((i % 5) + 1), leader: i % 3 === 0 })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        answerCampaign(env.DB, campaign.link_token, randomToken(32), { answers: uniform((i % 5) + 1), leader: i % 3 === 0 }),
+      ),
+    );
     expect(await responseRows(campaign.id)).toHaveLength(12);
     const row = await env.DB.prepare("SELECT responses, result_version FROM scorecard_campaigns WHERE id = ?1").bind(campaign.id).first();
     expect(row).toEqual({ responses: 12, result_version: 12 });
@@ -139,7 +165,9 @@ describe("answering a campaign link", () => {
   it("stops at the org's headcount, even when more browsers answer at once", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const campaign = await openTestCampaign(env.DB, org.admin, NOW, 3);
-    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => answerCampaign(env.DB, campaign.link_token, randomToken(32), { answers: uniform(3) })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, () => answerCampaign(env.DB, campaign.link_token, randomToken(32), { answers: uniform(3) })),
+    );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(3);
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected").map((o) => (o.reason as AppError).status);
     expect(refused).toEqual([409, 409, 409]);
@@ -163,7 +191,13 @@ describe("answering a campaign link", () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
     const campaign = await openTestCampaign(env.DB, org.admin, NOW);
     const { sc1: _dropped, ...missing } = uniform(3);
-    const cases: unknown[] = [{ answers: missing }, { answers: { ...uniform(3), da1: 6 } }, { answers: uniform(3), leader: "maybe" }, { answers: "all fives" }, null];
+    const cases: unknown[] = [
+      { answers: missing },
+      { answers: { ...uniform(3), da1: 6 } },
+      { answers: uniform(3), leader: "maybe" },
+      { answers: "all fives" },
+      null,
+    ];
     for (const input of cases) {
       const error = await failure(answerCampaign(env.DB, campaign.link_token, randomToken(32), input));
       expect(error.status).toBe(400);
@@ -178,7 +212,15 @@ describe("answering a campaign link", () => {
     const campaign = await openTestCampaign(env.DB, org.admin, NOW);
     await closeCampaignOf(env.DB, org.admin, campaign.id, NOW, "https://mistvine.test");
     expect((await getCampaignLink(env.DB, campaign.link_token, null)).status).toBe("closed");
-    expect((await failure(answerCampaign(env.DB, campaign.link_token, randomToken(32), { answers: answersScoring({ clarity: 1, context: 2, autonomy: 3, velocity: 4 }) }))).status).toBe(410);
+    expect(
+      (
+        await failure(
+          answerCampaign(env.DB, campaign.link_token, randomToken(32), {
+            answers: answersScoring({ clarity: 1, context: 2, autonomy: 3, velocity: 4 }),
+          }),
+        )
+      ).status,
+    ).toBe(410);
     expect((await failure(getCampaignLink(env.DB, "x".repeat(22), null))).status).toBe(404);
     expect((await failure(getCampaignLink(env.DB, "not a token", null))).status).toBe(404);
     expect(await responseRows(campaign.id)).toHaveLength(0);

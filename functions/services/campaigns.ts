@@ -22,14 +22,19 @@ import { parseInput } from "./validate";
 import { batch } from "../db/typed";
 import { emitCampaignClosed } from "./webhook-events";
 
-
 /** Opens a campaign; at most one is open per org, and the org must have declared its headcount. */
 /**
  * Opens a campaign. With `leaderResultId` (the admin ticked "count my result") and the admin's
  * browser credential, the admin's public Scorecard result goes in as a leader's answer, in the
  * same batch: the campaign and that answer are stored together or not at all.
  */
-export async function openCampaign(db: D1Database, access: OrgAccess, input: unknown, now: Date, credential?: string): Promise<CampaignRow> {
+export async function openCampaign(
+  db: D1Database,
+  access: OrgAccess,
+  input: unknown,
+  now: Date,
+  credential?: string,
+): Promise<CampaignRow> {
   requireAdmin(access);
   const data = parseInput(openCampaignSchema, input);
   let wave: WaveRow | null = null;
@@ -44,7 +49,14 @@ export async function openCampaign(db: D1Database, access: OrgAccess, input: unk
   const own = data.leaderResultId && credential ? await ownResultAnswers(db, data.leaderResultId) : null;
   const id = randomToken(16);
   try {
-    const insert = insertCampaignStatement(db, { id, org_id: access.org.id, wave_id: wave?.id ?? null, name, link_token: randomToken(16), opened_at: now.toISOString() });
+    const insert = insertCampaignStatement(db, {
+      id,
+      org_id: access.org.id,
+      wave_id: wave?.id ?? null,
+      name,
+      link_token: randomToken(16),
+      opened_at: now.toISOString(),
+    });
     await batch(db, [insert, ...(own && credential ? await leaderSelfAssessmentStatements(db, id, credential, own) : [])]);
   } catch (error) {
     if (String(error).includes("UNIQUE")) throw conflict("A campaign is open already. Close it before opening another.");
@@ -58,7 +70,9 @@ async function ownResultAnswers(db: D1Database, resultId: string): Promise<Recor
     return (await getScorecardResult(db, resultId)).answers;
   } catch (error) {
     if (error instanceof AppError && error.status === 404) {
-      throw validationFailed([{ field: "leaderResultId", issue: "That Scorecard result no longer exists: untick the box to open the campaign without it." }]);
+      throw validationFailed([
+        { field: "leaderResultId", issue: "That Scorecard result no longer exists: untick the box to open the campaign without it." },
+      ]);
     }
     throw error;
   }

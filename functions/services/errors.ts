@@ -34,7 +34,6 @@ export const validationFailed = (details: FieldIssue[], message = "Some fields n
 export const notFound = (what = "That page") => new AppError(404, "not_found", `${what} does not exist.`);
 export const conflict = (message: string) => new AppError(409, "conflict", message);
 export const gone = (message: string) => new AppError(410, "gone", message);
-export const rateLimited = () =>
-  new AppError(429, "rate_limited", "Too many requests from your network. Wait a minute and try again.");
+export const rateLimited = () => new AppError(429, "rate_limited", "Too many requests from your network. Wait a minute and try again.");
 export const unauthorized = (message = "Sign in to continue.") => new AppError(401, "unauthorized", message);
 export const forbidden = (message = "You do not have permission to do that.") => new AppError(403, "forbidden", message);

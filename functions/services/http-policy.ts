@@ -57,7 +57,12 @@ export function checkRequestPolicy(request: Request, url: URL): Response | null 
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
   if ((origin !== null && origin !== url.origin) || site === "cross-site") {
-    return refuse(url, 403, "forbidden", "This form was sent from another website. Open the page on Mistvine itself and send it from there.");
+    return refuse(
+      url,
+      403,
+      "forbidden",
+      "This form was sent from another website. Open the page on Mistvine itself and send it from there.",
+    );
   }
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_BODY_BYTES) {

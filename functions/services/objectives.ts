@@ -2,7 +2,15 @@ import { isId } from "../../src/schemas/fields";
 import { keyResultProgress, meanProgress } from "../../src/domain/okr/progress";
 import { MAX_MOONSHOTS_PER_WAVE, REFLECTION_OPENS_DAYS_LEFT, reflectionOpen } from "../../src/domain/okr/wave";
 import { localDate } from "../../src/domain/calendar";
-import { carryOverSchema, checkInSchema, keyResultSchema, orgObjectiveSchema, reflectionSchema, teamObjectiveSchema, type KeyResultInput } from "../../src/schemas/okr";
+import {
+  carryOverSchema,
+  checkInSchema,
+  keyResultSchema,
+  orgObjectiveSchema,
+  reflectionSchema,
+  teamObjectiveSchema,
+  type KeyResultInput,
+} from "../../src/schemas/okr";
 import {
   deleteKeyResult,
   deleteObjective,
@@ -25,7 +33,13 @@ import { parseInput } from "./validate";
 import { getWave } from "./waves";
 import { emitCheckInEvent } from "./webhook-events";
 
-function keyResultStatements(db: D1Database, orgId: string, objectiveId: string, krs: readonly KeyResultInput[], at: string): D1PreparedStatement[] {
+function keyResultStatements(
+  db: D1Database,
+  orgId: string,
+  objectiveId: string,
+  krs: readonly KeyResultInput[],
+  at: string,
+): D1PreparedStatement[] {
   return krs.map((k, i) =>
     insertKeyResultStatement(db, {
       id: randomToken(16),
@@ -50,17 +64,44 @@ async function openWave(db: D1Database, access: OrgAccess, waveId: string) {
 }
 
 /** An org objective with its key results, in one batch; a third moonshot is refused. */
-export async function createOrgObjective(db: D1Database, access: OrgAccess, waveId: string, input: unknown, now: Date, carriedFromId: string | null = null): Promise<string> {
+export async function createOrgObjective(
+  db: D1Database,
+  access: OrgAccess,
+  waveId: string,
+  input: unknown,
+  now: Date,
+  carriedFromId: string | null = null,
+): Promise<string> {
   requireAdmin(access);
   await openWave(db, access, waveId);
   const data = parseInput(orgObjectiveSchema, input);
   const at = now.toISOString();
-  const objective: ObjectiveRow = { id: randomToken(16), org_id: access.org.id, wave_id: waveId, level: "org", team_id: null, parent_id: null, kind: data.kind, title: data.title, rationale: "", position: 0, carried_from_id: carriedFromId, created_at: at };
-  const insert = data.kind === "moonshot" ? insertMoonshotStatement(db, objective, MAX_MOONSHOTS_PER_WAVE) : insertObjectiveStatement(db, objective);
+  const objective: ObjectiveRow = {
+    id: randomToken(16),
+    org_id: access.org.id,
+    wave_id: waveId,
+    level: "org",
+    team_id: null,
+    parent_id: null,
+    kind: data.kind,
+    title: data.title,
+    rationale: "",
+    position: 0,
+    carried_from_id: carriedFromId,
+    created_at: at,
+  };
+  const insert =
+    data.kind === "moonshot" ? insertMoonshotStatement(db, objective, MAX_MOONSHOTS_PER_WAVE) : insertObjectiveStatement(db, objective);
   if (data.kind === "moonshot") {
     // The key results must only be written if the guarded insert wrote the objective.
     const result = await insert.run();
-    if (result.meta.changes !== 1) throw validationFailed([{ field: "kind", issue: `A wave has at most ${MAX_MOONSHOTS_PER_WAVE} moonshots. Make this a roofshot, or change another moonshot first.` }]);
+    if (result.meta.changes !== 1)
+      throw validationFailed([
+        {
+          field: "kind",
+          issue: `A wave has at most ${MAX_MOONSHOTS_PER_WAVE} moonshots. Make this a roofshot, or change another moonshot first.`,
+        },
+      ]);
     if (data.keyResults.length) await db.batch(keyResultStatements(db, access.org.id, objective.id, data.keyResults, at));
   } else {
     await db.batch([insert, ...keyResultStatements(db, access.org.id, objective.id, data.keyResults, at)]);
@@ -69,7 +110,14 @@ export async function createOrgObjective(db: D1Database, access: OrgAccess, wave
 }
 
 /** A team objective aligned to one org objective of the same wave, with its rationale and key results. */
-export async function createTeamObjective(db: D1Database, access: OrgAccess, waveId: string, input: unknown, now: Date, carriedFromId: string | null = null): Promise<string> {
+export async function createTeamObjective(
+  db: D1Database,
+  access: OrgAccess,
+  waveId: string,
+  input: unknown,
+  now: Date,
+  carriedFromId: string | null = null,
+): Promise<string> {
   const wave = await openWave(db, access, waveId);
   const data = parseInput(teamObjectiveSchema, input);
   const team = await findTeam(db, access.org.id, data.teamId);
@@ -82,7 +130,20 @@ export async function createTeamObjective(db: D1Database, access: OrgAccess, wav
   const at = now.toISOString();
   const id = randomToken(16);
   await db.batch([
-    insertObjectiveStatement(db, { id, org_id: access.org.id, wave_id: wave.id, level: "team", team_id: team.id, parent_id: parent.id, kind: null, title: data.title, rationale: data.rationale, position: 0, carried_from_id: carriedFromId, created_at: at }),
+    insertObjectiveStatement(db, {
+      id,
+      org_id: access.org.id,
+      wave_id: wave.id,
+      level: "team",
+      team_id: team.id,
+      parent_id: parent.id,
+      kind: null,
+      title: data.title,
+      rationale: data.rationale,
+      position: 0,
+      carried_from_id: carriedFromId,
+      created_at: at,
+    }),
     ...keyResultStatements(db, access.org.id, id, data.keyResults, at),
   ]);
   return id;
@@ -117,21 +178,61 @@ export async function removeKeyResult(db: D1Database, access: OrgAccess, krId: s
 }
 
 /** Records a new value for a key result of the active wave and keeps the history. */
-export async function checkIn(db: D1Database, access: OrgAccess, krId: string, input: unknown, now: Date): Promise<{ teamId: string | null }> {
+export async function checkIn(
+  db: D1Database,
+  access: OrgAccess,
+  krId: string,
+  input: unknown,
+  now: Date,
+): Promise<{ teamId: string | null }> {
   const kr = isId(krId) ? await findKeyResultContext(db, access.org.id, krId) : null;
   if (!kr) throw notFound("That key result");
   if (kr.level === "org") requireAdmin(access);
   else requireTeamActor(access, kr.team_id ?? "");
-  if (kr.wave_state !== "active") throw conflict(kr.wave_state === "draft" ? "Check-ins start when the wave is active." : "This wave is completed; its key results are final.");
+  if (kr.wave_state !== "active")
+    throw conflict(
+      kr.wave_state === "draft" ? "Check-ins start when the wave is active." : "This wave is completed; its key results are final.",
+    );
   const data = parseInput(checkInSchema, input);
   const checkInId = randomToken(16);
-  await db.batch(insertCheckInStatements(db, { id: checkInId, org_id: access.org.id, key_result_id: kr.id, value: data.value, note: data.note, confidence: data.confidence ?? null, person_id: access.viewer.personId, created_at: now.toISOString() }));
-  await emitCheckInEvent(db, access, { id: checkInId, keyResultId: kr.id, keyResultTitle: kr.title, teamId: kr.team_id, value: data.value, note: data.note, confidence: data.confidence ?? null }, now);
+  await db.batch(
+    insertCheckInStatements(db, {
+      id: checkInId,
+      org_id: access.org.id,
+      key_result_id: kr.id,
+      value: data.value,
+      note: data.note,
+      confidence: data.confidence ?? null,
+      person_id: access.viewer.personId,
+      created_at: now.toISOString(),
+    }),
+  );
+  await emitCheckInEvent(
+    db,
+    access,
+    {
+      id: checkInId,
+      keyResultId: kr.id,
+      keyResultTitle: kr.title,
+      teamId: kr.team_id,
+      value: data.value,
+      note: data.note,
+      confidence: data.confidence ?? null,
+    },
+    now,
+  );
   return { teamId: kr.team_id };
 }
 
 /** The team's end-of-wave reflection: what worked, what to change. Writing it again updates it. */
-export async function saveReflection(db: D1Database, access: OrgAccess, waveId: string, teamId: string, input: unknown, now: Date): Promise<void> {
+export async function saveReflection(
+  db: D1Database,
+  access: OrgAccess,
+  waveId: string,
+  teamId: string,
+  input: unknown,
+  now: Date,
+): Promise<void> {
   requireTeamActor(access, teamId);
   const wave = await getWave(db, access, waveId);
   if (wave.state === "draft") throw conflict("Reflect once the wave is under way.");
@@ -141,7 +242,15 @@ export async function saveReflection(db: D1Database, access: OrgAccess, waveId: 
   }
   if (!(await findTeam(db, access.org.id, teamId))) throw notFound("That team");
   const data = parseInput(reflectionSchema, input);
-  await upsertReflection(db, { wave_id: wave.id, team_id: teamId, org_id: access.org.id, worked: data.worked, change: data.change, person_id: access.viewer.personId, updated_at: now.toISOString() });
+  await upsertReflection(db, {
+    wave_id: wave.id,
+    team_id: teamId,
+    org_id: access.org.id,
+    worked: data.worked,
+    change: data.change,
+    person_id: access.viewer.personId,
+    updated_at: now.toISOString(),
+  });
 }
 
 /**
@@ -161,7 +270,8 @@ export async function carryOver(db: D1Database, access: OrgAccess, input: unknow
   const krs = await listKeyResultsOfObjective(db, access.org.id, source.id);
   const progress = meanProgress(krs.map((k) => keyResultProgress(k)));
   if (progress !== null && progress >= 100) throw conflict("This objective was met; there is nothing to carry over.");
-  const keyResults = krs.map((k) => ({ title: k.title, unit: k.unit, baseline: k.current, target: k.target }))
+  const keyResults = krs
+    .map((k) => ({ title: k.title, unit: k.unit, baseline: k.current, target: k.target }))
     .filter((k) => k.baseline !== k.target);
   if (source.level === "org") {
     return createOrgObjective(db, access, to.id, { title: source.title, kind: source.kind, keyResults }, now, source.id);
@@ -169,5 +279,12 @@ export async function carryOver(db: D1Database, access: OrgAccess, input: unknow
   const parentCopy = source.parent_id ? await findCarriedCopy(db, access.org.id, to.id, source.parent_id) : null;
   const parentId = data.parentId ?? parentCopy?.id;
   if (!parentId) throw validationFailed([{ field: "parentId", issue: "Choose the org objective of the new wave this aligns to." }]);
-  return createTeamObjective(db, access, to.id, { teamId: source.team_id, parentId, title: source.title, rationale: source.rationale, keyResults }, now, source.id);
+  return createTeamObjective(
+    db,
+    access,
+    to.id,
+    { teamId: source.team_id, parentId, title: source.title, rationale: source.rationale, keyResults },
+    now,
+    source.id,
+  );
 }

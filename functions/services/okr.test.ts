@@ -10,7 +10,10 @@ import { createWave, editWave, moveWaveTo } from "./waves";
 const NOW = new Date("2026-11-20T10:00:00Z");
 
 async function expectAppError(promise: Promise<unknown>, status: number, field?: string): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).status).toBe(status);
   if (field) expect((error as AppError).details.map((d) => d.field)).toContain(field);
@@ -20,7 +23,13 @@ async function expectAppError(promise: Promise<unknown>, status: number, field?:
 /** Rows in the tables a refused write might have touched. */
 async function snapshot() {
   const count = (t: string) => env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`).first<number>("n");
-  return { waves: await count("waves"), objectives: await count("objectives"), krs: await count("key_results"), checkins: await count("kr_checkins"), reflections: await count("reflections") };
+  return {
+    waves: await count("waves"),
+    objectives: await count("objectives"),
+    krs: await count("key_results"),
+    checkins: await count("kr_checkins"),
+    reflections: await count("reflections"),
+  };
 }
 
 describe("waves", () => {
@@ -81,7 +90,17 @@ describe("org objectives", () => {
     const org = await createTestOrg(env.DB); // has one moonshot
     await createOrgObjective(env.DB, org.admin, org.waveId, { title: "Second moonshot", kind: "moonshot", keyResults: [] }, NOW);
     const before = await snapshot();
-    await expectAppError(createOrgObjective(env.DB, org.admin, org.waveId, { title: "Third moonshot", kind: "moonshot", keyResults: [{ title: "Some KR", baseline: 0, target: 1 }] }, NOW), 400, "kind");
+    await expectAppError(
+      createOrgObjective(
+        env.DB,
+        org.admin,
+        org.waveId,
+        { title: "Third moonshot", kind: "moonshot", keyResults: [{ title: "Some KR", baseline: 0, target: 1 }] },
+        NOW,
+      ),
+      400,
+      "kind",
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -92,15 +111,31 @@ describe("org objectives", () => {
       createOrgObjective(env.DB, org.admin, org.waveId, { title: "Moon B", kind: "moonshot", keyResults: [] }, NOW),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    const n = await env.DB.prepare("SELECT COUNT(*) AS n FROM objectives WHERE wave_id = ?1 AND kind = 'moonshot'").bind(org.waveId).first("n");
+    const n = await env.DB.prepare("SELECT COUNT(*) AS n FROM objectives WHERE wave_id = ?1 AND kind = 'moonshot'")
+      .bind(org.waveId)
+      .first("n");
     expect(n).toBe(2);
   });
 
   it("refuses a key result whose target equals its baseline, or that is not a number", async () => {
     const org = await createTestOrg(env.DB);
     const before = await snapshot();
-    await expectAppError(createOrgObjective(env.DB, org.admin, org.waveId, { title: "Flat", kind: "roofshot", keyResults: [{ title: "No change", baseline: 5, target: 5 }] }, NOW), 400, "keyResults.0.target");
-    await expectAppError(addKeyResult(env.DB, org.admin, org.orgObjectiveIds[0], { title: "Words", baseline: "ten", target: "20" }, NOW), 400, "baseline");
+    await expectAppError(
+      createOrgObjective(
+        env.DB,
+        org.admin,
+        org.waveId,
+        { title: "Flat", kind: "roofshot", keyResults: [{ title: "No change", baseline: 5, target: 5 }] },
+        NOW,
+      ),
+      400,
+      "keyResults.0.target",
+    );
+    await expectAppError(
+      addKeyResult(env.DB, org.admin, org.orgObjectiveIds[0], { title: "Words", baseline: "ten", target: "20" }, NOW),
+      400,
+      "baseline",
+    );
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -109,20 +144,40 @@ describe("team objectives", () => {
   it("require a rationale and an org objective of the same wave and org; nothing is written otherwise", async () => {
     const org = await createTestOrg(env.DB);
     const other = await createTestOrg(env.DB);
-    const base = { teamId: org.teamIds[0], parentId: org.orgObjectiveIds[0], title: "Ship the thing", rationale: "Because it moves activation.", keyResults: [] };
+    const base = {
+      teamId: org.teamIds[0],
+      parentId: org.orgObjectiveIds[0],
+      title: "Ship the thing",
+      rationale: "Because it moves activation.",
+      keyResults: [],
+    };
     const before = await snapshot();
     await expectAppError(createTeamObjective(env.DB, org.leads[0], org.waveId, { ...base, rationale: "" }, NOW), 400, "rationale");
     await expectAppError(createTeamObjective(env.DB, org.leads[0], org.waveId, { ...base, rationale: "   " }, NOW), 400, "rationale");
-    await expectAppError(createTeamObjective(env.DB, org.leads[0], org.waveId, { ...base, parentId: other.orgObjectiveIds[0] }, NOW), 400, "parentId");
+    await expectAppError(
+      createTeamObjective(env.DB, org.leads[0], org.waveId, { ...base, parentId: other.orgObjectiveIds[0] }, NOW),
+      400,
+      "parentId",
+    );
     await expectAppError(createTeamObjective(env.DB, org.leads[0], org.waveId, { ...base, parentId: undefined }, NOW), 400, "parentId");
     // A team objective cannot align to another team objective.
-    await expectAppError(createTeamObjective(env.DB, org.leads[0], org.waveId, { ...base, parentId: org.teamObjectiveIds[1] }, NOW), 400, "parentId");
+    await expectAppError(
+      createTeamObjective(env.DB, org.leads[0], org.waveId, { ...base, parentId: org.teamObjectiveIds[1] }, NOW),
+      400,
+      "parentId",
+    );
     expect(await snapshot()).toEqual(before);
   });
 
   it("are written by the team's lead or an admin, not by another team's lead", async () => {
     const org = await createTestOrg(env.DB);
-    const input = { teamId: org.teamIds[0], parentId: org.orgObjectiveIds[0], title: "Ship the thing", rationale: "Because it moves activation.", keyResults: [] };
+    const input = {
+      teamId: org.teamIds[0],
+      parentId: org.orgObjectiveIds[0],
+      title: "Ship the thing",
+      rationale: "Because it moves activation.",
+      keyResults: [],
+    };
     await expectAppError(createTeamObjective(env.DB, org.leads[1], org.waveId, input, NOW), 403);
     await createTeamObjective(env.DB, org.admin, org.waveId, input, NOW);
     await createTeamObjective(env.DB, org.leads[0], org.waveId, input, NOW);
@@ -132,7 +187,9 @@ describe("team objectives", () => {
 describe("check-ins", () => {
   it("record the value, keep the history and move the key result", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
-    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1")
+      .bind(org.teamObjectiveIds[0])
+      .first<{ id: string }>())!;
     await checkIn(env.DB, org.leads[0], kr.id, { value: "25", note: "first" }, new Date("2026-11-05T09:00:00Z"));
     await checkIn(env.DB, org.leads[0], kr.id, { value: 40 }, new Date("2026-11-12T09:00:00Z"));
     const page = await getTeamPage(env.DB, org.admin, org.teamIds[0], null, NOW);
@@ -145,7 +202,9 @@ describe("check-ins", () => {
 
   it.each([["abc"], [""], ["1,5"], [null], [{}]])("refuse %j and write nothing", async (value) => {
     const org = await createTestOrg(env.DB, { teams: 1 });
-    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1")
+      .bind(org.teamObjectiveIds[0])
+      .first<{ id: string }>())!;
     const before = await snapshot();
     await expectAppError(checkIn(env.DB, org.leads[0], kr.id, { value }, NOW), 400, "value");
     expect(await snapshot()).toEqual(before);
@@ -153,7 +212,9 @@ describe("check-ins", () => {
 
   it("carry the lead's confidence, which the key result keeps until the next one given", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
-    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1")
+      .bind(org.teamObjectiveIds[0])
+      .first<{ id: string }>())!;
     await checkIn(env.DB, org.leads[0], kr.id, { value: "10", confidence: "4" }, new Date("2026-11-05T09:00:00Z"));
     await checkIn(env.DB, org.leads[0], kr.id, { value: "12", confidence: "" }, new Date("2026-11-12T09:00:00Z"));
     const page = await getTeamPage(env.DB, org.admin, org.teamIds[0], null, NOW);
@@ -172,7 +233,9 @@ describe("check-ins", () => {
 
   it.each([["0"], ["6"], ["3.5"], ["high"]])("refuse a confidence of %j and write nothing", async (confidence) => {
     const org = await createTestOrg(env.DB, { teams: 1 });
-    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1")
+      .bind(org.teamObjectiveIds[0])
+      .first<{ id: string }>())!;
     const before = await snapshot();
     await expectAppError(checkIn(env.DB, org.leads[0], kr.id, { value: "10", confidence }, NOW), 400, "confidence");
     expect(await snapshot()).toEqual(before);
@@ -180,7 +243,9 @@ describe("check-ins", () => {
 
   it("are refused on a draft or completed wave, and by other teams' leads", async () => {
     const org = await createTestOrg(env.DB, { teams: 2 });
-    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1")
+      .bind(org.teamObjectiveIds[0])
+      .first<{ id: string }>())!;
     await expectAppError(checkIn(env.DB, org.leads[1], kr.id, { value: 5 }, NOW), 403);
     await moveWaveTo(env.DB, org.admin, org.waveId, "completed", NOW);
     await expectAppError(checkIn(env.DB, org.leads[0], kr.id, { value: 5 }, NOW), 409);
@@ -199,7 +264,9 @@ describe("the end of a wave", () => {
 
   it("takes each team's reflection and carries unfinished objectives into the next draft wave", async () => {
     const org = await createTestOrg(env.DB, { teams: 1 });
-    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1").bind(org.teamObjectiveIds[0]).first<{ id: string }>())!;
+    const kr = (await env.DB.prepare("SELECT id FROM key_results WHERE objective_id = ?1")
+      .bind(org.teamObjectiveIds[0])
+      .first<{ id: string }>())!;
     await checkIn(env.DB, org.leads[0], kr.id, { value: 60 }, NOW);
     await moveWaveTo(env.DB, org.admin, org.waveId, "completed", NOW);
     await saveReflection(env.DB, org.leads[0], org.waveId, org.teamIds[0], { worked: "Short loops.", change: "Start earlier." }, NOW);
@@ -207,13 +274,28 @@ describe("the end of a wave", () => {
 
     const next = await createWave(env.DB, org.admin, { name: "Wave 2", startsOn: "2026-11-30", endsOn: "2026-12-27" }, NOW);
     // The team objective needs an org objective to align to in the new wave: carry that first.
-    await expectAppError(carryOver(env.DB, org.leads[0], { objectiveId: org.teamObjectiveIds[0], targetWaveId: next.id }, NOW), 400, "parentId");
+    await expectAppError(
+      carryOver(env.DB, org.leads[0], { objectiveId: org.teamObjectiveIds[0], targetWaveId: next.id }, NOW),
+      400,
+      "parentId",
+    );
     await carryOver(env.DB, org.admin, { objectiveId: org.orgObjectiveIds[0], targetWaveId: next.id }, NOW);
     const copyId = await carryOver(env.DB, org.leads[0], { objectiveId: org.teamObjectiveIds[0], targetWaveId: next.id }, NOW);
     await expectAppError(carryOver(env.DB, org.leads[0], { objectiveId: org.teamObjectiveIds[0], targetWaveId: next.id }, NOW), 409);
 
-    const copy = await env.DB.prepare("SELECT o.title, o.carried_from_id, p.carried_from_id AS parent_source, k.baseline, k.target, k.current FROM objectives o JOIN objectives p ON p.id = o.parent_id JOIN key_results k ON k.objective_id = o.id WHERE o.id = ?1").bind(copyId).first();
-    expect(copy).toEqual({ title: "Objective of team 1", carried_from_id: org.teamObjectiveIds[0], parent_source: org.orgObjectiveIds[0], baseline: 60, target: 100, current: 60 });
+    const copy = await env.DB.prepare(
+      "SELECT o.title, o.carried_from_id, p.carried_from_id AS parent_source, k.baseline, k.target, k.current FROM objectives o JOIN objectives p ON p.id = o.parent_id JOIN key_results k ON k.objective_id = o.id WHERE o.id = ?1",
+    )
+      .bind(copyId)
+      .first();
+    expect(copy).toEqual({
+      title: "Objective of team 1",
+      carried_from_id: org.teamObjectiveIds[0],
+      parent_source: org.orgObjectiveIds[0],
+      baseline: 60,
+      target: 100,
+      current: 60,
+    });
     const page = await getTeamPage(env.DB, org.admin, org.teamIds[0], org.waveId, NOW);
     expect(page.reflections.map((r) => [r.worked, r.change])).toEqual([["Short loops.", "Start earlier."]]);
   });

@@ -88,7 +88,9 @@ describe("flushOutbox", () => {
 
   it("retries a message whose sender died mid-send once its lease has passed", async () => {
     const row = await enqueueEmail(env.DB, message("stuck"), T0);
-    await env.DB.prepare("UPDATE outbox SET status = 'sending', lease_until = ?2, attempts = 1 WHERE id = ?1").bind(row.id, minutes(2).toISOString()).run();
+    await env.DB.prepare("UPDATE outbox SET status = 'sending', lease_until = ?2, attempts = 1 WHERE id = ?1")
+      .bind(row.id, minutes(2).toISOString())
+      .run();
     const transport = recordingTransport();
     expect((await flushOutbox(env.DB, transport, minutes(1))).sent).toBe(0);
     expect((await flushOutbox(env.DB, transport, minutes(3))).sent).toBe(1);

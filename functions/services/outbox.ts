@@ -32,12 +32,25 @@ export async function enqueueEmail(db: D1Database, message: NewOutboxMessage, no
  * Puts several messages in the outbox, a batch per 90 of them; repeated idempotency keys
  * change nothing. Returns the ids of all of them (new or already queued), for deliverSoon.
  */
-export async function enqueueEmails(db: D1Database, messages: readonly NewOutboxMessage[], now: Date, alongside?: (m: NewOutboxMessage) => D1PreparedStatement[]): Promise<number[]> {
+export async function enqueueEmails(
+  db: D1Database,
+  messages: readonly NewOutboxMessage[],
+  now: Date,
+  alongside?: (m: NewOutboxMessage) => D1PreparedStatement[],
+): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < messages.length; i += 90) {
     const chunk = messages.slice(i, i + 90);
     // `alongside` statements run in the same batch as the message's enqueue (one transaction).
-    const [, [queued]] = await batchGroups(db, [chunk.flatMap((m) => [enqueueStatement(db, m, now), ...(alongside?.(m) ?? [])]), [outboxIdsByKeysStatement(db, chunk.map((m) => m.idempotencyKey))]]);
+    const [, [queued]] = await batchGroups(db, [
+      chunk.flatMap((m) => [enqueueStatement(db, m, now), ...(alongside?.(m) ?? [])]),
+      [
+        outboxIdsByKeysStatement(
+          db,
+          chunk.map((m) => m.idempotencyKey),
+        ),
+      ],
+    ]);
     ids.push(...queued.results.map((r) => r.id));
   }
   return ids;
@@ -50,7 +63,12 @@ export interface FlushResult {
 }
 
 /** Sends one message if it is due and this caller wins the claim. */
-export async function deliverOutboxMessage(db: D1Database, transport: Transport, id: number, now: Date): Promise<keyof FlushResult | "skipped"> {
+export async function deliverOutboxMessage(
+  db: D1Database,
+  transport: Transport,
+  id: number,
+  now: Date,
+): Promise<keyof FlushResult | "skipped"> {
   const row = await claimOutboxMessage(db, id, now, new Date(now.getTime() + LEASE_MS));
   if (!row) return "skipped";
   try {

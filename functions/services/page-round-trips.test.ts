@@ -26,12 +26,21 @@ const MAX_ROUND_TRIPS = 3;
 async function signedIn(email: string): Promise<string> {
   const person = await env.DB.prepare("SELECT id FROM people WHERE email = ?1").bind(email).first<{ id: string }>();
   const token = randomToken(32);
-  await insertSessionStatement(env.DB, await sha256Hex(token), person!.id, NOW.toISOString(), new Date(NOW.getTime() + 86_400_000).toISOString()).run();
+  await insertSessionStatement(
+    env.DB,
+    await sha256Hex(token),
+    person!.id,
+    NOW.toISOString(),
+    new Date(NOW.getTime() + 86_400_000).toISOString(),
+  ).run();
   return token;
 }
 
 /** Round trips of one page view: the middleware's session check, the org access, then `read`. */
-async function roundTripsOf(cookie: string, read: (db: D1Database, access: Awaited<ReturnType<typeof requireOrgAccess>>) => Promise<unknown>): Promise<number> {
+async function roundTripsOf(
+  cookie: string,
+  read: (db: D1Database, access: Awaited<ReturnType<typeof requireOrgAccess>>) => Promise<unknown>,
+): Promise<number> {
   const counter = countingD1(env.DB);
   const viewer = await viewerFromSession(counter.db, cookie, NOW);
   const access = await requireOrgAccess(counter.db, viewer, BENCH_ORG.slug);
@@ -46,7 +55,8 @@ describe("page round trips on the 50-team org", () => {
   beforeAll(async () => {
     await seedLargeOrg(env.DB, NOW);
     const org = await findOrgBySlug(env.DB, BENCH_ORG.slug);
-    teamId = (await env.DB.prepare("SELECT id FROM teams WHERE org_id = ?1 ORDER BY name LIMIT 1").bind(org!.id).first<{ id: string }>())!.id;
+    teamId = (await env.DB.prepare("SELECT id FROM teams WHERE org_id = ?1 ORDER BY name LIMIT 1").bind(org!.id).first<{ id: string }>())!
+      .id;
     admin = await signedIn(BENCH_ADMIN.email);
     lead = await signedIn("lead0@bench.example");
   }, 120_000);
@@ -56,7 +66,13 @@ describe("page round trips on the 50-team org", () => {
       await roundTripsOf(cookie, (db, access) => getTeamPage(db, access, teamId, null, NOW)); // publishes the weeks that are over
       expect(await roundTripsOf(cookie, (db, access) => getTeamPage(db, access, teamId, null, NOW))).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
     }
-    const view = await getTeamPage(env.DB, await requireOrgAccess(env.DB, await viewerFromSession(env.DB, lead, NOW), BENCH_ORG.slug), teamId, null, NOW);
+    const view = await getTeamPage(
+      env.DB,
+      await requireOrgAccess(env.DB, await viewerFromSession(env.DB, lead, NOW), BENCH_ORG.slug),
+      teamId,
+      null,
+      NOW,
+    );
     expect(view.view?.objectives).toHaveLength(2);
     expect(view.settings?.linkPath).toMatch(/^\/p\//);
   });
@@ -64,7 +80,11 @@ describe("page round trips on the 50-team org", () => {
   it("the board, with what leadership sees first", async () => {
     await roundTripsOf(admin, (db, access) => getBoardPage(db, access, NOW)); // publishes the weeks that are over
     expect(await roundTripsOf(admin, (db, access) => getBoardPage(db, access, NOW))).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
-    const page = await getBoardPage(env.DB, await requireOrgAccess(env.DB, await viewerFromSession(env.DB, admin, NOW), BENCH_ORG.slug), NOW);
+    const page = await getBoardPage(
+      env.DB,
+      await requireOrgAccess(env.DB, await viewerFromSession(env.DB, admin, NOW), BENCH_ORG.slug),
+      NOW,
+    );
     expect(page.board?.teams).toHaveLength(50);
     expect(page.help?.ppp).toHaveLength(50);
   });

@@ -11,7 +11,9 @@ const BASE = "https://mistvine.test";
 
 /** The reminders in the outbox for this org's leads: [address, week in the key]. */
 async function reminders(org: TestOrg): Promise<string[][]> {
-  const { results } = await env.DB.prepare("SELECT to_address, idempotency_key, subject, text FROM outbox WHERE kind = 'ppp_reminder' AND idempotency_key LIKE ?1 ORDER BY to_address, idempotency_key")
+  const { results } = await env.DB.prepare(
+    "SELECT to_address, idempotency_key, subject, text FROM outbox WHERE kind = 'ppp_reminder' AND idempotency_key LIKE ?1 ORDER BY to_address, idempotency_key",
+  )
     .bind(`ppp-reminder:${org.admin.org.id}:%`)
     .all<{ to_address: string; idempotency_key: string }>();
   return results.map((r) => [r.to_address, r.idempotency_key.split(":").pop() ?? ""]);
@@ -21,8 +23,24 @@ describe("the PPP due reminder", () => {
   it("goes once to each lead whose team has not submitted by the due day, however often the job runs", async () => {
     const org = await createTestOrg(env.DB, { teams: 3, timeZone: "Europe/Berlin" });
     const [posted, drafted, silent] = org.leads;
-    await savePpp(env.DB, posted, org.teamIds[0], "2026-11-16", { progress: [{ text: "Done" }] }, "submit", new Date("2026-11-19T10:00:00Z"));
-    await savePpp(env.DB, drafted, org.teamIds[1], "2026-11-16", { progress: [{ text: "Half" }] }, "draft", new Date("2026-11-19T10:00:00Z"));
+    await savePpp(
+      env.DB,
+      posted,
+      org.teamIds[0],
+      "2026-11-16",
+      { progress: [{ text: "Done" }] },
+      "submit",
+      new Date("2026-11-19T10:00:00Z"),
+    );
+    await savePpp(
+      env.DB,
+      drafted,
+      org.teamIds[1],
+      "2026-11-16",
+      { progress: [{ text: "Half" }] },
+      "draft",
+      new Date("2026-11-19T10:00:00Z"),
+    );
 
     // Thursday, and Friday 08:30 in Berlin (07:30 UTC): not due yet.
     await queuePppReminders(env.DB, BASE, new Date("2026-11-19T12:00:00Z"));
@@ -35,7 +53,11 @@ describe("the PPP due reminder", () => {
     await queuePppReminders(env.DB, BASE, new Date("2026-11-21T15:00:00Z"));
     expect(await reminders(org)).toEqual([drafted.viewer.email, silent.viewer.email].sort().map((to) => [to, "2026-11-16"]));
 
-    const { results } = await env.DB.prepare("SELECT to_address, subject, text FROM outbox WHERE kind = 'ppp_reminder' AND idempotency_key LIKE ?1").bind(`ppp-reminder:${org.admin.org.id}:%`).all<{ to_address: string; subject: string; text: string }>();
+    const { results } = await env.DB.prepare(
+      "SELECT to_address, subject, text FROM outbox WHERE kind = 'ppp_reminder' AND idempotency_key LIKE ?1",
+    )
+      .bind(`ppp-reminder:${org.admin.org.id}:%`)
+      .all<{ to_address: string; subject: string; text: string }>();
     const draftMail = results.find((r) => r.to_address === drafted.viewer.email);
     expect(draftMail?.subject).toBe(`Team 2's PPP for the week of 16 Nov is due · ${org.admin.org.name}`);
     expect(draftMail?.text).toContain("draft");
@@ -43,7 +65,9 @@ describe("the PPP due reminder", () => {
 
     // The next week starts over: Friday 27 Nov, nobody has posted.
     await queuePppReminders(env.DB, BASE, new Date("2026-11-27T09:00:00Z"));
-    expect((await reminders(org)).filter(([, week]) => week === "2026-11-23").map(([to]) => to)).toEqual([posted.viewer.email, drafted.viewer.email, silent.viewer.email].sort());
+    expect((await reminders(org)).filter(([, week]) => week === "2026-11-23").map(([to]) => to)).toEqual(
+      [posted.viewer.email, drafted.viewer.email, silent.viewer.email].sort(),
+    );
   });
 
   it("follows each org's time zone and due day", async () => {
@@ -70,7 +94,9 @@ describe("the PPP due reminder", () => {
       worker.scheduled(createScheduledController({ cron: "0 * * * *", scheduledTime: new Date("2026-11-20T10:00:00Z") }), env, ctx);
       await waitOnExecutionContext(ctx);
     }
-    const { results } = await env.DB.prepare("SELECT status, attempts FROM outbox WHERE idempotency_key LIKE ?1").bind(`ppp-reminder:${org.admin.org.id}:%`).all();
+    const { results } = await env.DB.prepare("SELECT status, attempts FROM outbox WHERE idempotency_key LIKE ?1")
+      .bind(`ppp-reminder:${org.admin.org.id}:%`)
+      .all();
     expect(results).toEqual([{ status: "sent", attempts: 1 }]);
   });
 });

@@ -25,12 +25,20 @@ export async function queuePppReminders(db: D1Database, baseUrl: string, now: Da
   const due = (await listOrgsForPppReminders(db)).filter((o) => pppReminderDue(zonedParts(now, o.time_zone), o.ppp_due_weekday));
   if (due.length === 0) return { orgs: 0, reminders: 0 };
   const weeks = new Map(due.map((o) => [o.id, currentWeek(now, o.time_zone)]));
-  const results = await batch(db, due.map((o) => leadsWithoutPppStatement(db, o.id, weeks.get(o.id) ?? "")));
+  const results = await batch(
+    db,
+    due.map((o) => leadsWithoutPppStatement(db, o.id, weeks.get(o.id) ?? "")),
+  );
   const messages: NewOutboxMessage[] = [];
   for (const [i, org] of due.entries()) {
     const week = weeks.get(org.id) ?? "";
     const leads = results[i].results;
-    const subscriptions = await subscriptionsFor(db, org.id, leads.map((l) => ({ email: l.email, kind: "ppp_reminder" as const })), now);
+    const subscriptions = await subscriptionsFor(
+      db,
+      org.id,
+      leads.map((l) => ({ email: l.email, kind: "ppp_reminder" as const })),
+      now,
+    );
     for (const lead of leads) {
       const sub = subscriptions.get(`${lead.email}|ppp_reminder`);
       if (!sub || sub.unsubscribed_at) continue;

@@ -29,17 +29,20 @@ function inputIssues(data: PppInput, rows: PppReadRows, submit: boolean): FieldI
   const previousPlans = rows.previousItems.filter((i) => i.kind === "plan");
   const planThreads = new Set(previousPlans.map((p) => p.thread_id));
   for (const thread of Object.keys(data.reviews)) {
-    if (!planThreads.has(thread)) issues.push({ field: `reviews.${thread}`, issue: "That plan is not one of last week's plans. Reload the page and try again." });
+    if (!planThreads.has(thread))
+      issues.push({ field: `reviews.${thread}`, issue: "That plan is not one of last week's plans. Reload the page and try again." });
   }
   const objectives = new Set(rows.objectives.map((o) => o.id));
   for (const kind of PPP_KINDS) {
     data[kind].forEach((item, i) => {
-      if (item.objectiveId && !objectives.has(item.objectiveId)) issues.push({ field: `${kind}.${i}.objectiveId`, issue: "Choose one of your team's objectives for this week." });
+      if (item.objectiveId && !objectives.has(item.objectiveId))
+        issues.push({ field: `${kind}.${i}.objectiveId`, issue: "Choose one of your team's objectives for this week." });
     });
   }
   if (submit) {
     for (const p of previousPlans) {
-      if (!data.reviews[p.thread_id]) issues.push({ field: `reviews.${p.thread_id}`, issue: "Mark this plan done or carried over before submitting." });
+      if (!data.reviews[p.thread_id])
+        issues.push({ field: `reviews.${p.thread_id}`, issue: "Mark this plan done or carried over before submitting." });
     }
     const carried = Object.values(data.reviews).filter((o) => o === "carried").length;
     if (data.progress.length + data.plans.length + data.problems.length + carried === 0) {
@@ -54,26 +57,45 @@ function inputIssues(data: PppInput, rows: PppReadRows, submit: boolean): FieldI
  * in this PPP, or a problem carried from last week (which keeps the week it was first
  * raised, so it ages). Plans carried over come first among the plans. Anything else is new.
  */
-function itemRows(data: PppInput, rows: PppReadRows, week: string): { items: Omit<PppItemRow, "ppp_id">[]; threads: Record<PppKind, string[]> } {
+function itemRows(
+  data: PppInput,
+  rows: PppReadRows,
+  week: string,
+): { items: Omit<PppItemRow, "ppp_id">[]; threads: Record<PppKind, string[]> } {
   const carriedPlans = rows.previousItems.filter((i) => i.kind === "plan" && data.reviews[i.thread_id] === "carried");
   const used = new Set(carriedPlans.map((p) => p.thread_id));
   const saved = new Map(rows.items.map((i) => [`${i.kind}:${i.thread_id}`, i.since_week]));
   const raised = new Map(rows.previousItems.filter((i) => i.kind === "problem").map((i) => [i.thread_id, i.since_week]));
   const claim = (kind: PppItemKind, thread: string | undefined): { thread: string; since: string } => {
-    const since = thread && !used.has(thread) ? (saved.get(`${kind}:${thread}`) ?? (kind === "problem" ? raised.get(thread) : undefined)) : undefined;
+    const since =
+      thread && !used.has(thread) ? (saved.get(`${kind}:${thread}`) ?? (kind === "problem" ? raised.get(thread) : undefined)) : undefined;
     const id = since ? (thread as string) : randomToken(16);
     used.add(id);
     return { thread: id, since: since ?? week };
   };
 
-  const items: Omit<PppItemRow, "ppp_id">[] = carriedPlans.map((p, position) => ({ kind: "plan", position, body: p.body, objective_id: p.objective_id, thread_id: p.thread_id, since_week: p.since_week }));
+  const items: Omit<PppItemRow, "ppp_id">[] = carriedPlans.map((p, position) => ({
+    kind: "plan",
+    position,
+    body: p.body,
+    objective_id: p.objective_id,
+    thread_id: p.thread_id,
+    since_week: p.since_week,
+  }));
   const threads: Record<PppKind, string[]> = { progress: [], plans: [], problems: [] };
   for (const kind of PPP_KINDS) {
     const offset = kind === "plans" ? carriedPlans.length : 0;
     data[kind].forEach((item, i) => {
       const { thread, since } = claim(ROW_KIND[kind], item.thread);
       threads[kind].push(thread);
-      items.push({ kind: ROW_KIND[kind], position: offset + i, body: item.text, objective_id: item.objectiveId, thread_id: thread, since_week: since });
+      items.push({
+        kind: ROW_KIND[kind],
+        position: offset + i,
+        body: item.text,
+        objective_id: item.objectiveId,
+        thread_id: thread,
+        since_week: since,
+      });
     });
   }
   return { items, threads };
@@ -84,7 +106,15 @@ function itemRows(data: PppInput, rows: PppReadRows, week: string): { items: Omi
  * published PPP keeps it published and records that it was edited. A week that has not
  * started, a sixth item, an empty item, an objective of another team: 400, nothing written.
  */
-export async function savePpp(db: D1Database, access: OrgAccess, teamId: string, weekParam: string, input: unknown, mode: "draft" | "submit", now: Date): Promise<PppSaved> {
+export async function savePpp(
+  db: D1Database,
+  access: OrgAccess,
+  teamId: string,
+  weekParam: string,
+  input: unknown,
+  mode: "draft" | "submit",
+  now: Date,
+): Promise<PppSaved> {
   const team = await getTeam(db, access, teamId);
   requireTeamActor(access, team.id);
   const week = parseWeek(weekParam);

@@ -13,19 +13,58 @@ describe("leadership's weekly PPP summary", () => {
   it("shows who posted, every open problem with its age and team, and progress by org objective", async () => {
     const org = await createTestOrg(env.DB, { teams: 3 });
     const [a, b] = org.leads;
-    const last = await savePpp(env.DB, a, org.teamIds[0], "2026-11-02", { problems: [{ text: "Flaky test suite" }] }, "submit", new Date("2026-11-06T10:00:00Z"));
-    await savePpp(env.DB, a, org.teamIds[0], THIS_WEEK, {
-      progress: [{ text: "Checkout retries live", objectiveId: org.teamObjectiveIds[0] }, { text: "Hired a designer" }],
-      problems: [{ text: "Flaky test suite", thread: last.threads.problems[0] }, { text: "Vendor contract unsigned" }],
-      notes: "Need a decision on the vendor by Friday.",
-    }, "submit", NOW);
-    await savePpp(env.DB, b, org.teamIds[1], THIS_WEEK, { progress: [{ text: "Faster deploys", objectiveId: org.teamObjectiveIds[1] }] }, "submit", NOW);
+    const last = await savePpp(
+      env.DB,
+      a,
+      org.teamIds[0],
+      "2026-11-02",
+      { problems: [{ text: "Flaky test suite" }] },
+      "submit",
+      new Date("2026-11-06T10:00:00Z"),
+    );
+    await savePpp(
+      env.DB,
+      a,
+      org.teamIds[0],
+      THIS_WEEK,
+      {
+        progress: [{ text: "Checkout retries live", objectiveId: org.teamObjectiveIds[0] }, { text: "Hired a designer" }],
+        problems: [{ text: "Flaky test suite", thread: last.threads.problems[0] }, { text: "Vendor contract unsigned" }],
+        notes: "Need a decision on the vendor by Friday.",
+      },
+      "submit",
+      NOW,
+    );
+    await savePpp(
+      env.DB,
+      b,
+      org.teamIds[1],
+      THIS_WEEK,
+      { progress: [{ text: "Faster deploys", objectiveId: org.teamObjectiveIds[1] }] },
+      "submit",
+      NOW,
+    );
     await savePpp(env.DB, org.leads[2], org.teamIds[2], THIS_WEEK, { progress: [{ text: "Still a draft" }] }, "draft", NOW);
-    await createBoost(env.DB, a, { toTeamId: org.teamIds[1], need: "Two days of help stabilising CI", neededBy: "2026-11-27", problemThreadId: last.threads.problems[0] }, "https://mistvine.test", NOW);
+    await createBoost(
+      env.DB,
+      a,
+      {
+        toTeamId: org.teamIds[1],
+        need: "Two days of help stabilising CI",
+        neededBy: "2026-11-27",
+        problemThreadId: last.threads.problems[0],
+      },
+      "https://mistvine.test",
+      NOW,
+    );
 
     const s = await getPppSummary(env.DB, org.admin, null, NOW);
     expect(s.week).toBe(THIS_WEEK);
-    expect(s.teams.map((t) => [t.name, t.posted])).toEqual([["Team 1", true], ["Team 2", true], ["Team 3", false]]);
+    expect(s.teams.map((t) => [t.name, t.posted])).toEqual([
+      ["Team 1", true],
+      ["Team 2", true],
+      ["Team 3", false],
+    ]);
     expect(s.postedCount).toBe(2);
     expect(s.openProblems.map((p) => [p.teamName, p.text, p.weeksOpen, p.boost?.state ?? null])).toEqual([
       ["Team 1", "Flaky test suite", 3, "open"],
@@ -52,7 +91,16 @@ describe("leadership's weekly PPP summary", () => {
     const small = await createTestOrg(env.DB, { teams: 2 });
     const large = await createTestOrg(env.DB, { teams: 50 });
     for (const org of [small, large]) {
-      for (let i = 0; i < org.teamIds.length; i += 2) await savePpp(env.DB, org.leads[i], org.teamIds[i], THIS_WEEK, { progress: [{ text: "Moved" }], problems: [{ text: "Blocked" }] }, "submit", NOW);
+      for (let i = 0; i < org.teamIds.length; i += 2)
+        await savePpp(
+          env.DB,
+          org.leads[i],
+          org.teamIds[i],
+          THIS_WEEK,
+          { progress: [{ text: "Moved" }], problems: [{ text: "Blocked" }] },
+          "submit",
+          NOW,
+        );
     }
     const counter = countingD1(env.DB);
     const a = await getPppSummary(counter.db, small.admin, null, NOW);

@@ -1,7 +1,12 @@
 import { plansDoneOf, weeksOpen, type PlansDone } from "../../src/domain/ppp/ageing";
 import { currentWeek, pppWeekProblem } from "../../src/domain/ppp/week";
 import { problemBoostsStatement, type ProblemBoostRow } from "../db/boosts";
-import { reviewTalliesOfWeekStatement, submittedItemsOfWeekStatement, submittedPppsOfWeekStatement, type SummaryItemRow } from "../db/ppp-summary";
+import {
+  reviewTalliesOfWeekStatement,
+  submittedItemsOfWeekStatement,
+  submittedPppsOfWeekStatement,
+  type SummaryItemRow,
+} from "../db/ppp-summary";
 import { pppDueWeekdayStatement } from "../db/ppp-settings";
 import { listTeamsStatement } from "../db/teams";
 import type { OrgAccess } from "./access";
@@ -27,9 +32,21 @@ export interface PppSummary {
   }[];
   postedCount: number;
   /** Every problem of the week's PPPs, the longest open first. */
-  openProblems: { teamId: string; teamName: string; text: string; thread: string; sinceWeek: string; weeksOpen: number; boost: ProblemBoostRow | null }[];
+  openProblems: {
+    teamId: string;
+    teamName: string;
+    text: string;
+    thread: string;
+    sinceWeek: string;
+    weeksOpen: number;
+    boost: ProblemBoostRow | null;
+  }[];
   /** The week's progress items under the org objective their team objective aligns to; unlinked last. */
-  progressByObjective: { orgObjectiveId: string | null; title: string; items: { teamId: string; teamName: string; text: string; objectiveTitle: string | null }[] }[];
+  progressByObjective: {
+    orgObjectiveId: string | null;
+    title: string;
+    items: { teamId: string; teamName: string; text: string; objectiveTitle: string | null }[];
+  }[];
   /** Questions and risks the teams wrote. */
   notes: { teamId: string; teamName: string; notes: string }[];
 }
@@ -76,13 +93,25 @@ export async function getPppSummary(db: D1Database, access: OrgAccess, weekParam
 
   const openProblems = items
     .filter((i) => i.kind === "problem")
-    .map((i) => ({ teamId: i.team_id, teamName: teamName.get(i.team_id) ?? "", text: i.body, thread: i.thread_id, sinceWeek: i.since_week, weeksOpen: weeksOpen(i.since_week, week), boost: boosts.get(i.thread_id) ?? null }))
+    .map((i) => ({
+      teamId: i.team_id,
+      teamName: teamName.get(i.team_id) ?? "",
+      text: i.body,
+      thread: i.thread_id,
+      sinceWeek: i.since_week,
+      weeksOpen: weeksOpen(i.since_week, week),
+      boost: boosts.get(i.thread_id) ?? null,
+    }))
     .sort((a, b) => b.weeksOpen - a.weeksOpen || a.teamName.localeCompare(b.teamName));
 
   const groups = new Map<string, PppSummary["progressByObjective"][number]>();
   for (const i of items.filter((x) => x.kind === "progress")) {
     const key = i.org_objective_id ?? "";
-    const group = groups.get(key) ?? { orgObjectiveId: i.org_objective_id, title: i.org_objective_title ?? "Not linked to an objective", items: [] };
+    const group = groups.get(key) ?? {
+      orgObjectiveId: i.org_objective_id,
+      title: i.org_objective_title ?? "Not linked to an objective",
+      items: [],
+    };
     group.items.push({ teamId: i.team_id, teamName: teamName.get(i.team_id) ?? "", text: i.body, objectiveTitle: i.objective_title });
     groups.set(key, group);
   }

@@ -14,7 +14,9 @@ async function pppRows(org: TestOrg): Promise<string> {
   const tables = await Promise.all([
     env.DB.prepare("SELECT * FROM ppps WHERE org_id = ?1 ORDER BY id").bind(org.admin.org.id).all(),
     env.DB.prepare("SELECT * FROM ppp_items WHERE org_id = ?1 ORDER BY ppp_id, kind, position").bind(org.admin.org.id).all(),
-    env.DB.prepare("SELECT r.* FROM ppp_plan_reviews r JOIN ppps p ON p.id = r.ppp_id WHERE p.org_id = ?1 ORDER BY r.ppp_id, r.thread_id").bind(org.admin.org.id).all(),
+    env.DB.prepare("SELECT r.* FROM ppp_plan_reviews r JOIN ppps p ON p.id = r.ppp_id WHERE p.org_id = ?1 ORDER BY r.ppp_id, r.thread_id")
+      .bind(org.admin.org.id)
+      .all(),
   ]);
   return JSON.stringify(tables.map((t) => t.results));
 }
@@ -58,7 +60,9 @@ describe("a team's weekly PPP", () => {
     expect(form.previous?.week).toBe(LAST_WEEK);
     expect(form.previous?.plans.map((p) => p.text)).toEqual(["Migrate the card vault", "Pair with support on failed payments"]);
     // The open problem comes back in this week's form, two weeks old and offered as a boost.
-    expect(form.draft.problems).toEqual([{ text: "No staging environment for the card vault", objectiveId: null, thread: last.threads.problems[0] }]);
+    expect(form.draft.problems).toEqual([
+      { text: "No staging environment for the card vault", objectiveId: null, thread: last.threads.problems[0] },
+    ]);
     expect(form.previous?.problems[0].weeksOpen).toBe(2);
 
     const [vault, pairing] = form.previous!.plans;
@@ -67,7 +71,12 @@ describe("a team's weekly PPP", () => {
       org.leads[0],
       org.teamIds[0],
       THIS_WEEK,
-      { progress: [{ text: "Paired with support" }], plans: [{ text: "Dry-run the vault migration" }], problems: form.draft.problems, reviews: { [vault.thread]: "carried", [pairing.thread]: "done" } },
+      {
+        progress: [{ text: "Paired with support" }],
+        plans: [{ text: "Dry-run the vault migration" }],
+        problems: form.draft.problems,
+        reviews: { [vault.thread]: "carried", [pairing.thread]: "done" },
+      },
       "submit",
       NOW,
     );
@@ -78,7 +87,9 @@ describe("a team's weekly PPP", () => {
       ["Migrate the card vault", true, 2],
       ["Dry-run the vault migration", false, 1],
     ]);
-    expect(view.problems.map((p) => [p.text, p.weeksOpen, p.thread])).toEqual([["No staging environment for the card vault", 2, last.threads.problems[0]]]);
+    expect(view.problems.map((p) => [p.text, p.weeksOpen, p.thread])).toEqual([
+      ["No staging environment for the card vault", 2, last.threads.problems[0]],
+    ]);
     expect(view.plansDone).toEqual({ done: 1, carried: 1, percent: 50 });
     expect(view.history.slice(0, 2).map((h) => [h.week, h.state, h.plansDone.percent])).toEqual([
       [THIS_WEEK, "submitted", 50],
@@ -91,15 +102,33 @@ describe("a team's weekly PPP", () => {
     const draft = await savePpp(env.DB, org.leads[0], org.teamIds[0], THIS_WEEK, { progress: [{ text: "Half-written" }] }, "draft", NOW);
     expect(draft).toMatchObject({ state: "draft", edited: false });
     expect((await getPpp(env.DB, org.leads[1], org.teamIds[0], THIS_WEEK, NOW)).ppp).toBeNull();
-    expect((await getPpp(env.DB, org.leads[0], org.teamIds[0], THIS_WEEK, NOW)).draft.progress.map((p) => p.text)).toEqual(["Half-written"]);
+    expect((await getPpp(env.DB, org.leads[0], org.teamIds[0], THIS_WEEK, NOW)).draft.progress.map((p) => p.text)).toEqual([
+      "Half-written",
+    ]);
 
     // The draft's items keep their threads when saved again with them.
-    const again = await savePpp(env.DB, org.leads[0], org.teamIds[0], THIS_WEEK, { progress: [{ text: "Written", thread: draft.threads.progress[0] }] }, "submit", NOW);
+    const again = await savePpp(
+      env.DB,
+      org.leads[0],
+      org.teamIds[0],
+      THIS_WEEK,
+      { progress: [{ text: "Written", thread: draft.threads.progress[0] }] },
+      "submit",
+      NOW,
+    );
     expect(again.threads.progress).toEqual(draft.threads.progress);
     expect((await getPpp(env.DB, org.leads[1], org.teamIds[0], THIS_WEEK, NOW)).ppp?.editedAt).toBeNull();
 
     const later = new Date("2026-11-20T16:00:00Z");
-    const edit = await savePpp(env.DB, org.leads[0], org.teamIds[0], THIS_WEEK, { progress: [{ text: "Written, and one typo fixed" }] }, "draft", later);
+    const edit = await savePpp(
+      env.DB,
+      org.leads[0],
+      org.teamIds[0],
+      THIS_WEEK,
+      { progress: [{ text: "Written, and one typo fixed" }] },
+      "draft",
+      later,
+    );
     expect(edit).toMatchObject({ state: "submitted", edited: true });
     const seen = await getPpp(env.DB, org.leads[1], org.teamIds[0], THIS_WEEK, later);
     expect(seen.ppp).toMatchObject({ state: "submitted", submittedAt: NOW.toISOString(), editedAt: later.toISOString() });
@@ -111,13 +140,27 @@ describe("a team's weekly PPP", () => {
     // Sunday 22 Nov 13:00 UTC is already Monday 23 Nov in Auckland: a new week there.
     const view = await getPpp(env.DB, org.leads[0], org.teamIds[0], null, new Date("2026-11-22T13:00:00Z"));
     expect(view.week).toBe("2026-11-23");
-    await expect(savePpp(env.DB, org.leads[0], org.teamIds[0], "2026-11-23", { progress: [{ text: "Monday morning" }] }, "draft", new Date("2026-11-22T13:00:00Z"))).resolves.toMatchObject({ week: "2026-11-23" });
+    await expect(
+      savePpp(
+        env.DB,
+        org.leads[0],
+        org.teamIds[0],
+        "2026-11-23",
+        { progress: [{ text: "Monday morning" }] },
+        "draft",
+        new Date("2026-11-22T13:00:00Z"),
+      ),
+    ).resolves.toMatchObject({ week: "2026-11-23" });
   });
 });
 
 describe("bad PPP input is refused and writes nothing", () => {
   it.each([
-    { name: "a sixth progress item", input: { progress: Array.from({ length: 6 }, (_, i) => ({ text: `Item ${i + 1}` })) }, field: "progress" },
+    {
+      name: "a sixth progress item",
+      input: { progress: Array.from({ length: 6 }, (_, i) => ({ text: `Item ${i + 1}` })) },
+      field: "progress",
+    },
     { name: "an empty item", input: { problems: [{ text: "   " }] }, field: "problems.0.text" },
     { name: "an item that is too long", input: { plans: [{ text: "x".repeat(281) }] }, field: "plans.0.text" },
     { name: "items that are not a list", input: { progress: "Shipped it" }, field: "progress" },
@@ -137,13 +180,33 @@ describe("bad PPP input is refused and writes nothing", () => {
     const team = org.teamIds[0];
     await expectRefused(savePpp(env.DB, lead, team, "2026-11-23", { progress: [{ text: "From the future" }] }, "draft", NOW), 400, "week");
     await expectRefused(savePpp(env.DB, lead, team, "2026-11-2x", { progress: [{ text: "Garbled" }] }, "draft", NOW), 400, "week");
-    await expectRefused(savePpp(env.DB, lead, team, THIS_WEEK, { progress: [{ text: "Theirs", objectiveId: org.teamObjectiveIds[1] }] }, "draft", NOW), 400, "progress.0.objectiveId");
-    await expectRefused(savePpp(env.DB, lead, team, THIS_WEEK, { reviews: { ["A".repeat(22)]: "done" }, progress: [{ text: "x" }] }, "draft", NOW), 400, `reviews.${"A".repeat(22)}`);
+    await expectRefused(
+      savePpp(env.DB, lead, team, THIS_WEEK, { progress: [{ text: "Theirs", objectiveId: org.teamObjectiveIds[1] }] }, "draft", NOW),
+      400,
+      "progress.0.objectiveId",
+    );
+    await expectRefused(
+      savePpp(env.DB, lead, team, THIS_WEEK, { reviews: { ["A".repeat(22)]: "done" }, progress: [{ text: "x" }] }, "draft", NOW),
+      400,
+      `reviews.${"A".repeat(22)}`,
+    );
     const plans = (await getPpp(env.DB, lead, team, THIS_WEEK, NOW)).previous!.plans;
-    await expectRefused(savePpp(env.DB, lead, team, THIS_WEEK, { progress: [{ text: "x" }], reviews: { [plans[0].thread]: "done" } }, "submit", NOW), 400, `reviews.${plans[1].thread}`);
+    await expectRefused(
+      savePpp(env.DB, lead, team, THIS_WEEK, { progress: [{ text: "x" }], reviews: { [plans[0].thread]: "done" } }, "submit", NOW),
+      400,
+      `reviews.${plans[1].thread}`,
+    );
     // Five plans plus one carried over make six.
     await expectRefused(
-      savePpp(env.DB, lead, team, THIS_WEEK, { plans: Array.from({ length: 5 }, (_, i) => ({ text: `Plan ${i}` })), reviews: { [plans[0].thread]: "carried" } }, "draft", NOW),
+      savePpp(
+        env.DB,
+        lead,
+        team,
+        THIS_WEEK,
+        { plans: Array.from({ length: 5 }, (_, i) => ({ text: `Plan ${i}` })), reviews: { [plans[0].thread]: "carried" } },
+        "draft",
+        NOW,
+      ),
       400,
       "plans",
     );
@@ -154,10 +217,18 @@ describe("bad PPP input is refused and writes nothing", () => {
   it("lets only the team's lead (or an admin) write it; another org's team is 404", async () => {
     const org = await createTestOrg(env.DB, { teams: 2 });
     const other = await createTestOrg(env.DB, { teams: 1 });
-    await expectRefused(savePpp(env.DB, org.leads[1], org.teamIds[0], THIS_WEEK, { progress: [{ text: "Not my team" }] }, "draft", NOW), 403);
-    await expectRefused(savePpp(env.DB, org.leads[0], other.teamIds[0], THIS_WEEK, { progress: [{ text: "Not my org" }] }, "draft", NOW), 404);
+    await expectRefused(
+      savePpp(env.DB, org.leads[1], org.teamIds[0], THIS_WEEK, { progress: [{ text: "Not my team" }] }, "draft", NOW),
+      403,
+    );
+    await expectRefused(
+      savePpp(env.DB, org.leads[0], other.teamIds[0], THIS_WEEK, { progress: [{ text: "Not my org" }] }, "draft", NOW),
+      404,
+    );
     await expectRefused(getPpp(env.DB, org.admin, other.teamIds[0], null, NOW), 404);
     expect(await pppRows(org)).toBe(JSON.stringify([[], [], []]));
-    await expect(savePpp(env.DB, org.admin, org.teamIds[0], THIS_WEEK, { progress: [{ text: "Fixed a typo for the lead" }] }, "draft", NOW)).resolves.toMatchObject({ state: "draft" });
+    await expect(
+      savePpp(env.DB, org.admin, org.teamIds[0], THIS_WEEK, { progress: [{ text: "Fixed a typo for the lead" }] }, "draft", NOW),
+    ).resolves.toMatchObject({ state: "draft" });
   });
 });

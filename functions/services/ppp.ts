@@ -50,7 +50,14 @@ export interface PppView {
   canAskBoost: boolean;
   dueWeekday: number;
   /** The PPP of the week; a draft only for those who can edit it. */
-  ppp: { state: PppState; notes: string; submittedAt: string | null; editedAt: string | null; updatedAt: string; personName: string | null } | null;
+  ppp: {
+    state: PppState;
+    notes: string;
+    submittedAt: string | null;
+    editedAt: string | null;
+    updatedAt: string;
+    personName: string | null;
+  } | null;
   progress: PppItemView[];
   plans: PppItemView[];
   problems: PppItemView[];
@@ -59,7 +66,14 @@ export interface PppView {
   /** The latest submitted PPP before this week: its plans get a verdict, its problems come back. */
   previous: { week: string; plans: PppItemView[]; problems: PppItemView[] } | null;
   objectives: ObjectiveOptionRow[];
-  history: { week: string; state: PppState | "missing"; submittedAt: string | null; editedAt: string | null; plansDone: PlansDone; problems: number }[];
+  history: {
+    week: string;
+    state: PppState | "missing";
+    submittedAt: string | null;
+    editedAt: string | null;
+    plansDone: PlansDone;
+    problems: number;
+  }[];
   /** The latest boost asked for each of the team's problems, by thread. */
   problemBoosts: Record<string, ProblemBoostRow>;
   /** What the form starts from: the saved PPP, or for a new week last week's problems carried over. */
@@ -73,7 +87,15 @@ export function parseWeek(value: string): string {
 }
 
 function itemView(row: PppItemReadRow, week: string, carried = false): PppItemView {
-  return { text: row.body, objectiveId: row.objective_id, objectiveTitle: row.objective_title, thread: row.thread_id, sinceWeek: row.since_week, weeksOpen: weeksOpen(row.since_week, week), carried };
+  return {
+    text: row.body,
+    objectiveId: row.objective_id,
+    objectiveTitle: row.objective_title,
+    thread: row.thread_id,
+    sinceWeek: row.since_week,
+    weeksOpen: weeksOpen(row.since_week, week),
+    carried,
+  };
 }
 
 /** The statements that read a team's PPP of a week with what the form needs; shared with saving. */
@@ -123,7 +145,11 @@ export async function getPpp(db: D1Database, access: OrgAccess, teamId: string, 
   const canEdit = canActForTeam(access, team.id);
   const [read, [historyRows, boostRows, due]] = await batchGroups(db, [
     pppReadStatements(db, access.org.id, team.id, week),
-    [teamHistoryStatement(db, access.org.id, team.id, HISTORY_WEEKS + 4), problemBoostsStatement(db, access.org.id, team.id), pppDueWeekdayStatement(db, access.org.id)],
+    [
+      teamHistoryStatement(db, access.org.id, team.id, HISTORY_WEEKS + 4),
+      problemBoostsStatement(db, access.org.id, team.id),
+      pppDueWeekdayStatement(db, access.org.id),
+    ],
   ]);
   const rows = pppReadRows(read);
   const history = historyRows.results;
@@ -133,8 +159,13 @@ export async function getPpp(db: D1Database, access: OrgAccess, teamId: string, 
   const visible = rows.ppp && (rows.ppp.state === "submitted" || canEdit) ? rows.ppp : null;
   const items = visible ? rows.items : [];
   const reviews = Object.fromEntries((visible ? rows.reviews : []).map((r) => [r.thread_id, r.outcome]));
-  const carried = new Set(Object.entries(reviews).filter(([, o]) => o === "carried").map(([t]) => t));
-  const ofKind = (kind: PppItemReadRow["kind"]) => items.filter((i) => i.kind === kind).map((i) => itemView(i, week, kind === "plan" && carried.has(i.thread_id)));
+  const carried = new Set(
+    Object.entries(reviews)
+      .filter(([, o]) => o === "carried")
+      .map(([t]) => t),
+  );
+  const ofKind = (kind: PppItemReadRow["kind"]) =>
+    items.filter((i) => i.kind === kind).map((i) => itemView(i, week, kind === "plan" && carried.has(i.thread_id)));
   const previousOf = (kind: PppItemReadRow["kind"]) => rows.previousItems.filter((i) => i.kind === kind).map((i) => itemView(i, week));
   const progress = ofKind("progress");
   const plans = ofKind("plan");
@@ -144,7 +175,13 @@ export async function getPpp(db: D1Database, access: OrgAccess, teamId: string, 
   // The form marks only plans the previous PPP still has (it may have been edited since).
   const reviewable = new Set(previous?.plans.map((p) => p.thread));
   const draft: PppDraft = visible
-    ? { progress: progress.map(toDraft), plans: plans.filter((p) => !p.carried).map(toDraft), problems: problems.map(toDraft), notes: visible.notes, reviews: Object.fromEntries(Object.entries(reviews).filter(([t]) => reviewable.has(t))) }
+    ? {
+        progress: progress.map(toDraft),
+        plans: plans.filter((p) => !p.carried).map(toDraft),
+        problems: problems.map(toDraft),
+        notes: visible.notes,
+        reviews: Object.fromEntries(Object.entries(reviews).filter(([t]) => reviewable.has(t))),
+      }
     : { progress: [], plans: [], problems: (previous?.problems ?? []).map(toDraft), notes: "", reviews: {} };
 
   const byWeek = new Map(history.map((h) => [h.week_start, h]));
@@ -156,7 +193,14 @@ export async function getPpp(db: D1Database, access: OrgAccess, teamId: string, 
     canEdit,
     canAskBoost: access.teamId === team.id,
     dueWeekday,
-    ppp: visible && { state: visible.state, notes: visible.notes, submittedAt: visible.submitted_at, editedAt: visible.edited_at, updatedAt: visible.updated_at, personName: visible.person_name },
+    ppp: visible && {
+      state: visible.state,
+      notes: visible.notes,
+      submittedAt: visible.submitted_at,
+      editedAt: visible.edited_at,
+      updatedAt: visible.updated_at,
+      personName: visible.person_name,
+    },
     progress,
     plans,
     problems,

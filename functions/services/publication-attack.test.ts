@@ -23,11 +23,20 @@ const weekSnapshots = (): Publisher => {
   return {
     read(world) {
       for (const week of world.weeks) {
-        if (!stored.has(week) && isWeekOver(week, world.now)) stored.set(week, { snapshot: takeWeekSnapshot({ week, k: world.waveK, teams: world.teams, objectives: world.objectives, counts: world.rows }), at: world.read });
+        if (!stored.has(week) && isWeekOver(week, world.now))
+          stored.set(week, {
+            snapshot: takeWeekSnapshot({ week, k: world.waveK, teams: world.teams, objectives: world.objectives, counts: world.rows }),
+            at: world.read,
+          });
       }
       const weeks = [...stored.values()];
       const maps = publishedHeatMaps({ snapshots: weeks.map((w) => w.snapshot), teams: world.teams, objectives: world.objectives });
-      return figuresOf(maps.weeks, maps.org, maps.teams, weeks.map((w) => w.at));
+      return figuresOf(
+        maps.weeks,
+        maps.org,
+        maps.teams,
+        weeks.map((w) => w.at),
+      );
     },
   };
 };
@@ -46,7 +55,9 @@ describe("the same attacker against the rules this model replaced", () => {
   it("finds the leaks of cells released one by one in steps of k: the attacker is not toothless", () => {
     const outcomes = Array.from({ length: 300 }, (_, seed) => playPulseAttack(perCellReleases, seed + 1, seed % 4 === 3 ? 4 : 3));
     const leaky = outcomes.filter((o) => o.leaks.length > 0);
-    console.log(`per-cell releases: ${leaky.length} of ${outcomes.length} sequences leak, e.g. seed ${leaky[0]?.seed}: ${leaky[0]?.leaks.slice(0, 2).join("; ")}`);
+    console.log(
+      `per-cell releases: ${leaky.length} of ${outcomes.length} sequences leak, e.g. seed ${leaky[0]?.seed}: ${leaky[0]?.leaks.slice(0, 2).join("; ")}`,
+    );
     expect(leaky.length).toBeGreaterThan(100);
     expect(leaky.some((o) => o.leaks.some((l) => l.startsWith("with its own votes, the attacker reads")))).toBe(true);
   });

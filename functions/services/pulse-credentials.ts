@@ -17,7 +17,10 @@ const CREDENTIAL = /^[A-Za-z0-9_-]{43}$/;
 
 /** The credentials in a cookie value, ignoring anything malformed. */
 export function readCredentials(cookie: string | undefined): string[] {
-  return (cookie ?? "").split(".").filter((c) => CREDENTIAL.test(c)).slice(0, MAX_KEPT_CREDENTIALS);
+  return (cookie ?? "")
+    .split(".")
+    .filter((c) => CREDENTIAL.test(c))
+    .slice(0, MAX_KEPT_CREDENTIALS);
 }
 
 /** The cookie value after a vote: the credential used first, then the others, at most five. */

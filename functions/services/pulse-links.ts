@@ -43,7 +43,10 @@ export async function setPulseMode(db: D1Database, access: OrgAccess, teamId: st
   const { mode } = parseInput(pulseModeSchema, input);
   if ((await findTeamPulseMode(db, access.org.id, team.id)) === mode) return mode;
   const active = await findActiveWave(db, access.org.id);
-  if (active) throw conflict(`The way the team votes is locked while ${active.name} is active, so every vote of a wave counts the same way. Change it between waves.`);
+  if (active)
+    throw conflict(
+      `The way the team votes is locked while ${active.name} is active, so every vote of a wave counts the same way. Change it between waves.`,
+    );
   await updateTeamPulseMode(db, access.org.id, team.id, mode);
   return mode;
 }

@@ -30,15 +30,24 @@ async function counts(teamId: string) {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
 /** The personal links this week's reminders carry, read from the queued emails of the team's list. */
 async function personalTokens(): Promise<Map<string, string>> {
-  const { results } = await env.DB.prepare("SELECT idempotency_key, to_address, text FROM outbox WHERE kind = 'pulse_reminder'").all<{ idempotency_key: string; to_address: string; text: string }>();
-  const ours = results.filter((r) => r.idempotency_key.startsWith(`pulse_reminder:${org.admin.org.id}:${org.teamIds[0]}:`) && r.idempotency_key.endsWith(`:${WEEK}`));
+  const { results } = await env.DB.prepare("SELECT idempotency_key, to_address, text FROM outbox WHERE kind = 'pulse_reminder'").all<{
+    idempotency_key: string;
+    to_address: string;
+    text: string;
+  }>();
+  const ours = results.filter(
+    (r) => r.idempotency_key.startsWith(`pulse_reminder:${org.admin.org.id}:${org.teamIds[0]}:`) && r.idempotency_key.endsWith(`:${WEEK}`),
+  );
   return new Map(ours.map((r) => [r.to_address, /\/p\/([A-Za-z0-9_-]{43})/.exec(r.text)![1]]));
 }
 
@@ -64,7 +73,9 @@ describe("personal pulse links", () => {
     const [ana, bo] = [tokens.get(ADDRESSES[0])!, tokens.get(ADDRESSES[1])!];
     await submitVotes(env.DB, ana, [], { submissionId: voteSubmissionId(), votes: [{ objectiveId, score: 4 }] }, WED);
     // The same link in a second browser (no cookie) is the same person: refused, nothing stored.
-    const again = await refusal(submitVotes(env.DB, ana, [], { submissionId: voteSubmissionId(), votes: [{ objectiveId, score: 1 }] }, WED));
+    const again = await refusal(
+      submitVotes(env.DB, ana, [], { submissionId: voteSubmissionId(), votes: [{ objectiveId, score: 1 }] }, WED),
+    );
     expect(again.status).toBe(409);
     await submitVotes(env.DB, bo, [], { submissionId: voteSubmissionId(), votes: [{ objectiveId, score: 2 }] }, WED);
     expect(await counts(org.teamIds[0])).toEqual({ votes: 2, credentials: 2, respondents: 2 });
@@ -77,7 +88,9 @@ describe("personal pulse links", () => {
     expect(page.closed).toBe(PERSONAL_MODE_MESSAGE);
     const before = await counts(org.teamIds[0]);
     const k = org.admin.org.anonymity_k;
-    const settled = await Promise.allSettled(ballots(k - 1, [objectiveId], 5).map((votes) => submitVotes(env.DB, shared, [], { submissionId: voteSubmissionId(), votes }, WED)));
+    const settled = await Promise.allSettled(
+      ballots(k - 1, [objectiveId], 5).map((votes) => submitVotes(env.DB, shared, [], { submissionId: voteSubmissionId(), votes }, WED)),
+    );
     for (const s of settled) {
       expect(s.status).toBe("rejected");
       expect(((s as PromiseRejectedResult).reason as AppError).status).toBe(409);
@@ -86,7 +99,8 @@ describe("personal pulse links", () => {
   });
 
   it("stores no link between an address and a credential or a vote", async () => {
-    const columns = async (table: string) => (await env.DB.prepare(`SELECT name FROM pragma_table_info('${table}')`).all<{ name: string }>()).results.map((r) => r.name).sort();
+    const columns = async (table: string) =>
+      (await env.DB.prepare(`SELECT name FROM pragma_table_info('${table}')`).all<{ name: string }>()).results.map((r) => r.name).sort();
     expect(await columns("pulse_personal_links")).toEqual(["org_id", "team_id", "token_hash", "wave_id", "week"]);
     expect(await columns("pulse_credentials")).toEqual(["credential_hash", "team_id", "wave_id"]);
     expect(await columns("pulse_votes")).toEqual(["comment", "id", "objective_id", "org_id", "score", "team_id", "wave_id", "week"]);
@@ -97,10 +111,16 @@ describe("personal pulse links", () => {
     const outcome = await submitVotes(env.DB, token, [], { submissionId: voteSubmissionId(), votes: [{ objectiveId, score: 3 }] }, WED);
     // The credential is neither the link's token nor stored next to it; the link row holds only a hash.
     expect(outcome.credential).not.toBe(token);
-    const link = await env.DB.prepare("SELECT token_hash FROM pulse_personal_links WHERE team_id = ?1 LIMIT 1").bind(org.teamIds[0]).first<{ token_hash: string }>();
+    const link = await env.DB.prepare("SELECT token_hash FROM pulse_personal_links WHERE team_id = ?1 LIMIT 1")
+      .bind(org.teamIds[0])
+      .first<{ token_hash: string }>();
     expect(link?.token_hash).toMatch(/^[0-9a-f]{64}$/);
-    const cred = await env.DB.prepare("SELECT credential_hash FROM pulse_credentials WHERE team_id = ?1").bind(org.teamIds[0]).first<{ credential_hash: string }>();
-    const linkHashes = (await env.DB.prepare("SELECT token_hash FROM pulse_personal_links").all<{ token_hash: string }>()).results.map((r) => r.token_hash);
+    const cred = await env.DB.prepare("SELECT credential_hash FROM pulse_credentials WHERE team_id = ?1")
+      .bind(org.teamIds[0])
+      .first<{ credential_hash: string }>();
+    const linkHashes = (await env.DB.prepare("SELECT token_hash FROM pulse_personal_links").all<{ token_hash: string }>()).results.map(
+      (r) => r.token_hash,
+    );
     expect(linkHashes).not.toContain(cred?.credential_hash);
   });
 
@@ -129,9 +149,25 @@ describe("personal pulse links", () => {
   it("shows the team how many addresses the list holds, their domains and when it changed", async () => {
     await enqueuePulseReminders(env.DB, await scheduledOrg(), WEEK, ORIGIN, WED);
     const token = (await personalTokens()).get(ADDRESSES[0])!;
-    expect((await getPulsePage(env.DB, token, [], WED)).list).toEqual({ addresses: 4, domains: ["team.example"], changedOn: "2026-10-30", changedDuringWave: false });
-    await saveTeamAddresses(env.DB, org.leads[0], org.teamIds[0], { addresses: [...ADDRESSES, "lead.alt@elsewhere.example"].join("\n") }, WED);
-    expect((await getPulsePage(env.DB, token, [], WED)).list).toEqual({ addresses: 5, domains: ["elsewhere.example", "team.example"], changedOn: "2026-11-11", changedDuringWave: true });
+    expect((await getPulsePage(env.DB, token, [], WED)).list).toEqual({
+      addresses: 4,
+      domains: ["team.example"],
+      changedOn: "2026-10-30",
+      changedDuringWave: false,
+    });
+    await saveTeamAddresses(
+      env.DB,
+      org.leads[0],
+      org.teamIds[0],
+      { addresses: [...ADDRESSES, "lead.alt@elsewhere.example"].join("\n") },
+      WED,
+    );
+    expect((await getPulsePage(env.DB, token, [], WED)).list).toEqual({
+      addresses: 5,
+      domains: ["elsewhere.example", "team.example"],
+      changedOn: "2026-11-11",
+      changedDuringWave: true,
+    });
   });
 
   it("refuses a change of mode while the wave is active", async () => {
@@ -170,17 +206,30 @@ describe("exactly-once first votes on the shared link", () => {
     const body = JSON.stringify({ submissionId: voteSubmissionId(), votes: [{ objectiveId: org.teamObjectiveIds[0], score: 4 }] });
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        exports.default.fetch(`${ORIGIN}/api/pulse/${token}/votes`, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": `198.51.100.${i}` }, body }),
+        exports.default.fetch(`${ORIGIN}/api/pulse/${token}/votes`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "cf-connecting-ip": `198.51.100.${i}` },
+          body,
+        }),
       ),
     );
-    const answers = await Promise.all(responses.map(async (r) => ({ status: r.status, body: (await r.json()) as { credential: string; voted: string[]; recorded: boolean } })));
+    const answers = await Promise.all(
+      responses.map(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { credential: string; voted: string[]; recorded: boolean },
+      })),
+    );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 200)).toHaveLength(49);
     expect(new Set(answers.map((a) => a.body.credential)).size).toBe(1);
     for (const a of answers) expect(a.body.voted).toEqual([org.teamObjectiveIds[0]]);
     expect(await counts(org.teamIds[0])).toEqual({ votes: 1, credentials: 1, respondents: 1 });
     // A later repeat, now with the credential, answers the same way.
-    const later = await exports.default.fetch(`${ORIGIN}/api/pulse/${token}/votes`, { method: "POST", headers: { "content-type": "application/json", "pulse-credential": answers[0].body.credential }, body });
+    const later = await exports.default.fetch(`${ORIGIN}/api/pulse/${token}/votes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "pulse-credential": answers[0].body.credential },
+      body,
+    });
     expect(later.status).toBe(200);
     expect(((await later.json()) as { credential: string }).credential).toBe(answers[0].body.credential);
     expect(await counts(org.teamIds[0])).toEqual({ votes: 1, credentials: 1, respondents: 1 });
@@ -191,7 +240,15 @@ describe("exactly-once first votes on the shared link", () => {
     expect(cookie).not.toBeNull();
     const browser = readCredentials(cookie!);
     const settled = await Promise.allSettled(
-      [5, 1].map((score) => submitVotes(env.DB, token, browser, { submissionId: voteSubmissionId(), votes: [{ objectiveId: org.teamObjectiveIds[0], score }] }, new Date())),
+      [5, 1].map((score) =>
+        submitVotes(
+          env.DB,
+          token,
+          browser,
+          { submissionId: voteSubmissionId(), votes: [{ objectiveId: org.teamObjectiveIds[0], score }] },
+          new Date(),
+        ),
+      ),
     );
     expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
     expect(((settled.find((s) => s.status === "rejected") as PromiseRejectedResult).reason as AppError).status).toBe(409);
@@ -202,7 +259,15 @@ describe("exactly-once first votes on the shared link", () => {
 
   it("a full shared link says so without any count", async () => {
     await voteAsTeam(env.DB, token, ballots(6, [org.teamObjectiveIds[0]], 3), new Date());
-    const error = await refusal(submitVotes(env.DB, token, [], { submissionId: voteSubmissionId(), votes: [{ objectiveId: org.teamObjectiveIds[0], score: 3 }] }, new Date()));
+    const error = await refusal(
+      submitVotes(
+        env.DB,
+        token,
+        [],
+        { submissionId: voteSubmissionId(), votes: [{ objectiveId: org.teamObjectiveIds[0], score: 3 }] },
+        new Date(),
+      ),
+    );
     expect(error.status).toBe(409);
     expect(error.message).not.toMatch(/\d/);
   });

@@ -19,14 +19,25 @@ import { batch } from "../db/typed";
  * token registered (as a hash, with no address) in the same batch as the email carrying it,
  * and only if that email is the one queued, so a job that runs twice mints nothing new.
  */
-export async function enqueuePulseReminders(db: D1Database, org: ScheduledOrgRow, week: string, origin: string, now: Date): Promise<number> {
+export async function enqueuePulseReminders(
+  db: D1Database,
+  org: ScheduledOrgRow,
+  week: string,
+  origin: string,
+  now: Date,
+): Promise<number> {
   const [teams, addresses] = await batch(db, [reminderTeamsStatement(db, org.id), orgAddressesStatement(db, org.id)]);
   const teamRows = teams.results.filter((t) => t.objectives && (t.token || t.pulse_mode === "personal"));
   const byTeam = new Map<string, string[]>();
   for (const a of addresses.results) byTeam.set(a.team_id, [...(byTeam.get(a.team_id) ?? []), a.email]);
   const recipients = teamRows.flatMap((t) => (byTeam.get(t.team_id) ?? []).map((email) => ({ email, team: t })));
   if (recipients.length === 0) return 0;
-  const subscriptions = await subscriptionsFor(db, org.id, recipients.map((r) => ({ email: r.email, kind: "pulse_reminder" as const })), now);
+  const subscriptions = await subscriptionsFor(
+    db,
+    org.id,
+    recipients.map((r) => ({ email: r.email, kind: "pulse_reminder" as const })),
+    now,
+  );
   const weekLabel = `${formatDay(week)} – ${formatDay(addDays(week, 6), true)}`;
   const messages: NewOutboxMessage[] = [];
   const links = new Map<string, { token: string; tokenHash: string; teamId: string; waveId: string }>();
@@ -51,7 +62,14 @@ export async function enqueuePulseReminders(db: D1Database, org: ScheduledOrgRow
       k: org.anonymity_k,
       unsubscribeUrl: unsubscribe.url,
     });
-    messages.push({ idempotencyKey, kind: "pulse_reminder", to: r.email, headers: unsubscribe.headers, subscriptionToken: sub.token, ...email });
+    messages.push({
+      idempotencyKey,
+      kind: "pulse_reminder",
+      to: r.email,
+      headers: unsubscribe.headers,
+      subscriptionToken: sub.token,
+      ...email,
+    });
   }
   const alongside = (m: NewOutboxMessage) => {
     const link = links.get(m.idempotencyKey);

@@ -58,8 +58,10 @@ function submissionIdOf(input: unknown): string | null {
   return typeof id === "string" && submissionIdSchema.safeParse(id).success ? id : null;
 }
 
-export const PERSONAL_MODE_MESSAGE = "This team votes through personal links now: use the link in this week's reminder email. Nothing was recorded.";
-export const REVOKED_MESSAGE = "This pulse link is no longer in use: the team has a new one, or the team's pulse is paused. Ask in the team's chat for the current link.";
+export const PERSONAL_MODE_MESSAGE =
+  "This team votes through personal links now: use the link in this week's reminder email. Nothing was recorded.";
+export const REVOKED_MESSAGE =
+  "This pulse link is no longer in use: the team has a new one, or the team's pulse is paused. Ask in the team's chat for the current link.";
 
 /**
  * One round trip: the link (shared or personal), its team and org, the week's objectives,
@@ -67,7 +69,13 @@ export const REVOKED_MESSAGE = "This pulse link is no longer in use: the team ha
  * browser's credentials: its own is derived from its token. `seed` is the submission id of a
  * first vote without a credential.
  */
-async function load(db: D1Database, token: string, credentials: readonly string[], now: Date, submissionSeed: string | null = null): Promise<Loaded> {
+async function load(
+  db: D1Database,
+  token: string,
+  credentials: readonly string[],
+  now: Date,
+  submissionSeed: string | null = null,
+): Promise<Loaded> {
   if (!LINK_TOKEN.test(token)) throw notFound("That pulse link");
   const tokenHash = await sha256Hex(token);
   const personal = await derivedCredential(`personal:${token}`);
@@ -95,7 +103,14 @@ async function load(db: D1Database, token: string, credentials: readonly string[
   const usable = isPersonal ? [personal] : candidates.filter((c) => c !== personal);
   const ownedRows = owned.results;
   const known = new Set(ownedRows.map((r) => r.credential_hash));
-  const mineHash = ownedRows.find((r) => wave && r.team_id === ctx.team_id && r.wave_id === wave.id && usable.some((c) => hashes[candidates.indexOf(c)] === r.credential_hash))?.credential_hash ?? null;
+  const mineHash =
+    ownedRows.find(
+      (r) =>
+        wave &&
+        r.team_id === ctx.team_id &&
+        r.wave_id === wave.id &&
+        usable.some((c) => hashes[candidates.indexOf(c)] === r.credential_hash),
+    )?.credential_hash ?? null;
   const credential = mineHash ? candidates[hashes.indexOf(mineHash)] : null;
   const unused = isPersonal ? personal : (credentials.find((c) => !known.has(hashes[candidates.indexOf(c)])) ?? null);
   const weekGuards = guards.results.filter((g) => g.week === week && g.credential_hash === mineHash);
@@ -103,9 +118,11 @@ async function load(db: D1Database, token: string, credentials: readonly string[
   let closed: string | null = null;
   if (!wave) closed = "There is nothing to rate this week: the team has no objectives in an active wave yet.";
   else if (daysBetween(week, wave.startsOn) > 6) closed = `The wave starts on ${formatDay(wave.startsOn, true)}; voting opens that week.`;
-  else if (daysBetween(wave.endsOn, week) > 0) closed = `This wave ended on ${formatDay(wave.endsOn, true)}. Voting opens again with the next wave.`;
+  else if (daysBetween(wave.endsOn, week) > 0)
+    closed = `This wave ended on ${formatDay(wave.endsOn, true)}. Voting opens again with the next wave.`;
   else if (!isPersonal && ctx.pulse_mode === "personal") closed = PERSONAL_MODE_MESSAGE;
-  else if (isPersonal && (ctx.link_wave_id !== wave.id || ctx.link_week !== week)) closed = "This personal link was for an earlier week. Each week's reminder email brings a new one: use the newest.";
+  else if (isPersonal && (ctx.link_wave_id !== wave.id || ctx.link_week !== week))
+    closed = "This personal link was for an earlier week. Each week's reminder email brings a new one: use the newest.";
   const handedOut = issued.results[0]?.issued ?? 0;
   const domains = (ctx.address_domains ?? "").split(",").filter(Boolean).sort();
   const changedOn = ctx.addresses_changed_at ? localDate(new Date(ctx.addresses_changed_at), ctx.time_zone) : null;
@@ -116,7 +133,9 @@ async function load(db: D1Database, token: string, credentials: readonly string[
       promise: anonymityPromise(k),
       team: { id: ctx.team_id, name: ctx.team_name, declaredSize: ctx.declared_size },
       link: ctx.link_kind,
-      list: isPersonal ? { addresses: ctx.address_count, domains, changedOn, changedDuringWave: Boolean(wave && changedOn && changedOn >= wave.startsOn) } : null,
+      list: isPersonal
+        ? { addresses: ctx.address_count, domains, changedOn, changedDuringWave: Boolean(wave && changedOn && changedOn >= wave.startsOn) }
+        : null,
       week,
       weekLabel: `${formatDay(week)} – ${formatDay(addDays(week, 6), true)}`,
       wave,
@@ -143,7 +162,12 @@ export async function getPulsePage(db: D1Database, token: string, credentials: r
  * vote. Every tab of the browser then votes with the same credential, so two submissions
  * racing from one browser count as one person.
  */
-export async function getPulsePageForBrowser(db: D1Database, token: string, credentials: readonly string[], now: Date): Promise<{ view: PulseView; cookie: string | null }> {
+export async function getPulsePageForBrowser(
+  db: D1Database,
+  token: string,
+  credentials: readonly string[],
+  now: Date,
+): Promise<{ view: PulseView; cookie: string | null }> {
   const loaded = await load(db, token, credentials, now);
   const needs = loaded.view.link === "shared" && !loaded.credential && !loaded.unused && !loaded.view.closed;
   return { view: loaded.view, cookie: needs ? writeCredentials(credentials, randomToken(32)) : null };
@@ -158,7 +182,8 @@ export interface VoteOutcome {
 }
 
 const ALREADY_VOTED = "You already rated these objectives this week. Thank you: you can vote again from Monday.";
-const FULL_MESSAGE = "This link takes no new voters in this wave. If you are in the team and have not voted yet, tell your lead: from the next wave the team can use personal links, one per person.";
+const FULL_MESSAGE =
+  "This link takes no new voters in this wave. If you are in the team and have not voted yet, tell your lead: from the next wave the team can use personal links, one per person.";
 
 /** A repeat of a recorded submission, if every objective it names was rated by that very submission. */
 function repeatOf(loaded: Loaded, submissionId: string, objectiveIds: readonly string[]): VoteOutcome | null {
@@ -178,14 +203,23 @@ function repeatOf(loaded: Loaded, submissionId: string, objectiveIds: readonly s
  * or without the credential) stores nothing and answers as the first did, credential
  * included. Only a repeat that raced the first costs a third round trip, to read what won.
  */
-export async function submitVotes(db: D1Database, token: string, credentials: readonly string[], input: unknown, now: Date): Promise<VoteOutcome> {
+export async function submitVotes(
+  db: D1Database,
+  token: string,
+  credentials: readonly string[],
+  input: unknown,
+  now: Date,
+): Promise<VoteOutcome> {
   const loaded = await load(db, token, credentials, now, submissionIdOf(input));
   const { view, context } = loaded;
   if (view.closed || !view.wave) throw conflict(view.closed ?? "Voting is closed.");
   const submission = parseInput(voteSubmissionSchema, input);
   const known = new Set(view.objectives.map((o) => o.id));
   const unknown = submission.votes.findIndex((v) => !known.has(v.objectiveId));
-  if (unknown !== -1) throw validationFailed([{ field: `votes.${unknown}.objectiveId`, issue: "That objective is not one of this team's objectives this week." }]);
+  if (unknown !== -1)
+    throw validationFailed([
+      { field: `votes.${unknown}.objectiveId`, issue: "That objective is not one of this team's objectives this week." },
+    ]);
   const objectiveIds = submission.votes.map((v) => v.objectiveId);
 
   const repeat = repeatOf(loaded, submission.submissionId, objectiveIds);
@@ -217,7 +251,9 @@ export async function submitVotes(db: D1Database, token: string, credentials: re
     throw conflict(ALREADY_VOTED);
   }
   // The guard rows (after the credential and respondent statements) show whether it counted.
-  const guardsWritten = results.slice(issueCredential ? 2 : 1, (issueCredential ? 2 : 1) + submission.votes.length).some((r) => r.meta.changes > 0);
+  const guardsWritten = results
+    .slice(issueCredential ? 2 : 1, (issueCredential ? 2 : 1) + submission.votes.length)
+    .some((r) => r.meta.changes > 0);
   if (!guardsWritten) throw conflict(FULL_MESSAGE);
   const voted = new Set([...view.objectives.filter((o) => o.voted).map((o) => o.id), ...objectiveIds]);
   return { credential, recorded: true, view: { ...view, objectives: view.objectives.map((o) => ({ ...o, voted: voted.has(o.id) })) } };

@@ -10,7 +10,12 @@ const NOW = new Date("2026-11-20T12:00:00Z");
 /** Width and height from a PNG's IHDR chunk, and its colour type. */
 function pngHeader(png: Uint8Array) {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  return { signature: [...png.subarray(0, 8)], chunk: String.fromCharCode(...png.subarray(12, 16)), width: view.getUint32(16), height: view.getUint32(20) };
+  return {
+    signature: [...png.subarray(0, 8)],
+    chunk: String.fromCharCode(...png.subarray(12, 16)),
+    width: view.getUint32(16),
+    height: view.getUint32(20),
+  };
 }
 
 describe("the share card of a result", () => {
@@ -18,7 +23,12 @@ describe("the share card of a result", () => {
     const { id } = await submitScorecard(env.DB, { submissionId: submissionId(), answers: uniformAnswers(4) }, NOW);
     const first = await getScorecardCard(env.DB, id);
     expect(first.made).toBe(true);
-    expect(pngHeader(first.png)).toEqual({ signature: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], chunk: "IHDR", width: 1200, height: 630 });
+    expect(pngHeader(first.png)).toEqual({
+      signature: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      chunk: "IHDR",
+      width: 1200,
+      height: 630,
+    });
     expect(first.png.length).toBeLessThan(30_000);
 
     const second = await getScorecardCard(env.DB, id);

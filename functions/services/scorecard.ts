@@ -51,7 +51,10 @@ const FORM_REPEAT_WINDOW_MS = 10 * 60 * 1000;
  */
 export async function formSubmissionId(client: string, answers: Record<string, number>, now: Date): Promise<string> {
   const window = Math.floor(now.getTime() / FORM_REPEAT_WINDOW_MS);
-  const ordered = Object.keys(answers).sort().map((k) => `${k}=${answers[k]}`).join("&");
+  const ordered = Object.keys(answers)
+    .sort()
+    .map((k) => `${k}=${answers[k]}`)
+    .join("&");
   return `form-${(await sha256Hex(`${client}|${window}|${ordered}`)).slice(0, 40)}`;
 }
 

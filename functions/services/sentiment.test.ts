@@ -33,13 +33,29 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) await declareTeam(env.DB, org.teamIds[i], { name: `Team ${i + 1}`, declaredSize: sizes[i] });
   const tokens = await Promise.all(org.teamIds.map((id) => pulseTokenFor(env.DB, org.admin, id)));
   const obj = org.teamObjectiveIds;
-  const team1 = await voteAsTeam(env.DB, tokens[0], ballots(8, [obj[0]], (v) => 3 + (v % 2)), W1);
+  const team1 = await voteAsTeam(
+    env.DB,
+    tokens[0],
+    ballots(8, [obj[0]], (v) => 3 + (v % 2)),
+    W1,
+  );
   const team2 = await voteAsTeam(env.DB, tokens[1], ballots(6, [obj[1]], 4), W1);
-  await voteAsTeam(env.DB, tokens[2], ballots(3, [obj[2]], 1, () => "We are drowning and nobody listens"), W1);
+  await voteAsTeam(
+    env.DB,
+    tokens[2],
+    ballots(3, [obj[2]], 1, () => "We are drowning and nobody listens"),
+    W1,
+  );
   const team4 = await voteAsTeam(env.DB, tokens[3], ballots(4, [obj[3]], 5), W1);
   await voteAsTeam(env.DB, tokens[0], ballots(8, [obj[0]], 4), W2, team1);
   await voteAsTeam(env.DB, tokens[1], ballots(6, [obj[1]], 4), W2, team2);
-  await voteAsTeam(env.DB, tokens[3], ballots(5, [obj[3]], (v) => (v < 4 ? 4 : 1)), W2, team4); // one voter joins, votes 1
+  await voteAsTeam(
+    env.DB,
+    tokens[3],
+    ballots(5, [obj[3]], (v) => (v < 4 ? 4 : 1)),
+    W2,
+    team4,
+  ); // one voter joins, votes 1
 });
 
 const state = (c: Cell | undefined) => c?.state;
@@ -52,7 +68,10 @@ async function apiJson(path: string) {
 
 describe("a team of 3 and the org total minus the other teams", () => {
   it("hide the small team and the next-smallest in that week, on the board and the pulse view", async () => {
-    for (const sentiment of [(await getBoard(env.DB, org.admin, NOW)).sentiment!, (await getPulseReadView(env.DB, org.admin, null, NOW)).sentiment!]) {
+    for (const sentiment of [
+      (await getBoard(env.DB, org.admin, NOW)).sentiment!,
+      (await getPulseReadView(env.DB, org.admin, null, NOW)).sentiment!,
+    ]) {
       const week1 = sentiment.org.rows.map((r) => state(r.cells[0]));
       // Team 3 (3 people) and Team 4 (4 people) are below k; together 7 ≥ 5, so nothing else needs hiding.
       expect(week1).toEqual(["shown", "shown", "suppressed", "suppressed"]);
@@ -61,9 +80,13 @@ describe("a team of 3 and the org total minus the other teams", () => {
   });
 
   it("hide them in the board API, the pulse API and the CSV too, with no number attached", async () => {
-    const board = (await (await apiJson(`/api/orgs/${org.admin.org.slug}/board`)).json()) as { confidence: { teams: { label: string; cells: Cell[] }[] } };
+    const board = (await (await apiJson(`/api/orgs/${org.admin.org.slug}/board`)).json()) as {
+      confidence: { teams: { label: string; cells: Cell[] }[] };
+    };
     expect(board.confidence.teams.find((t) => t.label === "Team 3")?.cells[0]).toEqual({ state: "suppressed" });
-    const pulse = (await (await apiJson(`/api/orgs/${org.admin.org.slug}/pulse`)).json()) as { org: { rows: { label: string; cells: Cell[] }[] } };
+    const pulse = (await (await apiJson(`/api/orgs/${org.admin.org.slug}/pulse`)).json()) as {
+      org: { rows: { label: string; cells: Cell[] }[] };
+    };
     expect(pulse.org.rows.find((t) => t.label === "Team 3")?.cells[0]).toEqual({ state: "suppressed" });
     const csv = await (await apiJson(`/api/orgs/${org.admin.org.slug}/pulse.csv`)).text();
     const line = csv.split("\r\n").find((l) => l.includes(`"${WEEK1}","team","Team 3"`));
@@ -99,7 +122,9 @@ describe("a team hidden only to protect a smaller one", () => {
     const csv = pulseCsv(read);
     expect(csv).toContain(`"${WEEK1}","objective","Bravo","Objective of team 2","suppressed","",""`);
     expect(csv).not.toMatch(/"2"(,|\r)/);
-    const res = await exports.default.fetch(`https://mistvine.test/api/orgs/${o.admin.org.slug}/teams/${o.teamIds[1]}/pulse`, { headers: { cookie: `__Host-mv_session=${c}` } });
+    const res = await exports.default.fetch(`https://mistvine.test/api/orgs/${o.admin.org.slug}/teams/${o.teamIds[1]}/pulse`, {
+      headers: { cookie: `__Host-mv_session=${c}` },
+    });
     expect(((await res.json()) as { map: { rows: { cells: Cell[] }[] } }).map.rows[0].cells[0]).toEqual({ state: "suppressed" });
   });
 });
@@ -174,17 +199,32 @@ describe("comments", () => {
     expect(admin.org.anonymity_k).toBe(3);
     const token = await pulseTokenFor(env.DB, small.admin, small.teamIds[0]);
     const o = small.teamObjectiveIds[0];
-    const first = await voteAsTeam(env.DB, token, ballots(4, [o], 3, (v) => `comment ${v}`), W1);
+    const first = await voteAsTeam(
+      env.DB,
+      token,
+      ballots(4, [o], 3, (v) => `comment ${v}`),
+      W1,
+    );
     let team = await getTeamPulse(env.DB, admin, small.teamIds[0], null, NOW);
     expect(team.map?.rows[0].cells[0]).toMatchObject({ state: "shown", n: 4 });
     expect(team.comments).toEqual([]);
 
-    await voteAsTeam(env.DB, token, ballots(5, [o], 3, (v) => `later ${v}`), W2, first);
+    await voteAsTeam(
+      env.DB,
+      token,
+      ballots(5, [o], 3, (v) => `later ${v}`),
+      W2,
+      first,
+    );
     // While week 2 still runs, anywhere, its comments stay hidden: one appearing could be tied
     // to whoever just voted. Switching the org to the earliest time zone (UTC+14, where the
     // week ended ten hours before UTC) brings nothing forward either.
     const kiritimati = { ...admin, org: { ...admin.org, time_zone: "Pacific/Kiritimati" } };
-    for (const [who, at] of [[admin, NOW], [kiritimati, new Date("2026-11-15T11:00:00Z")], [kiritimati, new Date("2026-11-16T11:00:00Z")]] as const) {
+    for (const [who, at] of [
+      [admin, NOW],
+      [kiritimati, new Date("2026-11-15T11:00:00Z")],
+      [kiritimati, new Date("2026-11-16T11:00:00Z")],
+    ] as const) {
       team = await getTeamPulse(env.DB, who, small.teamIds[0], null, at);
       expect(team.map?.weeks).toEqual([WEEK1]);
       expect(team.comments).toEqual([]);
@@ -226,7 +266,10 @@ describe("a published week", () => {
     await env.DB.prepare("DELETE FROM teams WHERE id = ?1").bind(o.teamIds[1]).run();
     const later = await read();
     expect(later.org.total.cells[1]).toEqual(published.org.total.cells[1]);
-    expect(later.org.rows.map((r) => [r.label, state(r.cells[1])])).toEqual([["Large", "suppressed"], ["Small", "suppressed"]]);
+    expect(later.org.rows.map((r) => [r.label, state(r.cells[1])])).toEqual([
+      ["Large", "suppressed"],
+      ["Small", "suppressed"],
+    ]);
     expect(later.csv).toBe(published.csv);
   });
 
@@ -244,7 +287,9 @@ describe("a published week", () => {
     const after = await getPulseReadView(env.DB, o.admin, null, AFTER);
     expect(after.sentiment!.org).toEqual(before.sentiment!.org);
     // The deleted objective's row stays, as published, under its title then.
-    expect(after.sentiment!.teams.get(o.teamIds[0])!.rows.find((r) => r.key === a)).toEqual(before.sentiment!.teams.get(o.teamIds[0])!.rows.find((r) => r.key === a));
+    expect(after.sentiment!.teams.get(o.teamIds[0])!.rows.find((r) => r.key === a)).toEqual(
+      before.sentiment!.teams.get(o.teamIds[0])!.rows.find((r) => r.key === a),
+    );
   });
 });
 
@@ -277,7 +322,9 @@ describe("the threshold", () => {
     expect((error as AppError).status).toBe(409);
     const idle = await createTestOrg(env.DB, { teams: 1, activate: false });
     for (const bad of [2, 11, "five"]) {
-      expect(((await setAnonymityThreshold(env.DB, idle.admin, { anonymityK: bad }).catch((e: unknown) => e)) as AppError).status).toBe(400);
+      expect(((await setAnonymityThreshold(env.DB, idle.admin, { anonymityK: bad }).catch((e: unknown) => e)) as AppError).status).toBe(
+        400,
+      );
     }
     expect(((await setAnonymityThreshold(env.DB, idle.leads[0], { anonymityK: 4 }).catch((e: unknown) => e)) as AppError).status).toBe(403);
   });

@@ -1,7 +1,14 @@
 import { commentThreshold, shuffled, type Cell } from "../../src/domain/anonymity";
 import { localDate } from "../../src/domain/calendar";
 import type { HeatMap } from "../../src/domain/pulse/heatmap";
-import { isWeekOver, publishedHeatMaps, takeWeekSnapshot, weekClosesAt, type WeekCounts, type WeekSnapshot } from "../../src/domain/pulse/publication";
+import {
+  isWeekOver,
+  publishedHeatMaps,
+  takeWeekSnapshot,
+  weekClosesAt,
+  type WeekCounts,
+  type WeekSnapshot,
+} from "../../src/domain/pulse/publication";
 import { waveWeeks } from "../../src/domain/pulse/weeks";
 import {
   commentsStatement,
@@ -92,11 +99,27 @@ export function buildSentiment(input: {
  * Builds the maps and stores the weeks this read publishes. When a week was published by
  * another reader meanwhile, the stored snapshot wins and the maps are built from it.
  */
-export async function publishSentiment(db: D1Database, orgId: string, waveId: string, input: Parameters<typeof buildSentiment>[0]): Promise<OrgSentiment> {
+export async function publishSentiment(
+  db: D1Database,
+  orgId: string,
+  waveId: string,
+  input: Parameters<typeof buildSentiment>[0],
+): Promise<OrgSentiment> {
   const built = buildSentiment(input);
   if (!built.published.length) return built.sentiment;
-  const events = await pulseWeekPublishedStatements(db, orgId, waveId, built.published.map((w) => w.week), built.sentiment, input.now);
-  const [, , [stored]] = await batchGroups(db, [saveWeekReleaseStatements(db, orgId, waveId, built.published), events, [weekReleasesStatement(db, orgId, waveId)]]);
+  const events = await pulseWeekPublishedStatements(
+    db,
+    orgId,
+    waveId,
+    built.published.map((w) => w.week),
+    built.sentiment,
+    input.now,
+  );
+  const [, , [stored]] = await batchGroups(db, [
+    saveWeekReleaseStatements(db, orgId, waveId, built.published),
+    events,
+    [weekReleasesStatement(db, orgId, waveId)],
+  ]);
   return buildSentiment({ ...input, releases: stored.results }).sentiment;
 }
 
@@ -114,14 +137,23 @@ export interface PulseReadView {
  * number of statements whatever the number of teams.
  */
 export async function getPulseReadView(db: D1Database, access: OrgAccess, waveId: string | null, now: Date): Promise<PulseReadView> {
-  const [waveRows, teams, objectives, teamWeek, respondents, objectiveWeek, releases] = await batch(db, pulseReadStatements(db, access.org.id, waveId));
+  const [waveRows, teams, objectives, teamWeek, respondents, objectiveWeek, releases] = await batch(
+    db,
+    pulseReadStatements(db, access.org.id, waveId),
+  );
   const waves = waveRows.results;
-  const wave = (waveId ? waves.find((w) => w.id === waveId) : null) ?? waves.find((w) => w.state === "active") ?? waves.find((w) => w.state === "completed") ?? null;
+  const wave =
+    (waveId ? waves.find((w) => w.id === waveId) : null) ??
+    waves.find((w) => w.state === "active") ??
+    waves.find((w) => w.state === "completed") ??
+    null;
   if (waveId && wave?.id !== waveId) throw notFound("That wave");
   const today = localDate(now, access.org.time_zone);
   if (!wave) return { wave, waves, today, sentiment: null, teams: [], objectives: [] };
   const teamRows = teams.results;
-  const teamObjectives = objectives.results.filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title }));
+  const teamObjectives = objectives.results
+    .filter((o) => o.level === "team")
+    .map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title }));
   const sentiment = await publishSentiment(db, access.org.id, wave.id, {
     wave,
     now,
@@ -142,7 +174,14 @@ export interface TeamComments {
 }
 
 /** One team's heat map with the comments its threshold allows. */
-export async function getTeamPulse(db: D1Database, access: OrgAccess, teamId: string, waveId: string | null, now: Date, random: () => number = Math.random) {
+export async function getTeamPulse(
+  db: D1Database,
+  access: OrgAccess,
+  teamId: string,
+  waveId: string | null,
+  now: Date,
+  random: () => number = Math.random,
+) {
   const team = await getTeam(db, access, teamId);
   const read = await getPulseReadView(db, access, waveId, now);
   const map = read.sentiment?.teams.get(team.id) ?? null;
@@ -185,7 +224,16 @@ export function pulseCsv(read: PulseReadView): string {
     const push = (level: string, team: string, objective: string, cells: Cell[]) =>
       s.weeks.forEach((week, i) => {
         const c = cells[i];
-        rows.push([read.wave!.name, week, level, team, objective, c.state, c.state === "shown" ? c.n : null, c.state === "shown" ? c.mean : null]);
+        rows.push([
+          read.wave!.name,
+          week,
+          level,
+          team,
+          objective,
+          c.state,
+          c.state === "shown" ? c.n : null,
+          c.state === "shown" ? c.mean : null,
+        ]);
       });
     push("org", "All teams", "", s.org.total.cells);
     for (const r of s.org.rows) {

@@ -41,7 +41,15 @@ export async function createShareLink(db: D1Database, access: OrgAccess, input: 
   const id = randomToken(16);
   const token = randomToken(16);
   const expiresAt = data.expiresInDays === null ? null : new Date(now.getTime() + data.expiresInDays * 86_400_000).toISOString();
-  await insertShareLink(db, { id, org_id: access.org.id, campaign_id: campaign.id, token, created_by: access.viewer.personId, created_at: now.toISOString(), expires_at: expiresAt });
+  await insertShareLink(db, {
+    id,
+    org_id: access.org.id,
+    campaign_id: campaign.id,
+    token,
+    created_by: access.viewer.personId,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+  });
   return { id, url: `/share/${token}`, expiresAt };
 }
 

@@ -1,6 +1,13 @@
 import { isId } from "../../src/schemas/fields";
 import { maskEmailAddress } from "../../src/domain/delivery";
-import { ensureSubscriptions, findSubscription, resubscribe, unsubscribeStatements, type SubscriptionKind, type SubscriptionRow } from "../db/subscriptions";
+import {
+  ensureSubscriptions,
+  findSubscription,
+  resubscribe,
+  unsubscribeStatements,
+  type SubscriptionKind,
+  type SubscriptionRow,
+} from "../db/subscriptions";
 import { notFound } from "./errors";
 import { randomToken } from "./tokens";
 
@@ -15,7 +22,12 @@ export const SUBSCRIPTION_LABELS: Record<SubscriptionKind, string> = {
 };
 
 /** Subscriptions for these recipients, created on first use; keyed `${email}|${kind}`. */
-export async function subscriptionsFor(db: D1Database, orgId: string, recipients: readonly { email: string; kind: SubscriptionKind }[], now: Date): Promise<Map<string, SubscriptionRow>> {
+export async function subscriptionsFor(
+  db: D1Database,
+  orgId: string,
+  recipients: readonly { email: string; kind: SubscriptionKind }[],
+  now: Date,
+): Promise<Map<string, SubscriptionRow>> {
   const rows = await ensureSubscriptions(
     db,
     orgId,
@@ -45,7 +57,13 @@ export interface SubscriptionView {
 export async function getSubscription(db: D1Database, token: string): Promise<SubscriptionView> {
   const row = isId(token) ? await findSubscription(db, token) : null;
   if (!row) throw notFound("That unsubscribe link");
-  return { token: row.token, maskedEmail: maskEmailAddress(row.email), orgName: row.org_name, what: SUBSCRIPTION_LABELS[row.kind], unsubscribed: row.unsubscribed_at !== null };
+  return {
+    token: row.token,
+    maskedEmail: maskEmailAddress(row.email),
+    orgName: row.org_name,
+    what: SUBSCRIPTION_LABELS[row.kind],
+    unsubscribed: row.unsubscribed_at !== null,
+  };
 }
 
 /** Takes effect at once: nothing more of this kind is queued, and what is still queued is withdrawn. */

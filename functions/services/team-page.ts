@@ -46,12 +46,39 @@ export interface TeamPageView {
  * round trip after the access check whatever the org's size (plus one write batch when the
  * read publishes a pulse week that is over, as every heat map read does).
  */
-export async function getTeamPage(db: D1Database, access: OrgAccess, teamId: string, waveId: string | null, now: Date, random: () => number = Math.random): Promise<TeamPageView> {
+export async function getTeamPage(
+  db: D1Database,
+  access: OrgAccess,
+  teamId: string,
+  waveId: string | null,
+  now: Date,
+  random: () => number = Math.random,
+): Promise<TeamPageView> {
   if (!isId(teamId)) throw notFound("That team");
   const orgId = access.org.id;
   const week = currentWeek(now, access.org.time_zone);
-  const [teamRows, waveRows, objectives, keyResults, checkIns, reflections, drafts, orgTeams, pulseObjectives, teamWeek, respondents, objectiveWeek, releases, commentRows, link, mode, addresses, schedule, boosts, ppps] =
-    await batch(db, teamViewStatements(db, orgId, teamId, waveId, week));
+  const [
+    teamRows,
+    waveRows,
+    objectives,
+    keyResults,
+    checkIns,
+    reflections,
+    drafts,
+    orgTeams,
+    pulseObjectives,
+    teamWeek,
+    respondents,
+    objectiveWeek,
+    releases,
+    commentRows,
+    link,
+    mode,
+    addresses,
+    schedule,
+    boosts,
+    ppps,
+  ] = await batch(db, teamViewStatements(db, orgId, teamId, waveId, week));
   const team = teamRows.results[0];
   if (!team) throw notFound("That team");
   const waves = waveRows.results;
@@ -66,14 +93,22 @@ export async function getTeamPage(db: D1Database, access: OrgAccess, teamId: str
         now,
         orgK: access.org.anonymity_k,
         teams: orgTeams.results,
-        objectives: pulseObjectives.results.filter((o) => o.level === "team").map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title })),
+        objectives: pulseObjectives.results
+          .filter((o) => o.level === "team")
+          .map((o) => ({ id: o.id, teamId: o.team_id ?? "", title: o.title })),
         rows: { teamWeek: teamWeek.results, respondents: respondents.results, objectiveWeek: objectiveWeek.results },
         releases: releases.results,
       })
     : null;
   const map = sentiment?.teams.get(team.id) ?? null;
   const k = sentiment?.k ?? access.org.anonymity_k;
-  const pulse = { wave: pulseWave, k, next: sentiment?.next ?? null, map, comments: pulseWave && map ? visibleComments(map, commentRows.results, k, random) : [] };
+  const pulse = {
+    wave: pulseWave,
+    k,
+    next: sentiment?.next ?? null,
+    map,
+    comments: pulseWave && map ? visibleComments(map, commentRows.results, k, random) : [],
+  };
   const help = { week, pppState: ppps.results.find((p) => p.team_id === team.id)?.state ?? null, boosts: boosts.results };
   const activeWave = waves.find((w) => w.state === "active") ?? null;
   const settings = canEdit
@@ -93,7 +128,15 @@ export async function getTeamPage(db: D1Database, access: OrgAccess, teamId: str
   const board = assembleBoard({
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today: wave.state === "completed" ? wave.ends_on : today,
-    objectives: objectiveRows.map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
+    objectives: objectiveRows.map((o) => ({
+      id: o.id,
+      level: o.level,
+      teamId: o.team_id,
+      parentId: o.parent_id,
+      kind: o.kind,
+      title: o.title,
+      rationale: o.rationale,
+    })),
     keyResults: keyResultInputs(keyResults.results, access.org.time_zone),
     teams: [{ id: team.id, name: team.name, mission: team.mission }],
     lastCheckInOn: new Map(lastAt ? [[team.id, localDate(new Date(lastAt), access.org.time_zone)]] : []),

@@ -13,7 +13,14 @@ import { parseInput } from "./validate";
 export async function createTeam(db: D1Database, access: OrgAccess, input: unknown, now: Date): Promise<TeamRow> {
   requireAdmin(access);
   const data = parseInput(teamSchema, input);
-  const team: TeamRow = { id: randomToken(16), org_id: access.org.id, name: data.name, mission: data.mission, declared_size: data.declaredSize, created_at: now.toISOString() };
+  const team: TeamRow = {
+    id: randomToken(16),
+    org_id: access.org.id,
+    name: data.name,
+    mission: data.mission,
+    declared_size: data.declaredSize,
+    created_at: now.toISOString(),
+  };
   if (!(await insertTeam(db, team))) throw validationFailed([{ field: "name", issue: "A team with this name exists already." }]);
   return team;
 }
@@ -48,12 +55,18 @@ export interface TeamsOverview {
 }
 
 export async function getTeamsOverview(db: D1Database, access: OrgAccess): Promise<TeamsOverview> {
-  const [teams, members, invites] = await Promise.all([listTeams(db, access.org.id), listMembers(db, access.org.id), access.isAdmin ? listInvites(db, access.org.id) : Promise.resolve([])]);
+  const [teams, members, invites] = await Promise.all([
+    listTeams(db, access.org.id),
+    listMembers(db, access.org.id),
+    access.isAdmin ? listInvites(db, access.org.id) : Promise.resolve([]),
+  ]);
   return {
     teams: teams.map((t) => ({
       ...t,
       leads: members.filter((m) => m.role === "lead" && m.team_id === t.id).map((m) => ({ name: m.name, email: m.email })),
-      pendingInvites: invites.filter((i) => i.team_id === t.id && !i.accepted_at).map((i) => ({ name: i.name, email: i.email, created_at: i.created_at })),
+      pendingInvites: invites
+        .filter((i) => i.team_id === t.id && !i.accepted_at)
+        .map((i) => ({ name: i.name, email: i.email, created_at: i.created_at })),
     })),
   };
 }
@@ -64,7 +77,20 @@ export async function inviteLead(db: D1Database, access: OrgAccess, input: unkno
   const data = parseInput(inviteSchema, input);
   const team = await findTeam(db, access.org.id, data.teamId);
   if (!team) throw validationFailed([{ field: "teamId", issue: "Choose one of your teams." }]);
-  const invite = { id: randomToken(16), org_id: access.org.id, team_id: team.id, email: data.email.toLowerCase(), name: data.name, invited_by: access.viewer.personId, created_at: now.toISOString() };
+  const invite = {
+    id: randomToken(16),
+    org_id: access.org.id,
+    team_id: team.id,
+    email: data.email.toLowerCase(),
+    name: data.name,
+    invited_by: access.viewer.personId,
+    created_at: now.toISOString(),
+  };
   await insertInviteStatement(db, invite).run();
-  return sendInviteLink(db, { id: invite.id, email: invite.email, orgName: access.org.name, teamName: team.name, inviterName: access.viewer.name }, origin, now);
+  return sendInviteLink(
+    db,
+    { id: invite.id, email: invite.email, orgName: access.org.name, teamName: team.name, inviterName: access.viewer.name },
+    origin,
+    now,
+  );
 }

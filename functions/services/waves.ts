@@ -18,7 +18,14 @@ export async function createWave(db: D1Database, access: OrgAccess, input: unkno
   requireAdmin(access);
   const data = parseInput(waveSchema, input);
   const id = randomToken(16);
-  await insertWave(db, { id, org_id: access.org.id, name: data.name, starts_on: data.startsOn, ends_on: data.endsOn, created_at: now.toISOString() });
+  await insertWave(db, {
+    id,
+    org_id: access.org.id,
+    name: data.name,
+    starts_on: data.startsOn,
+    ends_on: data.endsOn,
+    created_at: now.toISOString(),
+  });
   return getWave(db, access, id);
 }
 
@@ -39,7 +46,10 @@ export async function getWave(db: D1Database, access: OrgAccess, waveId: string)
 
 export async function listOrgWaves(db: D1Database, access: OrgAccess, now: Date) {
   const today = localDate(now, access.org.time_zone);
-  return (await listWaves(db, access.org.id)).map((w) => ({ ...w, calendar: waveCalendar({ startsOn: w.starts_on, endsOn: w.ends_on }, today) }));
+  return (await listWaves(db, access.org.id)).map((w) => ({
+    ...w,
+    calendar: waveCalendar({ startsOn: w.starts_on, endsOn: w.ends_on }, today),
+  }));
 }
 
 /** draft → active (only one active wave per org) → completed. */
@@ -53,10 +63,16 @@ export async function moveWaveTo(db: D1Database, access: OrgAccess, waveId: stri
     if (problem) throw conflict(problem);
   }
   try {
-    if (!(await moveWave(db, access.org.id, waveId, wave.state, to, now.toISOString()))) throw conflict("Someone changed this wave at the same time. Reload and try again.");
+    if (!(await moveWave(db, access.org.id, waveId, wave.state, to, now.toISOString())))
+      throw conflict("Someone changed this wave at the same time. Reload and try again.");
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (String(error).includes("UNIQUE")) throw conflict(reopening ? "Another wave is active now, so this one cannot be reopened." : "Another wave is active. Complete it before starting this one.");
+    if (String(error).includes("UNIQUE"))
+      throw conflict(
+        reopening
+          ? "Another wave is active now, so this one cannot be reopened."
+          : "Another wave is active. Complete it before starting this one.",
+      );
     throw error;
   }
   if (to === "active" && !reopening) await emitWaveEvent(db, access, "wave.started", wave, now);
@@ -81,7 +97,15 @@ export async function getWavePlan(db: D1Database, access: OrgAccess, waveId: str
   const board = assembleBoard({
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
     today: wave.state === "completed" ? wave.ends_on : today,
-    objectives: objectives.results.map((o) => ({ id: o.id, level: o.level, teamId: o.team_id, parentId: o.parent_id, kind: o.kind, title: o.title, rationale: o.rationale })),
+    objectives: objectives.results.map((o) => ({
+      id: o.id,
+      level: o.level,
+      teamId: o.team_id,
+      parentId: o.parent_id,
+      kind: o.kind,
+      title: o.title,
+      rationale: o.rationale,
+    })),
     keyResults: keyResultInputs(keyResults.results, access.org.time_zone),
     teams: teams.results.map((t) => ({ id: t.id, name: t.name, mission: t.mission })),
     lastCheckInOn: new Map(),

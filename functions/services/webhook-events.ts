@@ -28,17 +28,50 @@ function boostData(b: BoostListRow) {
 export type BoostEvent = "boost.created" | "boost.accepted" | "boost.declined" | "boost.resolved";
 
 /** A boost changed; `key` tells repeated steps apart (a decline by each team of an "any team" request). */
-export async function emitBoostEvent(db: D1Database, access: OrgAccess, type: BoostEvent, boost: BoostListRow, now: Date, extra: { declinedBy?: { id: string; name: string }; reason?: string } = {}): Promise<void> {
+export async function emitBoostEvent(
+  db: D1Database,
+  access: OrgAccess,
+  type: BoostEvent,
+  boost: BoostListRow,
+  now: Date,
+  extra: { declinedBy?: { id: string; name: string }; reason?: string } = {},
+): Promise<void> {
   const key = `${boost.id}:${extra.declinedBy?.id ?? ""}`;
   await emitWebhookEvent(db, access.org.id, type, key, { org: org(access), boost: boostData(boost), ...extra }, now);
 }
 
-export async function emitWaveEvent(db: D1Database, access: OrgAccess, type: "wave.started" | "wave.completed", wave: Pick<WaveRow, "id" | "name" | "starts_on" | "ends_on">, now: Date): Promise<void> {
+export async function emitWaveEvent(
+  db: D1Database,
+  access: OrgAccess,
+  type: "wave.started" | "wave.completed",
+  wave: Pick<WaveRow, "id" | "name" | "starts_on" | "ends_on">,
+  now: Date,
+): Promise<void> {
   // A wave reopened and completed again is a new completion: the instant is part of the key.
-  await emitWebhookEvent(db, access.org.id, type, `${wave.id}:${now.toISOString()}`, { org: org(access), wave: { id: wave.id, name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on } }, now);
+  await emitWebhookEvent(
+    db,
+    access.org.id,
+    type,
+    `${wave.id}:${now.toISOString()}`,
+    { org: org(access), wave: { id: wave.id, name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on } },
+    now,
+  );
 }
 
-export async function emitCheckInEvent(db: D1Database, access: OrgAccess, checkIn: { id: string; keyResultId: string; keyResultTitle: string; teamId: string | null; value: number; note: string; confidence: number | null }, now: Date): Promise<void> {
+export async function emitCheckInEvent(
+  db: D1Database,
+  access: OrgAccess,
+  checkIn: {
+    id: string;
+    keyResultId: string;
+    keyResultTitle: string;
+    teamId: string | null;
+    value: number;
+    note: string;
+    confidence: number | null;
+  },
+  now: Date,
+): Promise<void> {
   await emitWebhookEvent(
     db,
     access.org.id,
@@ -47,18 +80,51 @@ export async function emitCheckInEvent(db: D1Database, access: OrgAccess, checkI
     {
       org: org(access),
       keyResult: { id: checkIn.keyResultId, title: checkIn.keyResultTitle, teamId: checkIn.teamId },
-      checkIn: { id: checkIn.id, value: checkIn.value, note: checkIn.note, confidence: checkIn.confidence, at: now.toISOString(), by: access.viewer.name },
+      checkIn: {
+        id: checkIn.id,
+        value: checkIn.value,
+        note: checkIn.note,
+        confidence: checkIn.confidence,
+        at: now.toISOString(),
+        by: access.viewer.name,
+      },
     },
     now,
   );
 }
 
-export async function emitPppSubmitted(db: D1Database, access: OrgAccess, team: { id: string; name: string }, week: string, now: Date): Promise<void> {
+export async function emitPppSubmitted(
+  db: D1Database,
+  access: OrgAccess,
+  team: { id: string; name: string },
+  week: string,
+  now: Date,
+): Promise<void> {
   await emitWebhookEvent(db, access.org.id, "ppp.submitted", `${team.id}:${week}`, { org: org(access), team, week }, now);
 }
 
-export async function emitCampaignClosed(db: D1Database, access: OrgAccess, campaign: { id: string; name: string }, now: Date): Promise<void> {
-  await emitWebhookEvent(db, access.org.id, "campaign.closed", campaign.id, { org: org(access), campaign: { id: campaign.id, name: campaign.name, closedAt: now.toISOString(), results: `/o/${access.org.slug}/results?campaign=${campaign.id}` } }, now);
+export async function emitCampaignClosed(
+  db: D1Database,
+  access: OrgAccess,
+  campaign: { id: string; name: string },
+  now: Date,
+): Promise<void> {
+  await emitWebhookEvent(
+    db,
+    access.org.id,
+    "campaign.closed",
+    campaign.id,
+    {
+      org: org(access),
+      campaign: {
+        id: campaign.id,
+        name: campaign.name,
+        closedAt: now.toISOString(),
+        results: `/o/${access.org.slug}/results?campaign=${campaign.id}`,
+      },
+    },
+    now,
+  );
 }
 
 /**
@@ -68,7 +134,14 @@ export async function emitCampaignClosed(db: D1Database, access: OrgAccess, camp
  * published heat map, exactly what GET /api/orgs/{org}/pulse shows for it: each team's cell and
  * the all-teams cell, suppressed cells as `{"state":"suppressed"}`, never a comment.
  */
-export async function pulseWeekPublishedStatements(db: D1Database, orgId: string, waveId: string, weeks: readonly string[], published: { k: number; org: HeatMap }, now: Date): Promise<D1PreparedStatement[]> {
+export async function pulseWeekPublishedStatements(
+  db: D1Database,
+  orgId: string,
+  waveId: string,
+  weeks: readonly string[],
+  published: { k: number; org: HeatMap },
+  now: Date,
+): Promise<D1PreparedStatement[]> {
   const statements: D1PreparedStatement[] = [];
   for (const week of weeks) {
     const i = published.org.weeks.indexOf(week);

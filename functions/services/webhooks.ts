@@ -69,7 +69,12 @@ function base64(bytes: Uint8Array): string {
 }
 
 /** Registers an endpoint; the answer carries its signing secret, once. Admins only. */
-export async function createWebhookEndpoint(db: D1Database, access: OrgAccess, input: unknown, now: Date): Promise<{ id: string; url: string; events: WebhookEvent[]; secret: string }> {
+export async function createWebhookEndpoint(
+  db: D1Database,
+  access: OrgAccess,
+  input: unknown,
+  now: Date,
+): Promise<{ id: string; url: string; events: WebhookEvent[]; secret: string }> {
   requireAdmin(access);
   const data = parseInput(webhookEndpointSchema, input);
   const problem = webhookUrlProblem(data.url, production());
@@ -79,7 +84,15 @@ export async function createWebhookEndpoint(db: D1Database, access: OrgAccess, i
   crypto.getRandomValues(bytes);
   const secret = `whsec_${base64(bytes)}`;
   const id = randomToken(16);
-  await insertWebhookEndpoint(db, { id, org_id: access.org.id, url: data.url, events: JSON.stringify(events), secret, created_by: access.viewer.personId, created_at: now.toISOString() });
+  await insertWebhookEndpoint(db, {
+    id,
+    org_id: access.org.id,
+    url: data.url,
+    events: JSON.stringify(events),
+    secret,
+    created_by: access.viewer.personId,
+    created_at: now.toISOString(),
+  });
   return { id, url: data.url, events, secret };
 }
 
@@ -118,7 +131,14 @@ export async function listWebhookEndpoints(db: D1Database, access: OrgAccess): P
 }
 
 /** The statement that queues an event for every subscribed endpoint; put it in the batch of the change it reports. */
-export async function webhookEventStatement(db: D1Database, orgId: string, type: WebhookEvent, key: string, data: Record<string, unknown>, now: Date): Promise<D1PreparedStatement> {
+export async function webhookEventStatement(
+  db: D1Database,
+  orgId: string,
+  type: WebhookEvent,
+  key: string,
+  data: Record<string, unknown>,
+  now: Date,
+): Promise<D1PreparedStatement> {
   const messageId = `msg_${(await sha256Hex(`${orgId}:${type}:${key}`)).slice(0, 32)}`;
   const payload = JSON.stringify({ type, timestamp: now.toISOString(), data });
   return enqueueWebhookEventStatement(db, orgId, messageId, type, payload, now.toISOString());
@@ -129,7 +149,14 @@ export async function webhookEventStatement(db: D1Database, orgId: string, type:
  * same change emitted twice is one delivery per endpoint. Never throws: a webhook problem must
  * not undo or fail the change a person just made (the change is already stored).
  */
-export async function emitWebhookEvent(db: D1Database, orgId: string, type: WebhookEvent, key: string, data: Record<string, unknown>, now: Date): Promise<void> {
+export async function emitWebhookEvent(
+  db: D1Database,
+  orgId: string,
+  type: WebhookEvent,
+  key: string,
+  data: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
   try {
     await (await webhookEventStatement(db, orgId, type, key, data, now)).run();
   } catch (error) {
@@ -158,9 +185,19 @@ export async function deliverWebhook(db: D1Database, send: WebhookFetch, id: num
   if (problem) error = problem;
   else {
     try {
-      const headers = { ...(await signWebhook(row.secret, row.message_id, row.payload, now)), "content-type": "application/json", "user-agent": "Mistvine-Webhooks/1" };
+      const headers = {
+        ...(await signWebhook(row.secret, row.message_id, row.payload, now)),
+        "content-type": "application/json",
+        "user-agent": "Mistvine-Webhooks/1",
+      };
       // Redirects are not followed: a redirect could lead to an address we would refuse.
-      const res = await send(row.url, { method: "POST", headers, body: row.payload, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const res = await send(row.url, {
+        method: "POST",
+        headers,
+        body: row.payload,
+        redirect: "manual",
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
       status = res.status;
       await res.body?.cancel();
       if (res.ok) {
@@ -169,7 +206,10 @@ export async function deliverWebhook(db: D1Database, send: WebhookFetch, id: num
       }
       error = `The endpoint answered ${res.status}.`;
     } catch (e) {
-      error = e instanceof Error && e.name === "TimeoutError" ? "The endpoint did not answer within 10 seconds." : "The endpoint could not be reached.";
+      error =
+        e instanceof Error && e.name === "TimeoutError"
+          ? "The endpoint did not answer within 10 seconds."
+          : "The endpoint could not be reached.";
     }
   }
   const retryAt = nextWebhookRetryAt(row.attempts, now);
@@ -178,7 +218,12 @@ export async function deliverWebhook(db: D1Database, send: WebhookFetch, id: num
 }
 
 /** Sends every due delivery (up to `limit`), oldest first. Safe to run concurrently with itself. */
-export async function flushWebhooks(db: D1Database, send: WebhookFetch, now: Date, limit = 100): Promise<Record<Exclude<WebhookOutcome, "skipped">, number>> {
+export async function flushWebhooks(
+  db: D1Database,
+  send: WebhookFetch,
+  now: Date,
+  limit = 100,
+): Promise<Record<Exclude<WebhookOutcome, "skipped">, number>> {
   const result = { delivered: 0, retrying: 0, failed: 0 };
   for (const id of await listDueWebhookDeliveryIds(db, now, limit)) {
     const outcome = await deliverWebhook(db, send, id, now);
@@ -188,10 +233,18 @@ export async function flushWebhooks(db: D1Database, send: WebhookFetch, now: Dat
 }
 
 /** Sends a delivery again now, with the same webhook-id; answers its new state. Admins only. */
-export async function resendWebhookDelivery(db: D1Database, access: OrgAccess, send: WebhookFetch, endpointId: string, deliveryId: string, now: Date): Promise<WebhookDeliveryView> {
+export async function resendWebhookDelivery(
+  db: D1Database,
+  access: OrgAccess,
+  send: WebhookFetch,
+  endpointId: string,
+  deliveryId: string,
+  now: Date,
+): Promise<WebhookDeliveryView> {
   requireAdmin(access);
   const id = /^\d{1,15}$/.test(deliveryId) ? Number(deliveryId) : NaN;
-  const requeued = ID_PATTERN.test(endpointId) && Number.isSafeInteger(id) && (await requeueWebhookDelivery(db, access.org.id, endpointId, id, now));
+  const requeued =
+    ID_PATTERN.test(endpointId) && Number.isSafeInteger(id) && (await requeueWebhookDelivery(db, access.org.id, endpointId, id, now));
   if (!requeued) throw notFound("That webhook delivery");
   await deliverWebhook(db, send, id, now);
   const row = await findWebhookDelivery(db, access.org.id, id);

@@ -6,7 +6,14 @@ import type { NewOutboxMessage } from "../db/outbox";
 import type { ScheduledOrgRow } from "../db/report-schedules";
 import { recentWeeks } from "../email/heat-table";
 import type { BoostListRow } from "../db/boosts";
-import { buildOrgReportEmail, buildTeamReportEmail, type ActionLine, type BoostLine, type OrgReportModel, type TeamReportModel } from "../email/weekly-reports";
+import {
+  buildOrgReportEmail,
+  buildTeamReportEmail,
+  type ActionLine,
+  type BoostLine,
+  type OrgReportModel,
+  type TeamReportModel,
+} from "../email/weekly-reports";
 import { jobAccess, type OrgAccess } from "./access";
 import { actionsFor, readActionsData, type ActionsData } from "./actions";
 import type { BoardView } from "./board";
@@ -21,7 +28,12 @@ const REPORT_WEEKS = 3;
 /** How many of the longest-open problems the org report lists. */
 const OLDEST_PROBLEMS = 3;
 
-const REASON_TEXT: Record<string, string> = { behind: "behind its key results", "no-recent-check-in": "no check-in for a week", "confidence-drop": "confidence dropped", divergence: "key results, lead and votes disagree" };
+const REASON_TEXT: Record<string, string> = {
+  behind: "behind its key results",
+  "no-recent-check-in": "no check-in for a week",
+  "confidence-drop": "confidence dropped",
+  divergence: "key results, lead and votes disagree",
+};
 
 /** Everything the weekly reports of one org draw on, read once per org and week. */
 export interface ReportData {
@@ -34,34 +46,66 @@ export interface ReportData {
 }
 
 export async function readReportData(db: D1Database, access: OrgAccess, now: Date): Promise<ReportData> {
-  const [actions, ppp, help] = await Promise.all([readActionsData(db, access, now), getPppSummary(db, access, null, now), getBoardHelp(db, access, now)]);
+  const [actions, ppp, help] = await Promise.all([
+    readActionsData(db, access, now),
+    getPppSummary(db, access, null, now),
+    getBoardHelp(db, access, now),
+  ]);
   return { view: actions.board, ppp, help, today: localDate(now, access.org.time_zone), actions };
 }
 
 /** The recipient's open items as report lines, with absolute links. */
 function actionLines(data: ReportData, viewer: { isAdmin: boolean; teamId: string | null }, origin: string): ActionLine[] {
-  return actionsFor(data.actions, viewer).items.map((i) => ({ title: i.title, reason: i.reason, urgency: i.urgency, ageDays: i.ageDays, url: `${origin}${i.href}` }));
+  return actionsFor(data.actions, viewer).items.map((i) => ({
+    title: i.title,
+    reason: i.reason,
+    urgency: i.urgency,
+    ageDays: i.ageDays,
+    url: `${origin}${i.href}`,
+  }));
 }
 
 function boostLine(b: BoostListRow, today: string, timeZone: string): BoostLine {
-  return { from: b.from_team_name, to: b.helper_team_name ?? b.to_team_name ?? "any team", what: b.need, ageDays: Math.max(0, daysBetween(localDate(new Date(b.created_at), timeZone), today)) };
+  return {
+    from: b.from_team_name,
+    to: b.helper_team_name ?? b.to_team_name ?? "any team",
+    what: b.need,
+    ageDays: Math.max(0, daysBetween(localDate(new Date(b.created_at), timeZone), today)),
+  };
 }
 
 /** The org report's content from the board, PPPs and boosts, already suppressed. Null when no wave is running. */
-export function orgReportModel(data: ReportData, org: { name: string; slug: string; anonymity_k: number; time_zone: string }, origin: string): OrgReportModel | null {
+export function orgReportModel(
+  data: ReportData,
+  org: { name: string; slug: string; anonymity_k: number; time_zone: string },
+  origin: string,
+): OrgReportModel | null {
   const { board, wave, sentiment } = data.view;
   if (!board || !wave) return null;
   const openBoosts = (data.help?.openBoosts ?? []).map((b) => boostLine(b, data.today, org.time_zone));
   const problems = data.ppp.openProblems.map((p) => ({ team: p.teamName, text: p.text, weeksOpen: p.weeksOpen }));
-  const divergences = board.teams.flatMap((t) => t.objectives.filter((o) => o.divergence).map((o) => `${t.name}, “${o.title}”: ${divergenceText(o.divergence!)}`));
+  const divergences = board.teams.flatMap((t) =>
+    t.objectives.filter((o) => o.divergence).map((o) => `${t.name}, “${o.title}”: ${divergenceText(o.divergence!)}`),
+  );
   return {
     orgName: org.name,
     boardUrl: `${origin}/o/${org.slug}`,
     actionsUrl: `${origin}/o/${org.slug}/actions`,
     actions: actionLines(data, { isAdmin: true, teamId: null }, origin),
     k: org.anonymity_k,
-    wave: { name: wave.name, startsOn: wave.starts_on, endsOn: wave.ends_on, daysRemaining: board.calendar.daysRemaining, expected: board.calendar.expectedProgress },
-    objectives: board.orgObjectives.map((o) => ({ label: `${o.kind === "moonshot" ? "Moonshot: " : ""}${o.title}`, progress: o.progress, expected: o.expected, status: o.status })),
+    wave: {
+      name: wave.name,
+      startsOn: wave.starts_on,
+      endsOn: wave.ends_on,
+      daysRemaining: board.calendar.daysRemaining,
+      expected: board.calendar.expectedProgress,
+    },
+    objectives: board.orgObjectives.map((o) => ({
+      label: `${o.kind === "moonshot" ? "Moonshot: " : ""}${o.title}`,
+      progress: o.progress,
+      expected: o.expected,
+      status: o.status,
+    })),
     heat: sentiment ? recentWeeks(sentiment.org, REPORT_WEEKS) : null,
     drops: board.teams.filter((t) => t.supportReasons.includes("confidence-drop")).map((t) => t.name),
     divergences,
@@ -71,7 +115,11 @@ export function orgReportModel(data: ReportData, org: { name: string; slug: stri
       oldestProblems: problems.slice(0, OLDEST_PROBLEMS),
     },
     boosts: openBoosts,
-    helpLine: helpLine({ teams: board.needsSupport.map((t) => ({ team: t.name, reasons: t.supportReasons.map((r) => REASON_TEXT[r] ?? r) })), boosts: openBoosts, problems }),
+    helpLine: helpLine({
+      teams: board.needsSupport.map((t) => ({ team: t.name, reasons: t.supportReasons.map((r) => REASON_TEXT[r] ?? r) })),
+      boosts: openBoosts,
+      problems,
+    }),
   };
 }
 
@@ -100,9 +148,16 @@ export function teamReportModel(
     wave: { name: wave.name, daysRemaining: board.calendar.daysRemaining, expected: board.calendar.expectedProgress },
     objectives: team.objectives.map((o) => ({ label: o.title, progress: o.progress, expected: o.expected, status: o.status })),
     heat: heat && heat.rows.length ? recentWeeks(heat, REPORT_WEEKS) : null,
-    lastWeekPlans: previous ? previous.plans.map((p) => ({ text: p.text, done: own.ppp?.reviews[p.thread] === "done" ? true : own.ppp?.reviews[p.thread] === "carried" ? false : null })) : [],
+    lastWeekPlans: previous
+      ? previous.plans.map((p) => ({
+          text: p.text,
+          done: own.ppp?.reviews[p.thread] === "done" ? true : own.ppp?.reviews[p.thread] === "carried" ? false : null,
+        }))
+      : [],
     boostsTo: open.filter((b) => b.from_team_id === teamId).map(line),
-    boostsFrom: open.filter((b) => b.from_team_id !== teamId && (b.to_team_id === teamId || b.helper_team_id === teamId || b.to_team_id === null)).map(line),
+    boostsFrom: open
+      .filter((b) => b.from_team_id !== teamId && (b.to_team_id === teamId || b.helper_team_id === teamId || b.to_team_id === null))
+      .map(line),
   };
 }
 
@@ -117,7 +172,11 @@ export async function enqueueWeeklyReports(db: D1Database, org: ScheduledOrgRow,
   const orgModel = orgReportModel(data, org, origin);
   if (!orgModel) return 0;
   const members: MemberRow[] = await listMembers(db, org.id);
-  const wanted = members.map((m) => ({ email: m.email, kind: m.role === "admin" ? ("org_report" as const) : ("team_report" as const), member: m }));
+  const wanted = members.map((m) => ({
+    email: m.email,
+    kind: m.role === "admin" ? ("org_report" as const) : ("team_report" as const),
+    member: m,
+  }));
   const subscriptions = await subscriptionsFor(db, org.id, wanted, now);
   const messages: NewOutboxMessage[] = [];
   for (const w of wanted) {
@@ -125,12 +184,29 @@ export async function enqueueWeeklyReports(db: D1Database, org: ScheduledOrgRow,
     if (!sub || sub.unsubscribed_at) continue;
     const unsubscribe = unsubscribeLink(origin, sub.token);
     if (w.kind === "org_report") {
-      messages.push({ idempotencyKey: `org_report:${org.id}:${w.email}:${week}`, kind: "org_report", to: w.email, headers: unsubscribe.headers, subscriptionToken: sub.token, ...buildOrgReportEmail(orgModel, unsubscribe.url) });
+      messages.push({
+        idempotencyKey: `org_report:${org.id}:${w.email}:${week}`,
+        kind: "org_report",
+        to: w.email,
+        headers: unsubscribe.headers,
+        subscriptionToken: sub.token,
+        ...buildOrgReportEmail(orgModel, unsubscribe.url),
+      });
     } else if (w.member.team_id) {
-      const [ppp, boosts] = await Promise.all([getPpp(db, access, w.member.team_id, null, now), getTeamBoosts(db, access, w.member.team_id, now)]);
+      const [ppp, boosts] = await Promise.all([
+        getPpp(db, access, w.member.team_id, null, now),
+        getTeamBoosts(db, access, w.member.team_id, now),
+      ]);
       const teamModel = teamReportModel(data, org, w.member.team_id, origin, { ppp, boosts: boosts.boosts });
       if (!teamModel) continue;
-      messages.push({ idempotencyKey: `team_report:${org.id}:${w.email}:${w.member.team_id}:${week}`, kind: "team_report", to: w.email, headers: unsubscribe.headers, subscriptionToken: sub.token, ...buildTeamReportEmail(teamModel, unsubscribe.url) });
+      messages.push({
+        idempotencyKey: `team_report:${org.id}:${w.email}:${w.member.team_id}:${week}`,
+        kind: "team_report",
+        to: w.email,
+        headers: unsubscribe.headers,
+        subscriptionToken: sub.token,
+        ...buildTeamReportEmail(teamModel, unsubscribe.url),
+      });
     }
   }
   return (await enqueueEmails(db, messages, now)).length;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cellFor, commentThreshold, shuffled, suppressTable, type RawCell } from "./anonymity";
 
-const table = (entries: Record<string, number>) => new Map<string, RawCell>(Object.entries(entries).map(([k, n]) => [k, { n, sum: n * 3 }]));
+const table = (entries: Record<string, number>) =>
+  new Map<string, RawCell>(Object.entries(entries).map(([k, n]) => [k, { n, sum: n * 3 }]));
 
 describe("cellFor", () => {
   it.each([
@@ -33,12 +34,22 @@ describe("suppressTable", () => {
 
   it("keeps going until the hidden cells together reach k", () => {
     const cells = suppressTable(table({ A: 1, B: 1, C: 1, D: 8, E: 9 }), 5, [{ members: ["A", "B", "C", "D", "E"], published: true }]);
-    expect([...cells].filter(([, c]) => c.state === "suppressed").map(([k]) => k).sort()).toEqual(["A", "B", "C", "D"]);
+    expect(
+      [...cells]
+        .filter(([, c]) => c.state === "suppressed")
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(["A", "B", "C", "D"]);
   });
 
   it("does nothing when two suppressed cells already cover k together, or the total is not published", () => {
-    expect([...suppressTable(table({ A: 3, B: 4, C: 7 }), 5, [{ members: ["A", "B", "C"], published: true }]).values()].map((c) => c.state)).toEqual(["suppressed", "suppressed", "shown"]);
-    expect([...suppressTable(table({ A: 2, B: 6 }), 5, [{ members: ["A", "B"], published: false }]).values()].map((c) => c.state)).toEqual(["suppressed", "shown"]);
+    expect(
+      [...suppressTable(table({ A: 3, B: 4, C: 7 }), 5, [{ members: ["A", "B", "C"], published: true }]).values()].map((c) => c.state),
+    ).toEqual(["suppressed", "suppressed", "shown"]);
+    expect([...suppressTable(table({ A: 2, B: 6 }), 5, [{ members: ["A", "B"], published: false }]).values()].map((c) => c.state)).toEqual([
+      "suppressed",
+      "shown",
+    ]);
   });
 
   it("handles nested groups outermost first: teams within the org, objectives within a team", () => {

@@ -45,7 +45,15 @@ export function isValidTimeZone(timeZone: string): boolean {
 /** The parts of an instant as a wall clock in `timeZone`. */
 export function zonedParts(now: Date, timeZone: string): { date: string; weekday: number; hour: number } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23", weekday: "short" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      hourCycle: "h23",
+      weekday: "short",
+    })
       .formatToParts(now)
       .map((p) => [p.type, p.value]),
   );

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { MAX_WEBHOOK_ATTEMPTS, nextWebhookRetryAt, signedContent, webhookUrlProblem } from "./webhooks";
 
 describe("webhookUrlProblem in production", () => {
-  it.each(["https://hooks.example.com/mistvine", "https://203.0.113.9/hook", "https://hooks.example.com:8443/x?y=1"])("allows %s", (url) => {
-    expect(webhookUrlProblem(url, true)).toBeNull();
-  });
+  it.each(["https://hooks.example.com/mistvine", "https://203.0.113.9/hook", "https://hooks.example.com:8443/x?y=1"])(
+    "allows %s",
+    (url) => {
+      expect(webhookUrlProblem(url, true)).toBeNull();
+    },
+  );
 
   it.each([
     ["http://hooks.example.com/x", "https://"],

@@ -13,7 +13,10 @@ export const teamAddressesSchema = z.object({
     .string({ error: "Enter the addresses, one per line." })
     .max(40_000, "The list is too long.")
     .transform((text, ctx) => {
-      const entries = text.split(/[\n,;]+/).map((e) => e.trim()).filter(Boolean);
+      const entries = text
+        .split(/[\n,;]+/)
+        .map((e) => e.trim())
+        .filter(Boolean);
       const out = new Set<string>();
       for (const entry of entries) {
         const parsed = emailSchema.safeParse(entry);

@@ -18,10 +18,14 @@ export const boostSchema = z
     neededBy: dateField("The date you need it by"),
     objectiveId: optionalId("Choose one of your team's objectives."),
     problemThreadId: optionalId("Choose one of your team's PPP problems."),
-    submissionId: z.union([submissionIdSchema, z.literal("")]).optional().transform((v) => v || null),
+    submissionId: z
+      .union([submissionIdSchema, z.literal("")])
+      .optional()
+      .transform((v) => v || null),
   })
   .superRefine((b, ctx) => {
-    if (!b.objectiveId && !b.problemThreadId) ctx.addIssue({ code: "custom", path: ["objectiveId"], message: "Say which of your objectives or PPP problems this unblocks." });
+    if (!b.objectiveId && !b.problemThreadId)
+      ctx.addIssue({ code: "custom", path: ["objectiveId"], message: "Say which of your objectives or PPP problems this unblocks." });
   });
 export type BoostInput = z.infer<typeof boostSchema>;
 

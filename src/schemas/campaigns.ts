@@ -23,7 +23,10 @@ export type CampaignResponseInput = z.infer<typeof campaignResponseSchema>;
 /** The campaign form: the quiz's radio groups plus the optional leader question ("yes"/"no"). */
 export function campaignFormToInput(form: FormData): unknown {
   const leader = form.get("leader");
-  return { answers: answersFromForm(form), leader: leader === "yes" ? true : leader === "no" ? false : leader === null || leader === "" ? undefined : leader };
+  return {
+    answers: answersFromForm(form),
+    leader: leader === "yes" ? true : leader === "no" ? false : leader === null || leader === "" ? undefined : leader,
+  };
 }
 
 export const SHARE_EXPIRY_DAYS = [7, 30, 90] as const;

@@ -7,7 +7,10 @@ export function text(label: string, min: number, max: number) {
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`);
-  return (min > 1 ? required.min(min, `${label} needs at least ${min} characters.`) : required).max(max, `${label} can be at most ${max} characters.`);
+  return (min > 1 ? required.min(min, `${label} needs at least ${min} characters.`) : required).max(
+    max,
+    `${label} can be at most ${max} characters.`,
+  );
 }
 
 /** Optional text: absent and empty both become "". */

@@ -50,7 +50,8 @@ export const checkInSchema = z.object({
   note: optionalText("The note", 500),
   /** The lead's confidence on the pulse's scale, 1–5; empty or absent: not given. */
   confidence: z.preprocess(
-    (v) => (v === undefined || v === null || v === "" ? null : typeof v === "string" ? (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN) : v),
+    (v) =>
+      v === undefined || v === null || v === "" ? null : typeof v === "string" ? (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN) : v,
     z.number({ error: CONFIDENCE_MESSAGE }).int(CONFIDENCE_MESSAGE).min(1, CONFIDENCE_MESSAGE).max(5, CONFIDENCE_MESSAGE).nullable(),
   ),
 });

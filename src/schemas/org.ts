@@ -10,7 +10,10 @@ export const slugSchema = z
   .string({ error: "Choose a web address." })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "Use 3–40 lowercase letters, digits or dashes, starting and ending with a letter or digit.")
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/,
+    "Use 3–40 lowercase letters, digits or dashes, starting and ending with a letter or digit.",
+  )
   .refine((s) => !RESERVED_SLUGS.has(s), "That address is reserved. Choose another.");
 
 export const timeZoneSchema = z
@@ -33,7 +36,12 @@ export const signInSchema = z.object({ email: emailSchema });
 
 export const teamSchema = z.object({
   name: text("The team's name", 1, 60),
-  mission: z.string().trim().max(160, "The mission can be at most 160 characters.").optional().transform((v) => v ?? ""),
+  mission: z
+    .string()
+    .trim()
+    .max(160, "The mission can be at most 160 characters.")
+    .optional()
+    .transform((v) => v ?? ""),
   declaredSize: z.preprocess(
     (v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v === "" ? undefined : v),
     z
@@ -65,7 +73,14 @@ export const orgSettingsSchema = z.object({
   timeZone: timeZoneSchema,
   /** The day PPPs are due, 1 = Monday … 7 = Sunday; absent keeps the current day. */
   pppDueWeekday: z
-    .preprocess((v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number({ error: "Choose a day of the week." }).int("Choose a day of the week.").min(1, "Choose a day of the week.").max(7, "Choose a day of the week."))
+    .preprocess(
+      (v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+      z
+        .number({ error: "Choose a day of the week." })
+        .int("Choose a day of the week.")
+        .min(1, "Choose a day of the week.")
+        .max(7, "Choose a day of the week."),
+    )
     .optional(),
   headcount: headcountSchema,
 });

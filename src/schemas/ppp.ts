@@ -34,14 +34,20 @@ export const pppSchema = z
     problems: items("problems"),
     notes: optionalText("Questions and risks", 2000),
     reviews: z
-      .record(idSchema, z.enum(["done", "carried"], { error: "Mark the plan done or carried over." }), { error: "Reviews must map last week's plans to done or carried." })
+      .record(idSchema, z.enum(["done", "carried"], { error: "Mark the plan done or carried over." }), {
+        error: "Reviews must map last week's plans to done or carried.",
+      })
       .default({}),
   })
   .superRefine((p, ctx) => {
     const total = planCount(p);
     const carried = total - p.plans.length;
     if (total > PPP_MAX_ITEMS && p.plans.length <= PPP_MAX_ITEMS) {
-      ctx.addIssue({ code: "custom", path: ["plans"], message: `A PPP has at most ${PPP_MAX_ITEMS} plans: ${carried} carried over from last week plus ${p.plans.length} new make ${total}.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["plans"],
+        message: `A PPP has at most ${PPP_MAX_ITEMS} plans: ${carried} carried over from last week plus ${p.plans.length} new make ${total}.`,
+      });
     }
   });
 export type PppInput = z.infer<typeof pppSchema>;
@@ -65,7 +71,14 @@ export function pppFormToInput(form: FormData): { input: Record<string, unknown>
   const slots: PppSlots = { progress: [], plans: [], problems: [] };
   const input: Record<string, unknown> = { notes: get("notes"), reviews: {} };
   for (const kind of PPP_KINDS) {
-    const lines = [...new Set([...form.keys()].map((k) => new RegExp(`^${kind}(\\d{1,2})_text$`).exec(k)?.[1]).filter((n): n is string => n !== undefined).map(Number))].sort((a, b) => a - b);
+    const lines = [
+      ...new Set(
+        [...form.keys()]
+          .map((k) => new RegExp(`^${kind}(\\d{1,2})_text$`).exec(k)?.[1])
+          .filter((n): n is string => n !== undefined)
+          .map(Number),
+      ),
+    ].sort((a, b) => a - b);
     const list: Record<string, string | undefined>[] = [];
     for (const n of lines) {
       const text = get(`${kind}${n}_text`);

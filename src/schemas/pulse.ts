@@ -20,7 +20,10 @@ export const voteSchema = z.object({
 export const voteSubmissionSchema = z
   .object({
     submissionId: submissionIdSchema,
-    votes: z.array(voteSchema, { error: "Send the votes as a list." }).min(1, "Rate at least one objective.").max(20, "Too many votes in one submission."),
+    votes: z
+      .array(voteSchema, { error: "Send the votes as a list." })
+      .min(1, "Rate at least one objective.")
+      .max(20, "Too many votes in one submission."),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
@@ -36,7 +39,10 @@ export type VoteSubmission = z.infer<typeof voteSubmissionSchema>;
  * `comment_<objectiveId>` per objective. Objectives left unrated are simply not voted on; a
  * comment without a score is kept so validation can ask for the score.
  */
-export function pulseFormToInput(form: FormData): { submissionId: string | undefined; votes: { objectiveId: string; score: number; comment?: string }[] } {
+export function pulseFormToInput(form: FormData): {
+  submissionId: string | undefined;
+  votes: { objectiveId: string; score: number; comment?: string }[];
+} {
   const ids = new Set<string>();
   for (const key of form.keys()) {
     const m = /^(?:score|comment)_([A-Za-z0-9_-]{1,64})$/.exec(key);
@@ -49,7 +55,11 @@ export function pulseFormToInput(form: FormData): { submissionId: string | undef
     const hasComment = typeof comment === "string" && comment.trim() !== "";
     const hasScore = typeof score === "string" && score !== "";
     if (!hasScore && !hasComment) continue;
-    votes.push({ objectiveId: id, score: hasScore && /^\d$/.test(score) ? Number(score) : Number.NaN, comment: hasComment ? comment : undefined });
+    votes.push({
+      objectiveId: id,
+      score: hasScore && /^\d$/.test(score) ? Number(score) : Number.NaN,
+      comment: hasComment ? comment : undefined,
+    });
   }
   const submissionId = form.get("submission_id");
   return { submissionId: typeof submissionId === "string" ? submissionId : undefined, votes };

@@ -3,7 +3,11 @@ import { z } from "zod";
 const wholeNumber = (label: string, min: number, max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v),
-    z.number({ error: `Choose ${label}.` }).int(`Choose ${label}.`).min(min, `Choose ${label}.`).max(max, `Choose ${label}.`),
+    z
+      .number({ error: `Choose ${label}.` })
+      .int(`Choose ${label}.`)
+      .min(min, `Choose ${label}.`)
+      .max(max, `Choose ${label}.`),
   );
 
 export const reportScheduleSchema = z.object({

@@ -4,16 +4,14 @@ import { emailSchema, submissionIdSchema } from "./common";
 
 const ANSWER_MESSAGE = "Choose how much you agree, from 1 (strongly disagree) to 5 (strongly agree).";
 
-const answerSchema = z
-  .number({ error: ANSWER_MESSAGE })
-  .int(ANSWER_MESSAGE)
-  .min(1, ANSWER_MESSAGE)
-  .max(5, ANSWER_MESSAGE);
+const answerSchema = z.number({ error: ANSWER_MESSAGE }).int(ANSWER_MESSAGE).min(1, ANSWER_MESSAGE).max(5, ANSWER_MESSAGE);
 
 /** One answer per statement id; unknown keys are refused so typos do not pass silently. */
 export const scorecardAnswersSchema = z.strictObject(
   Object.fromEntries(STATEMENTS.map((s) => [s.id, answerSchema])) as Record<string, typeof answerSchema>,
-  { error: (issue) => (issue.code === "unrecognized_keys" ? "Unknown statement id." : "Answers must be an object of statement id to 1–5.") },
+  {
+    error: (issue) => (issue.code === "unrecognized_keys" ? "Unknown statement id." : "Answers must be an object of statement id to 1–5."),
+  },
 );
 
 export const scorecardSubmissionSchema = z.object({

@@ -18,7 +18,11 @@ function linesOf(f: HTMLFormElement, kind: string): Line[] {
     .filter((input) => new RegExp(`^${kind}\\d+_text$`).test(input.name))
     .map((text) => {
       const stem = text.name.slice(0, -"_text".length);
-      return { text, objective: f.querySelector(`select[name="${stem}_objective"]`) as HTMLSelectElement | null, thread: f.querySelector<HTMLInputElement>(`input[name="${stem}_thread"]`) };
+      return {
+        text,
+        objective: f.querySelector(`select[name="${stem}_objective"]`) as HTMLSelectElement | null,
+        thread: f.querySelector<HTMLInputElement>(`input[name="${stem}_thread"]`),
+      };
     });
 }
 
@@ -30,15 +34,23 @@ if (form) {
   let lastSent = "";
 
   const payload = () => {
-    const body: Record<string, unknown> = { notes: (form.elements.namedItem("notes") as HTMLTextAreaElement | null)?.value ?? "", reviews: {} };
+    const body: Record<string, unknown> = {
+      notes: (form.elements.namedItem("notes") as HTMLTextAreaElement | null)?.value ?? "",
+      reviews: {},
+    };
     const sent: Record<string, Line[]> = {};
     for (const kind of KINDS) {
       const lines = linesOf(form, kind).filter((l) => l.text.value.trim() !== "" || (l.objective?.value ?? "") !== "");
       sent[kind] = lines;
-      body[kind] = lines.map((l) => ({ text: l.text.value, objectiveId: l.objective?.value || null, ...(l.thread?.value ? { thread: l.thread.value } : {}) }));
+      body[kind] = lines.map((l) => ({
+        text: l.text.value,
+        objectiveId: l.objective?.value || null,
+        ...(l.thread?.value ? { thread: l.thread.value } : {}),
+      }));
     }
     const reviews: Record<string, string> = {};
-    for (const radio of form.querySelectorAll<HTMLInputElement>('input[type="radio"][name^="review_"]:checked')) reviews[radio.name.slice("review_".length)] = radio.value;
+    for (const radio of form.querySelectorAll<HTMLInputElement>('input[type="radio"][name^="review_"]:checked'))
+      reviews[radio.name.slice("review_".length)] = radio.value;
     body.reviews = reviews;
     return { json: JSON.stringify(body), sent };
   };
@@ -52,15 +64,26 @@ if (form) {
     if (json === lastSent) return;
     say("Saving…");
     try {
-      const response = await fetch(form.dataset.api ?? "", { method: "PUT", headers: { "content-type": "application/json" }, body: json, credentials: "same-origin", keepalive });
-      const answer = (await response.json()) as { savedAt?: string; threads?: Record<string, string[]>; error?: { message: string; details: { issue: string }[] } };
+      const response = await fetch(form.dataset.api ?? "", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: json,
+        credentials: "same-origin",
+        keepalive,
+      });
+      const answer = (await response.json()) as {
+        savedAt?: string;
+        threads?: Record<string, string[]>;
+        error?: { message: string; details: { issue: string }[] };
+      };
       if (!response.ok || !answer.threads) {
         say(`Not saved: ${answer.error?.details[0]?.issue ?? answer.error?.message ?? "try again"}`);
         return;
       }
       lastSent = json;
       // New items got thread ids: keep them so the next save updates the same items.
-      for (const kind of KINDS) answer.threads[kind]?.forEach((thread, i) => sent[kind][i]?.thread && (sent[kind][i].thread!.value = thread));
+      for (const kind of KINDS)
+        answer.threads[kind]?.forEach((thread, i) => sent[kind][i]?.thread && (sent[kind][i].thread!.value = thread));
       const at = new Date(answer.savedAt ?? Date.now());
       say(`Saved ${at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.`);
     } catch {
@@ -93,7 +116,8 @@ if (form) {
       const done = form.querySelector<HTMLInputElement>(`input[name="review_${button.dataset.movePlan}"][value="done"]`);
       if (done) done.checked = true;
       empty.text.value = button.dataset.text ?? "";
-      if (empty.objective && button.dataset.objective && [...empty.objective.options].some((o) => o.value === button.dataset.objective)) empty.objective.value = button.dataset.objective;
+      if (empty.objective && button.dataset.objective && [...empty.objective.options].some((o) => o.value === button.dataset.objective))
+        empty.objective.value = button.dataset.objective;
       empty.text.focus();
       say("Marked done and moved to Progress.");
       schedule();

@@ -44,7 +44,10 @@ export function clearSavedQuiz(key = QUIZ_STORAGE_KEY): void {
 /** 22 URL-safe random characters, the shape the submission id schema accepts. */
 function randomSubmissionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 export function enhanceQuiz(form: HTMLFormElement): void {

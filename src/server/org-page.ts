@@ -70,7 +70,11 @@ export interface PostedForm {
  * the URL the action returns; a refusal comes back as the outcome to re-render the form with
  * (the response status set to match). An unknown action is a 400, never a 500.
  */
-export async function handleFormActions(Astro: AstroGlobal, actions: Record<string, FormAction>, fieldName?: (field: string, form: FormData) => string): Promise<PostedForm | Response> {
+export async function handleFormActions(
+  Astro: AstroGlobal,
+  actions: Record<string, FormAction>,
+  fieldName?: (field: string, form: FormData) => string,
+): Promise<PostedForm | Response> {
   const posted: PostedForm = { action: "", values: {}, outcome: { errors: {}, message: "", status: 200 } };
   if (Astro.request.method !== "POST") return posted;
   let form: FormData | null = null;

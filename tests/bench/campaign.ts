@@ -8,9 +8,17 @@ import { STATEMENTS } from "../../src/domain/scorecard/statements.ts";
 export async function openBenchCampaign(base: string, slug: string, headers: Record<string, string>): Promise<string> {
   const json = { ...headers, "content-type": "application/json" };
   const org = (await (await fetch(`${base}/api/orgs/${slug}`, { headers })).json()) as { name: string; timeZone: string };
-  const patched = await fetch(`${base}/api/orgs/${slug}`, { method: "PATCH", headers: json, body: JSON.stringify({ name: org.name, timeZone: org.timeZone, headcount: 100_000 }) });
+  const patched = await fetch(`${base}/api/orgs/${slug}`, {
+    method: "PATCH",
+    headers: json,
+    body: JSON.stringify({ name: org.name, timeZone: org.timeZone, headcount: 100_000 }),
+  });
   if (patched.status !== 204) throw new Error(`could not set the bench org's headcount: ${patched.status}`);
-  const opened = await fetch(`${base}/api/orgs/${slug}/campaigns`, { method: "POST", headers: json, body: JSON.stringify({ name: "Bench campaign" }) });
+  const opened = await fetch(`${base}/api/orgs/${slug}/campaigns`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ name: "Bench campaign" }),
+  });
   const { link } = (await opened.json()) as { link: string };
   return link.replace("/s/", "");
 }
@@ -25,7 +33,11 @@ export function answerRequest(base: string, i: number): RequestInit {
   fields.push(`leader=${i % 4 === 0 ? "yes" : "no"}`);
   return {
     method: "POST",
-    headers: { origin: base, "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+    headers: {
+      origin: base,
+      "content-type": "application/x-www-form-urlencoded",
+      "cf-connecting-ip": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+    },
     body: fields.join("&"),
     redirect: "manual",
   };

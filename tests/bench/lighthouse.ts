@@ -27,12 +27,23 @@ try {
   await fetch(`${base}/dev/seed`, { method: "POST", headers: { origin: base } });
   const answers = (await (await fetch(`${base}/api/scorecard/statements`)).json()) as { statements: { id: string }[] };
   const created = (await (
-    await fetch(`${base}/api/scorecard/results`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ submissionId: `lighthouse-${Date.now()}-0001`, answers: Object.fromEntries(answers.statements.map((s, i) => [s.id, 1 + (i % 5)])) }) })
+    await fetch(`${base}/api/scorecard/results`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        submissionId: `lighthouse-${Date.now()}-0001`,
+        answers: Object.fromEntries(answers.statements.map((s, i) => [s.id, 1 + (i % 5)])),
+      }),
+    })
   ).json()) as { url: string };
   const cookie = await signInWithFetch(base, "admin@northwind.example");
-  const teams = (await (await fetch(`${base}/api/orgs/northwind/teams`, { headers: { cookie } })).json()) as { teams: { id: string; name: string }[] };
+  const teams = (await (await fetch(`${base}/api/orgs/northwind/teams`, { headers: { cookie } })).json()) as {
+    teams: { id: string; name: string }[];
+  };
   const payments = teams.teams.find((t) => t.name === "Payments")!;
-  const link = (await (await fetch(`${base}/api/orgs/northwind/teams/${payments.id}/pulse-link`, { headers: { cookie } })).json()) as { path: string };
+  const link = (await (await fetch(`${base}/api/orgs/northwind/teams/${payments.id}/pulse-link`, { headers: { cookie } })).json()) as {
+    path: string;
+  };
 
   const chrome = await browserExecutable();
   const pages = [
@@ -46,7 +57,16 @@ try {
     const out = join(persistTo, "report.json");
     const run = spawnSync(
       "npx",
-      ["-y", LIGHTHOUSE, `${base}${page.path}`, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility,best-practices", "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"],
+      [
+        "-y",
+        LIGHTHOUSE,
+        `${base}${page.path}`,
+        "--quiet",
+        "--output=json",
+        `--output-path=${out}`,
+        "--only-categories=performance,accessibility,best-practices",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+      ],
       { cwd: ROOT, env: { ...process.env, CHROME_PATH: chrome }, encoding: "utf8" },
     );
     if (run.status !== 0) throw new Error(`lighthouse failed on ${page.path}:\n${run.stderr}`);
@@ -54,7 +74,11 @@ try {
     const scores = Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, v.score]));
     const missed = page.budget && Object.entries(BUDGET).some(([k, min]) => (scores[k] ?? 0) < min);
     failed ||= missed;
-    rows.push([page.path.replace(/[A-Za-z0-9_-]{22}$/, "{id}"), ...Object.keys(BUDGET).map((k) => String(Math.round((scores[k] ?? 0) * 100))), page.budget ? (missed ? "MISSED" : "met") : "(no Lighthouse budget)"]);
+    rows.push([
+      page.path.replace(/[A-Za-z0-9_-]{22}$/, "{id}"),
+      ...Object.keys(BUDGET).map((k) => String(Math.round((scores[k] ?? 0) * 100))),
+      page.budget ? (missed ? "MISSED" : "met") : "(no Lighthouse budget)",
+    ]);
   }
   const header = ["page", "performance", "accessibility", "best practices", "budget"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

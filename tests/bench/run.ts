@@ -49,7 +49,6 @@ async function measure(name: string, send: (i: number) => Promise<Response>): Pr
   return { name, requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99) };
 }
 
-
 process.stdout.write("Building and starting the Worker…\n");
 buildLocal(true);
 const persistTo = mkdtempSync(join(ROOT, ".tmp-e2e-bench-"));
@@ -58,27 +57,56 @@ const server = await startServer({ port: await freePort(), persistTo, host: "127
 try {
   const base = server.url;
   process.stdout.write("Seeding a 50-team org…\n");
-  const seed = (await (await fetch(`${base}/dev/seed?bench=1`, { method: "POST", headers: { origin: base } })).json()) as { slug: string; admin: string };
+  const seed = (await (await fetch(`${base}/dev/seed?bench=1`, { method: "POST", headers: { origin: base } })).json()) as {
+    slug: string;
+    admin: string;
+  };
   const cookie = await signInWithFetch(base, seed.admin);
   const headers = { cookie };
 
   // Warm up each route so the first compile of a chunk is not measured.
-  for (const path of ["/api/health", `/o/${seed.slug}`, `/api/orgs/${seed.slug}/board`, `/o/${seed.slug}/ppp`, `/o/${seed.slug}/boosts`, `/o/${seed.slug}/actions`, `/api/orgs/${seed.slug}/actions`]) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
+  for (const path of [
+    "/api/health",
+    `/o/${seed.slug}`,
+    `/api/orgs/${seed.slug}/board`,
+    `/o/${seed.slug}/ppp`,
+    `/o/${seed.slug}/boosts`,
+    `/o/${seed.slug}/actions`,
+    `/api/orgs/${seed.slug}/actions`,
+  ])
+    await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
 
   process.stdout.write(`Measuring: ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per route.\n\n`);
   const results: Result[] = [];
   results.push(await measure("no-op  GET /api/health", () => fetch(`${base}/api/health`)));
   results.push(await measure("board  GET /o/bench-50 (HTML, 50 teams)", () => fetch(`${base}/o/${seed.slug}`, { headers })));
-  results.push(await measure("board  GET /api/orgs/bench-50/board (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/board`, { headers })));
-  results.push(await measure("action GET /o/bench-50/actions (HTML, Action Center)", () => fetch(`${base}/o/${seed.slug}/actions`, { headers })));
-  results.push(await measure("action GET /api/orgs/bench-50/actions (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/actions`, { headers })));
+  results.push(
+    await measure("board  GET /api/orgs/bench-50/board (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/board`, { headers })),
+  );
+  results.push(
+    await measure("action GET /o/bench-50/actions (HTML, Action Center)", () => fetch(`${base}/o/${seed.slug}/actions`, { headers })),
+  );
+  results.push(
+    await measure("action GET /api/orgs/bench-50/actions (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/actions`, { headers })),
+  );
   results.push(await measure("ppp    GET /o/bench-50/ppp (HTML, weekly summary)", () => fetch(`${base}/o/${seed.slug}/ppp`, { headers })));
-  const firstTeam = ((await (await fetch(`${base}/api/orgs/${seed.slug}/teams`, { headers })).json()) as { teams: { id: string }[] }).teams[0].id;
-  results.push(await measure("team   GET /o/bench-50/teams/{id} (HTML, team page)", () => fetch(`${base}/o/${seed.slug}/teams/${firstTeam}`, { headers })));
-  results.push(await measure("team   GET /api/orgs/bench-50/teams/{id} (JSON)", () => fetch(`${base}/api/orgs/${seed.slug}/teams/${firstTeam}`, { headers })));
+  const firstTeam = ((await (await fetch(`${base}/api/orgs/${seed.slug}/teams`, { headers })).json()) as { teams: { id: string }[] })
+    .teams[0].id;
+  results.push(
+    await measure("team   GET /o/bench-50/teams/{id} (HTML, team page)", () =>
+      fetch(`${base}/o/${seed.slug}/teams/${firstTeam}`, { headers }),
+    ),
+  );
+  results.push(
+    await measure("team   GET /api/orgs/bench-50/teams/{id} (JSON)", () =>
+      fetch(`${base}/api/orgs/${seed.slug}/teams/${firstTeam}`, { headers }),
+    ),
+  );
   results.push(await measure("boosts GET /o/bench-50/boosts (HTML)", () => fetch(`${base}/o/${seed.slug}/boosts`, { headers })));
   const campaign = await openBenchCampaign(base, seed.slug, headers);
-  results.push(await measure("answer POST /s/{token} (campaign, a new browser each)", (i) => fetch(`${base}/s/${campaign}`, answerRequest(base, i))));
+  results.push(
+    await measure("answer POST /s/{token} (campaign, a new browser each)", (i) => fetch(`${base}/s/${campaign}`, answerRequest(base, i))),
+  );
   results.push(await measure("result GET /o/bench-50/results (snapshot)", () => fetch(`${base}/o/${seed.slug}/results`, { headers })));
 
   // Vote submit: each request is a new browser voting on its team's two objectives, spread
@@ -86,7 +114,9 @@ try {
   const teams = ((await (await fetch(`${base}/api/orgs/${seed.slug}/teams`, { headers })).json()) as { teams: { id: string }[] }).teams;
   const links: { token: string; objectives: string[] }[] = [];
   for (const t of teams) {
-    const { path } = (await (await fetch(`${base}/api/orgs/${seed.slug}/teams/${t.id}/pulse-link`, { headers })).json()) as { path: string };
+    const { path } = (await (await fetch(`${base}/api/orgs/${seed.slug}/teams/${t.id}/pulse-link`, { headers })).json()) as {
+      path: string;
+    };
     const token = path.split("/").pop() as string;
     const page = (await (await fetch(`${base}/api/pulse/${token}`)).json()) as { objectives: { id: string }[] };
     links.push({ token, objectives: page.objectives.map((o) => o.id) });
@@ -97,13 +127,25 @@ try {
       return fetch(`${base}/api/pulse/${link.token}/votes`, {
         method: "POST",
         headers: { "content-type": "application/json", "cf-connecting-ip": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-        body: JSON.stringify({ submissionId: `bench-${i.toString().padStart(12, "0")}`, votes: link.objectives.map((objectiveId, j) => ({ objectiveId, score: 1 + ((i + j) % 5) })) }),
+        body: JSON.stringify({
+          submissionId: `bench-${i.toString().padStart(12, "0")}`,
+          votes: link.objectives.map((objectiveId, j) => ({ objectiveId, score: 1 + ((i + j) % 5) })),
+        }),
       });
     }),
   );
 
   const noop = results[0];
-  const rows = results.map((r) => [r.name, r.requests.toString(), r.errors.toString(), r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), `${((r.rps / noop.rps) * 100).toFixed(0)}%`, `${(r.p99 / noop.p99).toFixed(1)}×`]);
+  const rows = results.map((r) => [
+    r.name,
+    r.requests.toString(),
+    r.errors.toString(),
+    r.rps.toFixed(0),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    `${((r.rps / noop.rps) * 100).toFixed(0)}%`,
+    `${(r.p99 / noop.p99).toFixed(1)}×`,
+  ]);
   const header = ["route", "requests", "errors", "req/s", "p50 ms", "p99 ms", "throughput vs no-op", "p99 vs no-op"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");

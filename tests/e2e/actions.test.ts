@@ -27,8 +27,17 @@ describe("the Action Center", () => {
     expect(new URL(page.url()).pathname).toBe("/o/northwind/actions");
     const titles = await itemTitles(page);
     expect(titles[0]).toBe("Support has no objective in Wave 7: Self-serve growth");
-    expect(titles).toEqual(expect.arrayContaining(["Support did not post last week's PPP", "Mobile needs support", "Kai Mensah has not accepted the invitation to lead Support", "Scorecard · Wave 7: Self-serve growth has enough answers to close"]));
-    expect(await page.locator("[data-action=team-needs-support]:has-text('Mobile') .reason").textContent()).toContain("no check-in for 9 days");
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        "Support did not post last week's PPP",
+        "Mobile needs support",
+        "Kai Mensah has not accepted the invitation to lead Support",
+        "Scorecard · Wave 7: Self-serve growth has enough answers to close",
+      ]),
+    );
+    expect(await page.locator("[data-action=team-needs-support]:has-text('Mobile') .reason").textContent()).toContain(
+      "no check-in for 9 days",
+    );
     const count = (await page.locator("nav [data-action-count]").textContent())?.replace(/\D/g, "");
     expect(Number(count)).toBe(titles.length);
     expect(await page.locator(".org-nav a").first().textContent()).toContain("Actions");
@@ -47,7 +56,14 @@ describe("the Action Center", () => {
     const page = await sam.newPage();
     await signIn(page, base, "sam@northwind.example");
     expect(new URL(page.url()).pathname).toBe("/o/northwind/actions");
-    expect(await itemTitles(page)).toEqual(expect.arrayContaining(["Post this week's PPP", "The team's latest pulse week stayed hidden", "Mark last week's plans done or carried over", "Onboarding asks any team for a boost"]));
+    expect(await itemTitles(page)).toEqual(
+      expect.arrayContaining([
+        "Post this week's PPP",
+        "The team's latest pulse week stayed hidden",
+        "Mark last week's plans done or carried over",
+        "Onboarding asks any team for a boost",
+      ]),
+    );
     expect(await page.locator("[data-action=pulse-hidden] .reason").textContent()).not.toMatch(/\d/);
     await page.click("[data-action=ppp-due] a");
     expect(new URL(page.url()).pathname).toMatch(/^\/o\/northwind\/teams\/[^/]+\/ppp$/);
@@ -60,7 +76,12 @@ describe("the Action Center", () => {
     const tom = await newContext(browser);
     const tomPage = await tom.newPage();
     await signIn(tomPage, base, "tom@northwind.example");
-    expect(await itemTitles(tomPage)).toEqual(expect.arrayContaining(["Problem open 3 weeks: “No staging environment that mirrors production: we test sign-up changes on real customers”", "Mobile declined on your boost"]));
+    expect(await itemTitles(tomPage)).toEqual(
+      expect.arrayContaining([
+        "Problem open 3 weeks: “No staging environment that mirrors production: we test sign-up changes on real customers”",
+        "Mobile declined on your boost",
+      ]),
+    );
     await Promise.all([tomPage.waitForNavigation(), tomPage.click("[data-action=problem-ageing] a")]);
     expect(new URL(tomPage.url()).pathname).toMatch(/^\/o\/northwind\/boosts\/[^/]+$/);
     expect(await tomPage.textContent("main")).toContain("Half a day from someone who can set up a staging environment");
@@ -89,7 +110,9 @@ describe("the Action Center", () => {
     const email = `other-${stamp}@elsewhere.example`;
     const context = await newContext(browser);
     const page = await context.newPage();
-    const created = await page.request.post(`${base}/api/orgs`, { data: { orgName: "Elsewhere", slug: `elsewhere-${stamp}`, timeZone: "UTC", name: "Olu Other", email } });
+    const created = await page.request.post(`${base}/api/orgs`, {
+      data: { orgName: "Elsewhere", slug: `elsewhere-${stamp}`, timeZone: "UTC", name: "Olu Other", email },
+    });
     expect(created.status()).toBe(202);
     await followEmailLink(page, linkIn((await latestEmail(page.request, base, email, "Confirm Elsewhere")).text, "/auth/link/"));
     expect((await page.goto(`${base}/o/northwind/actions`))?.status()).toBe(404);

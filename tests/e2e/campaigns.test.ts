@@ -113,7 +113,9 @@ describe("an org runs the Scorecard among its people", () => {
     await maybeScreenshot(page, "campaign-link-360");
     for (let i = 0; i < STATEMENTS.length; i++) {
       await page.keyboard.press(String(LEADERS[STATEMENTS[i].id]));
-      await expect.poll(() => page.textContent("[data-count]")).toBe(i < STATEMENTS.length - 1 ? `Statement ${i + 2} of 20` : "One more question, optional");
+      await expect
+        .poll(() => page.textContent("[data-count]"))
+        .toBe(i < STATEMENTS.length - 1 ? `Statement ${i + 2} of 20` : "One more question, optional");
     }
     await page.keyboard.press("1");
     expect(await page.isChecked('input[name="leader"][value="yes"]')).toBe(true);
@@ -144,7 +146,9 @@ describe("an org runs the Scorecard among its people", () => {
     const leaders = scoreScorecard(LEADERS).dimensions;
     const members = scoreScorecard(MEMBERS).dimensions;
     expect(await page.textContent("[data-included]")).toBe(String(2 * K));
-    expect(await page.textContent("[data-held]")).toBe(`These figures and their count move only in steps of ${K} answers, so nobody's answers can be read from a change; answers since the last step count at the next.`);
+    expect(await page.textContent("[data-held]")).toBe(
+      `These figures and their count move only in steps of ${K} answers, so nobody's answers can be read from a change; answers since the last step count at the next.`,
+    );
     for (const d of DIMENSIONS) {
       expect(Number(await page.textContent(`tr[data-dimension="${d.id}"] [data-score]`)), d.name).toBe((leaders[d.id] + members[d.id]) / 2);
       expect(Number(await page.textContent(`tr[data-dimension="${d.id}"] [data-leaders]`)), d.name).toBe(leaders[d.id]);
@@ -176,7 +180,9 @@ describe("an org runs the Scorecard among its people", () => {
     // A colleague answers very differently, as a leader: the admin must not be able to read that from the page.
     await answerWithoutJs(MEMBERS, "yes");
     await openResults(page);
-    expect(await page.textContent("[data-held]")).toBe(`These figures and their count move only in steps of ${K} answers, so nobody's answers can be read from a change; answers since the last step count at the next.`);
+    expect(await page.textContent("[data-held]")).toBe(
+      `These figures and their count move only in steps of ${K} answers, so nobody's answers can be read from a change; answers since the last step count at the next.`,
+    );
     expect(await page.textContent("[data-included]")).toBe(String(2 * K));
     expect(await page.textContent("#dims-table thead")).toContain(`Leaders (${K})`);
     expect(await page.textContent("#dims-table tbody")).toBe(before);

@@ -37,7 +37,11 @@ afterAll(async () => {
 });
 
 /** Opens the page, then posts these fields from it as a plain HTML form would. */
-async function postFrom(context: BrowserContext, path: string, fields: Record<string, string>): Promise<{ status: number; alerts: string; h1: string; page: Page }> {
+async function postFrom(
+  context: BrowserContext,
+  path: string,
+  fields: Record<string, string>,
+): Promise<{ status: number; alerts: string; h1: string; page: Page }> {
   const page = await context.newPage();
   await page.goto(`${base}${path}`);
   const [response] = await Promise.all([
@@ -56,7 +60,12 @@ async function postFrom(context: BrowserContext, path: string, fields: Record<st
       form.submit();
     }, fields),
   ]);
-  return { status: response!.status(), alerts: (await page.locator("[role=alert]").allTextContents()).join(" | "), h1: (await page.textContent("h1")) ?? "", page };
+  return {
+    status: response!.status(),
+    alerts: (await page.locator("[role=alert]").allTextContents()).join(" | "),
+    h1: (await page.textContent("h1")) ?? "",
+    page,
+  };
 }
 
 const pages = () => ({
@@ -94,7 +103,11 @@ describe("a stale page", () => {
       ["complete the wave", p.wave, { _action: "complete" }],
       ["add an org objective", p.wave, { _action: "add-objective", title: "Lead's org objective", kind: "roofshot" }],
       ["edit the team", p.team, { _action: "edit-team", name: "Renamed", declaredSize: "8" }],
-      ["another team's check-in", `/o/northwind/teams/${ids.onboarding}`, { _action: "delete-objective", _target: "AAAAAAAAAAAAAAAAAAAAAA" }],
+      [
+        "another team's check-in",
+        `/o/northwind/teams/${ids.onboarding}`,
+        { _action: "delete-objective", _target: "AAAAAAAAAAAAAAAAAAAAAA" },
+      ],
       ["open a campaign", p.campaigns, { _action: "open", name: "Lead's campaign" }],
     ];
     for (const [what, path, fields] of posts) {
@@ -119,7 +132,13 @@ describe("a stale page", () => {
   });
 
   it("a bad submission id is named on the page", async () => {
-    const r = await postFrom(lead, pages().boosts, { _action: "ask", toTeamId: "any", need: "Help with the staging environment", neededBy: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), submissionId: "bad id!" });
+    const r = await postFrom(lead, pages().boosts, {
+      _action: "ask",
+      toTeamId: "any",
+      need: "Help with the staging environment",
+      neededBy: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      submissionId: "bad id!",
+    });
     expect(r.status).toBe(400);
     expect(r.alerts).toContain("The submission id must be 16–64 letters");
   });
@@ -131,7 +150,18 @@ describe("a sign-in request naming another Host", () => {
     const status = await new Promise<number>((resolve, reject) => {
       const body = "email=jonas%40northwind.example";
       const req = httpRequest(
-        { host: "127.0.0.1", port: url.port, path: url.pathname, method: "POST", headers: { host: "evil.example", origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
+        {
+          host: "127.0.0.1",
+          port: url.port,
+          path: url.pathname,
+          method: "POST",
+          headers: {
+            host: "evil.example",
+            origin: "http://evil.example",
+            "content-type": "application/x-www-form-urlencoded",
+            "content-length": Buffer.byteLength(body),
+          },
+        },
         (res) => (res.resume(), resolve(res.statusCode ?? 0)),
       );
       req.on("error", reject);

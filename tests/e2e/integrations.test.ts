@@ -32,7 +32,12 @@ async function submit(selector: string) {
 async function withToken(method: string, path: string, bearer: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   return page.evaluate(
     async ({ method, path, bearer, body }) => {
-      const res = await fetch(path, { method, credentials: "omit", headers: { authorization: `Bearer ${bearer}`, ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const res = await fetch(path, {
+        method,
+        credentials: "omit",
+        headers: { authorization: `Bearer ${bearer}`, ...(body ? { "content-type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       return { status: res.status, json: await res.json() };
     },
     { method, path, bearer, body },
@@ -133,7 +138,11 @@ describe("an admin sends signed webhooks to a receiver on this machine", () => {
   async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     return page.evaluate(
       async ({ method, path, body }) => {
-        const res = await fetch(path, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+        const res = await fetch(path, {
+          method,
+          headers: body ? { "content-type": "application/json" } : {},
+          body: body ? JSON.stringify(body) : undefined,
+        });
         return { status: res.status, json: res.status === 204 ? null : await res.json() };
       },
       { method, path, body },
@@ -192,11 +201,24 @@ describe("an admin sends signed webhooks to a receiver on this machine", () => {
     expect((await api("POST", `/api/orgs/${SLUG}/waves/${waveId}/complete`, {})).status).toBeLessThan(300);
     await waitForDeliveries(3);
     const verifier = new Webhook(secret);
-    const events = received.map((d) => verifier.verify(d.body, { "webhook-id": String(d.headers["webhook-id"]), "webhook-timestamp": String(d.headers["webhook-timestamp"]), "webhook-signature": String(d.headers["webhook-signature"]) }) as { type: string; data: { org: { slug: string }; wave: { id: string; name: string } } });
+    const events = received.map(
+      (d) =>
+        verifier.verify(d.body, {
+          "webhook-id": String(d.headers["webhook-id"]),
+          "webhook-timestamp": String(d.headers["webhook-timestamp"]),
+          "webhook-signature": String(d.headers["webhook-signature"]),
+        }) as { type: string; data: { org: { slug: string }; wave: { id: string; name: string } } },
+    );
     expect(events.map((e) => e.type)).toEqual(["wave.started", "wave.started", "wave.completed"]);
     for (const e of events) expect(e.data).toMatchObject({ org: { slug: SLUG }, wave: { id: waveId, name: "Webhook wave" } });
     // A body changed on the way fails the check.
     const forged = received[2];
-    expect(() => verifier.verify(forged.body.replace("Webhook wave", "Forged wave"), { "webhook-id": String(forged.headers["webhook-id"]), "webhook-timestamp": String(forged.headers["webhook-timestamp"]), "webhook-signature": String(forged.headers["webhook-signature"]) })).toThrow();
+    expect(() =>
+      verifier.verify(forged.body.replace("Webhook wave", "Forged wave"), {
+        "webhook-id": String(forged.headers["webhook-id"]),
+        "webhook-timestamp": String(forged.headers["webhook-timestamp"]),
+        "webhook-signature": String(forged.headers["webhook-signature"]),
+      }),
+    ).toThrow();
   });
 });

@@ -121,7 +121,10 @@ describe("the Align loop, as the people walk it", () => {
     expect(await page.textContent("#f-rationale-error")).toContain("The alignment rationale is required");
     expect(await page.inputValue('input[name="kr0_title"]')).toBe("Card-update completion");
     await expectNoAxeViolations(page, "objective form with errors");
-    await page.fill('textarea[name="rationale"]', "Failed card payments drive checkout abandonment; fixing the card in one tap removes the biggest drop-off.");
+    await page.fill(
+      'textarea[name="rationale"]',
+      "Failed card payments drive checkout abandonment; fixing the card in one tap removes the biggest drop-off.",
+    );
     await submit(page, "main form button[type=submit]");
     expect(await page.textContent("[data-objective='One-tap card updates'] .rationale")).toContain("Failed card payments");
 
@@ -238,13 +241,21 @@ describe("another org's admin", () => {
     await createOrg(page, OTHER_SLUG, "Globex", `gil-${stamp}@globex.example`);
     const pages = ORG_PAGES(ids.team!, ids.wave!);
     const dir = new URL("../../src/pages/o/[org]/", import.meta.url).pathname;
-    expect(pageFiles(dir).map((f) => relative(dir, f)).sort()).toEqual(Object.keys(pages).sort());
+    expect(
+      pageFiles(dir)
+        .map((f) => relative(dir, f))
+        .sort(),
+    ).toEqual(Object.keys(pages).sort());
 
     for (const path of Object.values(pages)) {
       const response = await page.goto(`${base}${path}`);
       expect(response?.status(), path).toBe(404);
       expect(await page.textContent("h1"), path).toBe("We could not find that page");
-      const post = await page.request.post(`${base}${path}`, { form: { _action: "create-team", name: "Intruders", declaredSize: "3", title: "x" }, headers: { origin: base }, maxRedirects: 0 });
+      const post = await page.request.post(`${base}${path}`, {
+        form: { _action: "create-team", name: "Intruders", declaredSize: "3", title: "x" },
+        headers: { origin: base },
+        maxRedirects: 0,
+      });
       expect(post.status(), `POST ${path}`).toBe(404);
     }
     const teams = await (await admin.newPage()).goto(`${base}/o/${SLUG}/teams`);

@@ -48,7 +48,9 @@ beforeAll(async () => {
 
   // The org, its two teams, a running wave and the leads, set up through the JSON API.
   const page = await admin.newPage();
-  const created = await page.request.post(`${base}/api/orgs`, { data: { orgName: ORG, slug: SLUG, timeZone: "Europe/Berlin", name: "Ada Admin", email: ADMIN } });
+  const created = await page.request.post(`${base}/api/orgs`, {
+    data: { orgName: ORG, slug: SLUG, timeZone: "Europe/Berlin", name: "Ada Admin", email: ADMIN },
+  });
   expect(created.status()).toBe(202);
   await followEmailLink(page, linkIn((await latestEmail(page.request, base, ADMIN, `Confirm ${ORG}`)).text, "/auth/link/"));
   ids.checkout = (await api(page, "/teams", { name: "Checkout", declaredSize: 6 }))?.id as string;
@@ -56,14 +58,20 @@ beforeAll(async () => {
   const startsOn = mondayTwoWeeksAgo();
   const endsOn = new Date(Date.parse(startsOn) + 27 * 86_400_000).toISOString().slice(0, 10);
   const wave = (await api(page, "/waves", { name: "Wave 1", startsOn, endsOn }))?.id as string;
-  const objective = (await api(page, `/waves/${wave}/objectives`, { title: "Customers pay without friction", kind: "roofshot" }))?.id as string;
+  const objective = (await api(page, `/waves/${wave}/objectives`, { title: "Customers pay without friction", kind: "roofshot" }))
+    ?.id as string;
   await api(page, `/waves/${wave}/activate`, {});
   await api(page, "/invites", { teamId: ids.checkout, name: "Cara Lead", email: LEAD_A });
   await api(page, "/invites", { teamId: ids.platform, name: "Ben Lead", email: LEAD_B });
   await acceptInvite(leadA, LEAD_A);
   await acceptInvite(leadB, LEAD_B);
   const leadPage = await leadA.newPage();
-  await api(leadPage, `/waves/${wave}/team-objectives`, { teamId: ids.checkout, parentId: objective, title: "One-tap card updates", rationale: "Failed card payments drive most of the friction at checkout." });
+  await api(leadPage, `/waves/${wave}/team-objectives`, {
+    teamId: ids.checkout,
+    parentId: objective,
+    title: "One-tap card updates",
+    rationale: "Failed card payments drive most of the friction at checkout.",
+  });
   await leadPage.close();
   await page.close();
 });
@@ -170,8 +178,12 @@ describe("a week of PPPs and a boost, as the people walk it", () => {
     expect(await page.getAttribute('[data-ppp-team="Platform Core"]', "data-posted")).toBe("no");
     expect(await page.textContent(`[data-open-problem="${PROBLEM}"] [data-age]`)).toBe("open 2 weeks");
     expect(await page.textContent(`[data-open-problem="${PROBLEM}"] [data-problem-boost]`)).toContain("Boost asked of Platform Core");
-    expect(await page.textContent('[data-progress-group="Customers pay without friction"]')).toContain("Checkout: Card vault dry run on a copy of production");
-    expect(await page.textContent('[data-progress-group="Not linked to an objective"]')).toContain("Checkout: Pair with support on failed payments");
+    expect(await page.textContent('[data-progress-group="Customers pay without friction"]')).toContain(
+      "Checkout: Card vault dry run on a copy of production",
+    );
+    expect(await page.textContent('[data-progress-group="Not linked to an objective"]')).toContain(
+      "Checkout: Pair with support on failed payments",
+    );
     await expectNoAxeViolations(page, "PPP summary");
     await maybeScreenshot(page, "ppp-summary-1280");
   });
@@ -198,7 +210,9 @@ describe("a week of PPPs and a boost, as the people walk it", () => {
 
   it("the requester hears about it, replies and marks it resolved; both teams got every step by email", async () => {
     const page = await leadA.newPage();
-    expect((await latestEmail(page.request, base, LEAD_A, `Ben Lead (Platform Core) wrote on Checkout's boost request · ${ORG}`)).text).toContain("Which region");
+    expect(
+      (await latestEmail(page.request, base, LEAD_A, `Ben Lead (Platform Core) wrote on Checkout's boost request · ${ORG}`)).text,
+    ).toContain("Which region");
     const accepted = await latestEmail(page.request, base, LEAD_A, `Platform Core accepted your boost request · ${ORG}`);
     await page.goto(`${base}/o/${SLUG}/teams/${ids.checkout}`);
     expect(await page.textContent("[data-team-accepted-boosts]")).toContain("Checkout → Platform Core");
@@ -208,8 +222,12 @@ describe("a week of PPPs and a boost, as the people walk it", () => {
     await submit(page, 'form:has(input[value="resolve"]) button');
     expect(await page.textContent("[data-boost-state]")).toBe("Resolved");
     expect(await page.textContent("[data-resolved]")).toMatch(/\((within a minute|after \d+ min)\)/);
-    expect((await latestEmail(page.request, base, LEAD_B, `Cara Lead (Checkout) wrote on Checkout's boost request · ${ORG}`)).text).toContain("eu-west");
-    expect((await latestEmail(page.request, base, LEAD_B, `Checkout marked their boost request resolved · ${ORG}`)).text).toContain("Thank you for the help");
+    expect(
+      (await latestEmail(page.request, base, LEAD_B, `Cara Lead (Checkout) wrote on Checkout's boost request · ${ORG}`)).text,
+    ).toContain("eu-west");
+    expect((await latestEmail(page.request, base, LEAD_B, `Checkout marked their boost request resolved · ${ORG}`)).text).toContain(
+      "Thank you for the help",
+    );
   });
 
   it("leadership sees time to help and who helped whom; the board has no open boost left", async () => {

@@ -25,7 +25,15 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await newContext(browser);
   const page = await admin.newPage();
-  ({ teamPath } = await createOrgWithTeamAndWave(page, base, { slug: SLUG, orgName: "Quay Co", email: `quinn-${stamp}@quay.example`, timeZone: "UTC", team: "Quay", size: 4, startsOn: monday() }));
+  ({ teamPath } = await createOrgWithTeamAndWave(page, base, {
+    slug: SLUG,
+    orgName: "Quay Co",
+    email: `quinn-${stamp}@quay.example`,
+    timeZone: "UTC",
+    team: "Quay",
+    size: 4,
+    startsOn: monday(),
+  }));
   const wavePage = page.url();
   // Before the wave starts, the lead switches the team to personal links and enters the list.
   await page.goto(`${base}${teamPath}`);

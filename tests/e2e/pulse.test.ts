@@ -10,7 +10,13 @@ const base = inject("baseUrl");
  * zone) and that Monday 12:00 UTC, when the week before is over in every time zone.
  */
 function beforeLastWeekIsOverEverywhere(now: Date): boolean {
-  const london = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", weekday: "short" }).formatToParts(now);
+  const london = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    weekday: "short",
+  }).formatToParts(now);
   const part = (type: string) => london.find((p) => p.type === type)?.value ?? "";
   const sinceMonday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(part("weekday"));
   const monday = new Date(Date.parse(`${part("year")}-${part("month")}-${part("day")}T12:00:00Z`) - sinceMonday * 86_400_000);
@@ -46,7 +52,15 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await newContext(browser);
   const page = await admin.newPage();
-  ({ teamPath } = await createOrgWithTeamAndWave(page, base, { slug: SLUG, orgName: "Pulse Co", email: `pat-${stamp}@pulse.example`, timeZone: "UTC", team: "Harbor", size: 6, startsOn: monday() }));
+  ({ teamPath } = await createOrgWithTeamAndWave(page, base, {
+    slug: SLUG,
+    orgName: "Pulse Co",
+    email: `pat-${stamp}@pulse.example`,
+    timeZone: "UTC",
+    team: "Harbor",
+    size: 6,
+    startsOn: monday(),
+  }));
   await submit(page, 'form:has(input[value="activate"]) button');
   await page.goto(`${base}${teamPath}/objectives/new`);
   await page.selectOption('select[name="parentId"]', { label: "Ship reliably" });
@@ -125,7 +139,10 @@ describe("the anonymous weekly pulse", () => {
     expect(await adminPage.textContent("[data-pulse-next]")).toContain("once the week is over in every time zone");
     const csv = await (await adminPage.request.get(`${base}/api/orgs/${SLUG}/pulse.csv`)).text();
     expect(csv.trim().split("\r\n")).toHaveLength(1); // the header only
-    const api = (await (await adminPage.request.get(`${base}/api/orgs/${SLUG}/pulse`)).json()) as { weeks: string[]; next: { showsAt: string } };
+    const api = (await (await adminPage.request.get(`${base}/api/orgs/${SLUG}/pulse`)).json()) as {
+      weeks: string[];
+      next: { showsAt: string };
+    };
     expect(api.weeks).toEqual([]);
     expect(new Date(api.next.showsAt).getUTCDay()).toBe(1); // a Monday, 12:00 UTC
     await expectNoAxeViolations(adminPage, "org pulse page");

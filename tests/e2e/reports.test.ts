@@ -56,9 +56,13 @@ describe("emailed reports", () => {
     // Without a team, a team report cannot be built: 404 for a team that is not there.
     const res = await adminPage.request.post(`${base}/api/orgs/northwind/reports/team_report/send`, { data: {} });
     expect(res.status()).toBe(404);
-    const teams = (await (await adminPage.request.get(`${base}/api/orgs/northwind/teams`)).json()) as { teams: { id: string; name: string }[] };
+    const teams = (await (await adminPage.request.get(`${base}/api/orgs/northwind/teams`)).json()) as {
+      teams: { id: string; name: string }[];
+    };
     const payments = teams.teams.find((t) => t.name === "Payments")!;
-    expect((await adminPage.request.post(`${base}/api/orgs/northwind/reports/team_report/send`, { data: { team: payments.id } })).status()).toBe(202);
+    expect(
+      (await adminPage.request.post(`${base}/api/orgs/northwind/reports/team_report/send`, { data: { team: payments.id } })).status(),
+    ).toBe(202);
     const mail = await latestEmail(adminPage.request, base, "admin@northwind.example", "Payments");
     const url = linkIn(mail.text, "/u/");
     const oneClick = await page.request.post(url, { form: { "List-Unsubscribe": "One-Click" } });

@@ -77,7 +77,9 @@ describe("the Scorecard with JavaScript off", () => {
 
     await page.goto(`${base}/dev/outbox`);
     const row = page.locator("tr[data-kind=scorecard_report]").first();
-    expect(await row.textContent()).toContain(`Your Aligned Autonomy Scorecard: ${bandForScore(EXPECTED.overall).name} (${EXPECTED.overall}/100)`);
+    expect(await row.textContent()).toContain(
+      `Your Aligned Autonomy Scorecard: ${bandForScore(EXPECTED.overall).name} (${EXPECTED.overall}/100)`,
+    );
     expect(await row.textContent()).toContain("r•••@example.com");
     expect(await row.textContent()).toContain("sent");
     await Promise.all([page.waitForNavigation(), row.locator("a").click()]);
@@ -139,7 +141,9 @@ describe("sharing a result and running it with a team", () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const watch = watchPage(page);
-    const res = await page.request.post(`${base}/api/scorecard/results`, { data: { submissionId: `card-${Date.now()}-00000001`, answers: ANSWERS } });
+    const res = await page.request.post(`${base}/api/scorecard/results`, {
+      data: { submissionId: `card-${Date.now()}-00000001`, answers: ANSWERS },
+    });
     const { url } = (await res.json()) as { url: string };
     await page.goto(`${base}${url}`);
     expect(await page.getAttribute('meta[name="twitter:card"]', "content")).toBe("summary_large_image");
@@ -154,7 +158,9 @@ describe("sharing a result and running it with a team", () => {
       expect([png.toString("latin1", 1, 4), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(["PNG", 1200, 630]);
     }
     const shareUrl = encodeURIComponent(`${base}${url}`);
-    expect(await page.getAttribute("[data-share-linkedin]", "href")).toBe(`https://www.linkedin.com/sharing/share-offsite/?url=${shareUrl}`);
+    expect(await page.getAttribute("[data-share-linkedin]", "href")).toBe(
+      `https://www.linkedin.com/sharing/share-offsite/?url=${shareUrl}`,
+    );
     expect(await page.getAttribute("[data-share-x]", "href")).toContain(`&url=${shareUrl}`);
     expect(await page.getAttribute("[data-share-email]", "href")).toMatch(/^mailto:\?subject=/);
     // Plain links: every script the page loaded is our own.
@@ -166,7 +172,9 @@ describe("sharing a result and running it with a team", () => {
   it("'Run this with your team' reaches /start and a first campaign that counts the visitor's own result as a leader's answer", async () => {
     const context = await newContext(browser, { width: 360 });
     const page = await context.newPage();
-    const res = await page.request.post(`${base}/api/scorecard/results`, { data: { submissionId: `team-${Date.now()}-00000001`, answers: ANSWERS } });
+    const res = await page.request.post(`${base}/api/scorecard/results`, {
+      data: { submissionId: `team-${Date.now()}-00000001`, answers: ANSWERS },
+    });
     const { id, url } = (await res.json()) as { id: string; url: string };
     await page.goto(`${base}${url}`);
     await Promise.all([page.waitForNavigation(), page.click("[data-team-run]")]);
@@ -226,7 +234,11 @@ describe("the static front door", () => {
     }
     // A server-rendered page and a refused quiz post do reach the Worker: the log is live.
     await fetch(`${base}/signin`);
-    const refused = await fetch(`${base}/scorecard/submit`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: "sc1=3" });
+    const refused = await fetch(`${base}/scorecard/submit`, {
+      method: "POST",
+      headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
+      body: "sc1=3",
+    });
     expect(refused.status).toBe(400);
     const after = (await seen()).slice(before);
     expect(after).toEqual(["GET /signin", "POST /scorecard/submit"]);
@@ -284,10 +296,14 @@ describe("the Scorecard with JavaScript on", () => {
 
     // The radar chart island draws on a real canvas once visible.
     await page.locator("mv-chart[data-kind=radar]").scrollIntoViewIfNeeded();
-    await expect.poll(() => page.evaluate(() => {
-      const canvas = document.querySelector("mv-chart[data-kind=radar] canvas") as HTMLCanvasElement | null;
-      return canvas ? canvas.width > 0 && canvas.toDataURL().length > 5000 : false;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const canvas = document.querySelector("mv-chart[data-kind=radar] canvas") as HTMLCanvasElement | null;
+          return canvas ? canvas.width > 0 && canvas.toDataURL().length > 5000 : false;
+        }),
+      )
+      .toBe(true);
     await expectNoAxeViolations(page, "result page with JS");
     await maybeScreenshot(page, "result-js-1280");
     expect(await page.isVisible("[data-copy-button]")).toBe(true);
@@ -323,7 +339,9 @@ describe("JavaScript budgets and security headers", () => {
     const page = await context.newPage();
     const watch = watchPage(page);
     await page.goto(`${base}/scorecard`);
-    const res = await page.request.post(`${base}/api/scorecard/results`, { data: { submissionId: `budget-${Date.now()}-0000001`, answers: ANSWERS } });
+    const res = await page.request.post(`${base}/api/scorecard/results`, {
+      data: { submissionId: `budget-${Date.now()}-0000001`, answers: ANSWERS },
+    });
     const { url } = (await res.json()) as { url: string };
     await page.goto(`${base}${url}`, { waitUntil: "networkidle" });
     await page.locator("mv-chart[data-kind=radar]").scrollIntoViewIfNeeded();

@@ -12,7 +12,12 @@ export function getTextWith(request: APIRequestContext): GetText {
 }
 
 /** The text part of the newest outbox message to `to` whose subject contains `subject`. */
-export async function latestEmail(source: APIRequestContext | GetText, base: string, to: string, subject = ""): Promise<{ subject: string; text: string }> {
+export async function latestEmail(
+  source: APIRequestContext | GetText,
+  base: string,
+  to: string,
+  subject = "",
+): Promise<{ subject: string; text: string }> {
   const get = typeof source === "function" ? source : getTextWith(source);
   for (let attempt = 0; attempt < 20; attempt++) {
     const list = await get(`${base}/dev/outbox`);
@@ -31,7 +36,12 @@ export async function latestEmail(source: APIRequestContext | GetText, base: str
 }
 
 function decode(html: string): string {
-  return html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return html
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** The first link in an email's text that starts with `prefix` (a path like /auth/link/). */
@@ -57,7 +67,14 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
 }
 
 /** Creates an org through /start and its emailed link, as its first admin, ending on its board. */
-export async function createOrgThroughStart(page: Page, base: string, slug: string, orgName: string, email: string, timeZone = "Europe/Berlin"): Promise<void> {
+export async function createOrgThroughStart(
+  page: Page,
+  base: string,
+  slug: string,
+  orgName: string,
+  email: string,
+  timeZone = "Europe/Berlin",
+): Promise<void> {
   await page.goto(`${base}/start`);
   await page.fill('input[name="orgName"]', orgName);
   await page.fill('input[name="slug"]', slug);
@@ -65,7 +82,8 @@ export async function createOrgThroughStart(page: Page, base: string, slug: stri
   await page.fill('input[name="name"]', "Casey Admin");
   await page.fill('input[name="email"]', email);
   await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
-  if (!(await page.textContent("[role=status]"))?.includes("Check your inbox")) throw new Error(`/start did not send the confirmation for ${slug}`);
+  if (!(await page.textContent("[role=status]"))?.includes("Check your inbox"))
+    throw new Error(`/start did not send the confirmation for ${slug}`);
   const mail = await latestEmail(page.request, base, email, `Confirm ${orgName}`);
   await followEmailLink(page, linkIn(mail.text, "/auth/link/"));
   if (new URL(page.url()).pathname !== `/o/${slug}`) throw new Error(`creating ${slug} ended on ${page.url()}`);
@@ -76,7 +94,11 @@ export async function createOrgThroughStart(page: Page, base: string, slug: stri
  * four-week draft wave from `startsOn` with the org objective "Ship reliably". Ends on the
  * wave's page; returns the team's path.
  */
-export async function createOrgWithTeamAndWave(page: Page, base: string, o: { slug: string; orgName: string; email: string; timeZone: string; team: string; size: number; startsOn: string }): Promise<{ teamPath: string }> {
+export async function createOrgWithTeamAndWave(
+  page: Page,
+  base: string,
+  o: { slug: string; orgName: string; email: string; timeZone: string; team: string; size: number; startsOn: string },
+): Promise<{ teamPath: string }> {
   const submit = (selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
   await createOrgThroughStart(page, base, o.slug, o.orgName, o.email, o.timeZone);
   await page.goto(`${base}/o/${o.slug}/teams`);
@@ -97,7 +119,12 @@ export async function createOrgWithTeamAndWave(page: Page, base: string, o: { sl
 
 /** Signs in with plain fetch (no browser) and returns the Cookie header value: for scripts. */
 export async function signInWithFetch(base: string, email: string): Promise<string> {
-  await fetch(`${base}/signin`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: `email=${encodeURIComponent(email)}`, redirect: "manual" });
+  await fetch(`${base}/signin`, {
+    method: "POST",
+    headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
+    body: `email=${encodeURIComponent(email)}`,
+    redirect: "manual",
+  });
   const mail = await latestEmail(async (url) => (await fetch(url)).text(), base, email, "sign-in link");
   // The link is built from PUBLIC_URL, which may name the server differently from `base`
   // (localhost vs 127.0.0.1): its own origin is what a browser would send with the form.

@@ -24,13 +24,25 @@ export async function setHeadcount(db: D1Database, admin: OrgAccess, headcount: 
 }
 
 /** Opens a campaign in an org with room for `headcount` answers. */
-export async function openTestCampaign(db: D1Database, admin: OrgAccess, now: Date, headcount = 50, input: object = {}): Promise<CampaignRow> {
+export async function openTestCampaign(
+  db: D1Database,
+  admin: OrgAccess,
+  now: Date,
+  headcount = 50,
+  input: object = {},
+): Promise<CampaignRow> {
   await setHeadcount(db, admin, headcount);
   return openCampaign(db, admin, input, now);
 }
 
 /** `count` fresh browsers answer the campaign, as leaders or not. */
-export async function answerMany(db: D1Database, token: string, count: number, answers: Record<string, number>, leader?: boolean): Promise<void> {
+export async function answerMany(
+  db: D1Database,
+  token: string,
+  count: number,
+  answers: Record<string, number>,
+  leader?: boolean,
+): Promise<void> {
   for (let i = 0; i < count; i++) {
     const { recorded } = await answerCampaign(db, token, randomToken(32), { answers, leader });
     if (!recorded) throw new Error("a fresh credential was refused");

@@ -22,17 +22,31 @@ export const perCellReleases = (): Publisher => {
       };
       for (const week of world.weeks) {
         const people = new Map(world.rows.respondents.filter((r) => r.week === week).map((r) => [r.team_id, r.respondents]));
-        const rawTeams = world.rows.teamWeek.filter((r) => r.week === week).map((r) => ({ id: r.team_id, raw: { n: people.get(r.team_id) ?? 0, sum: r.total, answers: r.votes } }));
+        const rawTeams = world.rows.teamWeek
+          .filter((r) => r.week === week)
+          .map((r) => ({ id: r.team_id, raw: { n: people.get(r.team_id) ?? 0, sum: r.total, answers: r.votes } }));
         const teams = new Map(rawTeams.map((t) => [t.id, release(`team|${t.id}|${week}`, t.raw)]));
-        const org = release(`org|${week}`, rawTeams.reduce((a, t) => ({ n: a.n + t.raw.n, sum: a.sum + t.raw.sum, answers: a.answers + t.raw.answers }), { n: 0, sum: 0, answers: 0 }));
+        const org = release(
+          `org|${week}`,
+          rawTeams.reduce((a, t) => ({ n: a.n + t.raw.n, sum: a.sum + t.raw.sum, answers: a.answers + t.raw.answers }), {
+            n: 0,
+            sum: 0,
+            answers: 0,
+          }),
+        );
         const orgCell = cellFor(org, k);
         if (orgCell.state === "shown") out.push({ cell: `org|${week}`, n: orgCell.n, mean: orgCell.mean, at: org.at });
         const teamCells = suppressTable(teams, k, [{ members: [...teams.keys()], published: orgCell.state === "shown" }]);
         for (const [id, c] of teamCells) {
           if (c.state === "shown") out.push({ cell: `team|${id}|${week}`, n: c.n, mean: c.mean, at: teams.get(id)!.at });
-          const objectives = new Map(world.rows.objectiveWeek.filter((r) => r.week === week && r.team_id === id).map((r) => [r.objective_id, release(`objective|${r.objective_id}|${week}`, { n: r.votes, sum: r.total, answers: r.votes })]));
+          const objectives = new Map(
+            world.rows.objectiveWeek
+              .filter((r) => r.week === week && r.team_id === id)
+              .map((r) => [r.objective_id, release(`objective|${r.objective_id}|${week}`, { n: r.votes, sum: r.total, answers: r.votes })]),
+          );
           for (const [oid, oc] of suppressTable(objectives, k, [{ members: [...objectives.keys()], published: c.state === "shown" }])) {
-            if (oc.state === "shown" && c.state === "shown") out.push({ cell: `objective|${oid}|${week}`, n: oc.n, mean: oc.mean, at: objectives.get(oid)!.at });
+            if (oc.state === "shown" && c.state === "shown")
+              out.push({ cell: `objective|${oid}|${week}`, n: oc.n, mean: oc.mean, at: objectives.get(oid)!.at });
           }
         }
       }
@@ -52,7 +66,11 @@ export const splitWhenEachGroupStillOrGrewByK = (): CampaignPublisher => {
       if (step.next) everyone = step.next;
       if (epoch) {
         const stepped = (d: number) => d === 0 || d >= k;
-        const ok = split ? count.leaders.n - split.leaders.n + count.rest.n - split.rest.n > 0 && stepped(count.leaders.n - split.leaders.n) && stepped(count.rest.n - split.rest.n) : count.leaders.n >= k && count.rest.n >= k;
+        const ok = split
+          ? count.leaders.n - split.leaders.n + count.rest.n - split.rest.n > 0 &&
+            stepped(count.leaders.n - split.leaders.n) &&
+            stepped(count.rest.n - split.rest.n)
+          : count.leaders.n >= k && count.rest.n >= k;
         if (ok) split = { leaders: { ...count.leaders }, rest: { ...count.rest } };
       }
       return { everyone: everyone ?? all, leaders: split?.leaders ?? null, rest: split?.rest ?? null, count: all.n };

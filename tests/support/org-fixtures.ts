@@ -22,10 +22,18 @@ export interface TestOrg {
  * An org with `teams` teams, each with a lead, an active wave from `startsOn` (28 days), two
  * org objectives, and one team objective per team with a key result.
  */
-export async function createTestOrg(db: D1Database, opts: { teams?: number; now?: Date; startsOn?: string; timeZone?: string; activate?: boolean } = {}): Promise<TestOrg> {
+export async function createTestOrg(
+  db: D1Database,
+  opts: { teams?: number; now?: Date; startsOn?: string; timeZone?: string; activate?: boolean } = {},
+): Promise<TestOrg> {
   const now = opts.now ?? new Date("2026-11-20T10:00:00Z");
   const id = unique();
-  const admin = await createSeedOrg(db, { slug: `org-${id}`, name: `Org ${id}`, timeZone: opts.timeZone ?? "UTC" }, { email: `admin-${id}@example.com`, name: "Admin" }, now);
+  const admin = await createSeedOrg(
+    db,
+    { slug: `org-${id}`, name: `Org ${id}`, timeZone: opts.timeZone ?? "UTC" },
+    { email: `admin-${id}@example.com`, name: "Admin" },
+    now,
+  );
   const teamIds: string[] = [];
   const leads: OrgAccess[] = [];
   for (let i = 0; i < (opts.teams ?? 2); i++) {
@@ -36,16 +44,39 @@ export async function createTestOrg(db: D1Database, opts: { teams?: number; now?
   const startsOn = opts.startsOn ?? "2026-11-02";
   // Objectives and key results are written by the wave's first day, so the whole wave counts.
   const writtenAt = new Date(Math.min(now.getTime(), Date.parse(`${startsOn}T08:00:00Z`)));
-  const wave = await createWave(db, admin, { name: "Wave 1", startsOn, endsOn: new Date(Date.parse(startsOn) + 27 * 86_400_000).toISOString().slice(0, 10) }, now);
+  const wave = await createWave(
+    db,
+    admin,
+    { name: "Wave 1", startsOn, endsOn: new Date(Date.parse(startsOn) + 27 * 86_400_000).toISOString().slice(0, 10) },
+    now,
+  );
   const orgObjectiveIds = [
-    await createOrgObjective(db, admin, wave.id, { title: "Grow self-serve", kind: "roofshot", keyResults: [{ title: "Activation", unit: "%", baseline: 20, target: 40 }] }, writtenAt),
+    await createOrgObjective(
+      db,
+      admin,
+      wave.id,
+      { title: "Grow self-serve", kind: "roofshot", keyResults: [{ title: "Activation", unit: "%", baseline: 20, target: 40 }] },
+      writtenAt,
+    ),
     await createOrgObjective(db, admin, wave.id, { title: "Ship faster", kind: "moonshot", keyResults: [] }, writtenAt),
   ];
   if (opts.activate !== false) await moveWaveTo(db, admin, wave.id, "active", now);
   const teamObjectiveIds: string[] = [];
   for (let i = 0; i < teamIds.length; i++) {
     teamObjectiveIds.push(
-      await createTeamObjective(db, leads[i], wave.id, { teamId: teamIds[i], parentId: orgObjectiveIds[i % 2], title: `Objective of team ${i + 1}`, rationale: "It moves the org objective directly.", keyResults: [{ title: `KR ${i + 1}`, unit: "%", baseline: 0, target: 100 }] }, writtenAt),
+      await createTeamObjective(
+        db,
+        leads[i],
+        wave.id,
+        {
+          teamId: teamIds[i],
+          parentId: orgObjectiveIds[i % 2],
+          title: `Objective of team ${i + 1}`,
+          rationale: "It moves the org objective directly.",
+          keyResults: [{ title: `KR ${i + 1}`, unit: "%", baseline: 0, target: 100 }],
+        },
+        writtenAt,
+      ),
     );
   }
   return { admin, leads, teamIds, waveId: wave.id, orgObjectiveIds, teamObjectiveIds };

@@ -121,10 +121,12 @@ export function playPulseAttack(publisher: () => Publisher, seed: number, startK
       const [objective_id, week] = key.split("|");
       return { team_id: vs[0].teamId, objective_id, week, votes: vs.length, total: vs.reduce((s, v) => s + v.score, 0) };
     });
-    const resp = [...respondents.entries()].filter(([key]) => teams.some((t) => t.id === key.split("|")[0])).map(([key, n]) => {
-      const [team_id, week] = key.split("|");
-      return { team_id, week, respondents: n };
-    });
+    const resp = [...respondents.entries()]
+      .filter(([key]) => teams.some((t) => t.id === key.split("|")[0]))
+      .map(([key, n]) => {
+        const [team_id, week] = key.split("|");
+        return { team_id, week, respondents: n };
+      });
     return { teamWeek, respondents: resp, objectiveWeek };
   };
 
@@ -157,11 +159,26 @@ export function playPulseAttack(publisher: () => Publisher, seed: number, startK
 
   const read = () => {
     record();
-    const figures = pub.read({ k, waveK: startK, waveState, now, weeks: WEEKS.slice(0, weekIndex + 1), teams: teams.map(({ id, name }) => ({ id, name })), objectives: [...objectives], rows: rows(), read: reads });
+    const figures = pub.read({
+      k,
+      waveK: startK,
+      waveState,
+      now,
+      weeks: WEEKS.slice(0, weekIndex + 1),
+      teams: teams.map(({ id, name }) => ({ id, name })),
+      objectives: [...objectives],
+      rows: rows(),
+      read: reads,
+    });
     for (const f of figures) {
       const past = history.get(f.cell) ?? [];
-      const match = [...past].reverse().find((h) => (f.at === undefined || h.at === f.at) && h.ns.includes(f.n) && Math.abs(h.mean - f.mean) < 1e-9);
-      if (!match) throw new Error(`seed ${seed}: figure ${f.cell} n=${f.n} mean=${f.mean} matches no moment the attacker saw: ${JSON.stringify(past.map((h) => [h.ns, h.mean]))}\n${log.join("\n")}`);
+      const match = [...past]
+        .reverse()
+        .find((h) => (f.at === undefined || h.at === f.at) && h.ns.includes(f.n) && Math.abs(h.mean - f.mean) < 1e-9);
+      if (!match)
+        throw new Error(
+          `seed ${seed}: figure ${f.cell} n=${f.n} mean=${f.mean} matches no moment the attacker saw: ${JSON.stringify(past.map((h) => [h.ns, h.mean]))}\n${log.join("\n")}`,
+        );
       sets.push(match.set);
     }
     reads++;
@@ -242,7 +259,8 @@ export function playPulseAttack(publisher: () => Publisher, seed: number, startK
     if (pinsGroup(span, variables, varsOf.get(people[i])!)) leaks.push(`the figures give away ${people[i]}'s votes`);
     else if (startK >= 3) {
       for (let j = i + 1; j < people.length; j++) {
-        if (pinsGroup(span, variables, [...varsOf.get(people[i])!, ...varsOf.get(people[j])!])) leaks.push(`the figures give away the votes of just ${people[i]} and ${people[j]}`);
+        if (pinsGroup(span, variables, [...varsOf.get(people[i])!, ...varsOf.get(people[j])!]))
+          leaks.push(`the figures give away the votes of just ${people[i]} and ${people[j]}`);
       }
     }
   }
@@ -250,7 +268,8 @@ export function playPulseAttack(publisher: () => Publisher, seed: number, startK
   const own = varsOf.get(attacker) ?? [];
   const spanWithOwn = basis([...sets, ...own.map((v) => [v])], variables);
   for (const p of people) {
-    if (p !== attacker && pinsGroup(spanWithOwn, variables, varsOf.get(p)!)) leaks.push(`with its own votes, the attacker reads ${p}'s votes`);
+    if (p !== attacker && pinsGroup(spanWithOwn, variables, varsOf.get(p)!))
+      leaks.push(`with its own votes, the attacker reads ${p}'s votes`);
   }
   return { seed, leaks: [...new Set(leaks)], log, figures: shown };
 }

@@ -10,7 +10,12 @@ export function voteSubmissionId(): string {
 }
 
 /** Creates the team's pulse link and returns its token. */
-export async function pulseTokenFor(db: D1Database, access: OrgAccess, teamId: string, now = new Date("2026-11-02T08:00:00Z")): Promise<string> {
+export async function pulseTokenFor(
+  db: D1Database,
+  access: OrgAccess,
+  teamId: string,
+  now = new Date("2026-11-02T08:00:00Z"),
+): Promise<string> {
   return (await regeneratePulseLink(db, access, teamId, now)).split("/").pop() as string;
 }
 
@@ -34,6 +39,13 @@ export async function voteAsTeam(
 }
 
 /** The same scores for every voter. */
-export function ballots(voters: number, objectiveIds: string[], score: number | ((voter: number) => number), comment?: (voter: number) => string | undefined) {
-  return Array.from({ length: voters }, (_, v) => objectiveIds.map((objectiveId) => ({ objectiveId, score: typeof score === "function" ? score(v) : score, comment: comment?.(v) })));
+export function ballots(
+  voters: number,
+  objectiveIds: string[],
+  score: number | ((voter: number) => number),
+  comment?: (voter: number) => string | undefined,
+) {
+  return Array.from({ length: voters }, (_, v) =>
+    objectiveIds.map((objectiveId) => ({ objectiveId, score: typeof score === "function" ? score(v) : score, comment: comment?.(v) })),
+  );
 }

@@ -41,11 +41,17 @@ for (const width of [360, 1280]) {
     const overflow = await page.evaluate(() => {
       const vw = document.documentElement.clientWidth;
       const wide = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > vw + 1).slice(0, 5);
-      return { scroll: document.documentElement.scrollWidth, vw, culprits: wide.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`) };
+      return {
+        scroll: document.documentElement.scrollWidth,
+        vw,
+        culprits: wide.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`),
+      };
     });
     const name = `${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}${noJs ? "-nojs" : ""}-${width}${viewportOnly ? "-top" : ""}`;
     await page.screenshot({ path: `${dir}/${name}.png`, fullPage: !viewportOnly });
-    console.log(`${name}.png${overflow.scroll > overflow.vw ? `  OVERFLOW ${overflow.scroll}px > ${overflow.vw}px: ${overflow.culprits.join(", ")}` : ""}`);
+    console.log(
+      `${name}.png${overflow.scroll > overflow.vw ? `  OVERFLOW ${overflow.scroll}px > ${overflow.vw}px: ${overflow.culprits.join(", ")}` : ""}`,
+    );
   }
   await context.close();
 }

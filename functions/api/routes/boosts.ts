@@ -16,7 +16,15 @@ export const boostRoutes = new Hono<OrgApiEnv>()
   .get("/boosts", async (c) => c.json(await getBoostsOverview(c.env.DB, accessOf(c), new Date())))
   .post("/boosts", async (c) => answer(c, await createBoost(c.env.DB, accessOf(c), await readJson(c), linkOrigin(c), new Date()), 201))
   .get("/boosts/:boost", async (c) => c.json(await getBoostPage(c.env.DB, accessOf(c), c.req.param("boost"), new Date())))
-  .post("/boosts/:boost/accept", async (c) => answer(c, await acceptBoost(c.env.DB, accessOf(c), c.req.param("boost"), linkOrigin(c), new Date())))
-  .post("/boosts/:boost/decline", async (c) => answer(c, await declineBoost(c.env.DB, accessOf(c), c.req.param("boost"), await readJson(c), linkOrigin(c), new Date())))
-  .post("/boosts/:boost/messages", async (c) => answer(c, await postBoostMessage(c.env.DB, accessOf(c), c.req.param("boost"), await readJson(c), linkOrigin(c), new Date()), 201))
-  .post("/boosts/:boost/resolve", async (c) => answer(c, await resolveBoost(c.env.DB, accessOf(c), c.req.param("boost"), linkOrigin(c), new Date())));
+  .post("/boosts/:boost/accept", async (c) =>
+    answer(c, await acceptBoost(c.env.DB, accessOf(c), c.req.param("boost"), linkOrigin(c), new Date())),
+  )
+  .post("/boosts/:boost/decline", async (c) =>
+    answer(c, await declineBoost(c.env.DB, accessOf(c), c.req.param("boost"), await readJson(c), linkOrigin(c), new Date())),
+  )
+  .post("/boosts/:boost/messages", async (c) =>
+    answer(c, await postBoostMessage(c.env.DB, accessOf(c), c.req.param("boost"), await readJson(c), linkOrigin(c), new Date()), 201),
+  )
+  .post("/boosts/:boost/resolve", async (c) =>
+    answer(c, await resolveBoost(c.env.DB, accessOf(c), c.req.param("boost"), linkOrigin(c), new Date())),
+  );

@@ -8,7 +8,11 @@ const BASE = "https://mistvine.test";
 function call(method: string, path: string, cookie: string, body?: unknown, headers: Record<string, string> = {}) {
   const h: Record<string, string> = { cookie: `__Host-mv_session=${cookie}`, ...headers };
   if (body !== undefined) h["content-type"] = "application/json";
-  return exports.default.fetch(`${BASE}${path}`, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  return exports.default.fetch(`${BASE}${path}`, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 
 describe("campaign API", () => {
@@ -30,20 +34,28 @@ describe("campaign API", () => {
     // Below k not even the count shows (it would move with each answer), nor in the campaigns list or the ETag.
     expect(earlyBody.result).toMatchObject({ responses: 0, everyone: { state: "suppressed" }, distributions: null });
     const earlyEtag = early.headers.get("etag");
-    const list = (await (await call("GET", `/api/orgs/${slug}/campaigns`, cookie)).json()) as { campaigns: { id: string; responses: number }[] };
+    const list = (await (await call("GET", `/api/orgs/${slug}/campaigns`, cookie)).json()) as {
+      campaigns: { id: string; responses: number }[];
+    };
     expect(list.campaigns.find((c) => c.id === campaign.id)?.responses).toBe(0);
 
     await answerMany(env.DB, campaign.link.slice(3), 1, uniform(4));
     const shown = await call("GET", `/api/orgs/${slug}/results?campaign=${campaign.id}`, cookie);
     const etag = shown.headers.get("etag")!;
     expect(shown.headers.get("cache-control")).toBe("private, no-cache");
-    expect(((await shown.json()) as { result: { everyone: unknown } }).result.everyone).toMatchObject({ state: "shown", n: 5, scores: { overall: 75 } });
+    expect(((await shown.json()) as { result: { everyone: unknown } }).result.everyone).toMatchObject({
+      state: "shown",
+      n: 5,
+      scores: { overall: 75 },
+    });
     expect((await call("GET", `/api/orgs/${slug}/results`, cookie, undefined, { "if-none-match": etag })).status).toBe(304);
     expect(etag).not.toBe(earlyEtag);
     // A sixth answer moves no published figure: the ETag stays, the list still says 5.
     await answerMany(env.DB, campaign.link.slice(3), 1, uniform(1));
     expect((await call("GET", `/api/orgs/${slug}/results`, cookie, undefined, { "if-none-match": etag })).status).toBe(304);
-    const listed = (await (await call("GET", `/api/orgs/${slug}/campaigns`, cookie)).json()) as { campaigns: { id: string; responses: number }[] };
+    const listed = (await (await call("GET", `/api/orgs/${slug}/campaigns`, cookie)).json()) as {
+      campaigns: { id: string; responses: number }[];
+    };
     expect(listed.campaigns.find((c) => c.id === campaign.id)?.responses).toBe(5);
 
     expect((await call("POST", `/api/orgs/${slug}/campaigns/${campaign.id}/close`, cookie, {})).status).toBe(204);
@@ -64,7 +76,9 @@ describe("campaign API", () => {
     await setHeadcount(env.DB, org.admin, 12);
     expect((await call("POST", `/api/orgs/${slug}/campaigns`, admin, "{not json")).status).toBe(400);
     const badName = await call("POST", `/api/orgs/${slug}/campaigns`, admin, { name: "x".repeat(61) });
-    expect(((await badName.json()) as { error: { details: unknown } }).error.details).toEqual([{ field: "name", issue: "The campaign's name can be at most 60 characters." }]);
+    expect(((await badName.json()) as { error: { details: unknown } }).error.details).toEqual([
+      { field: "name", issue: "The campaign's name can be at most 60 characters." },
+    ]);
     expect((await call("POST", `/api/orgs/${slug}/campaigns`, lead, {})).status).toBe(403);
     expect((await call("GET", `/api/orgs/${slug}/share-links`, lead)).status).toBe(403);
     expect((await call("GET", `/api/orgs/${slug}/campaigns`, lead)).status).toBe(200);
@@ -97,7 +111,9 @@ describe("campaign API", () => {
     expect(link.url).toMatch(/^\/share\/[A-Za-z0-9_-]{22}$/);
     expect((await call("POST", `/api/orgs/${slug}/share-links`, cookie, { campaignId: campaign.id, expiresInDays: 14 })).status).toBe(400);
     expect((await call("DELETE", `/api/orgs/${slug}/share-links/${link.id}`, cookie)).status).toBe(204);
-    const list = (await (await call("GET", `/api/orgs/${slug}/share-links`, cookie)).json()) as { shareLinks: { id: string; status: string }[] };
+    const list = (await (await call("GET", `/api/orgs/${slug}/share-links`, cookie)).json()) as {
+      shareLinks: { id: string; status: string }[];
+    };
     expect(list.shareLinks.map((l) => [l.id, l.status])).toEqual([[link.id, "revoked"]]);
   });
 });

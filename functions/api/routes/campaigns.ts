@@ -15,7 +15,8 @@ export const campaignRoutes = new Hono<OrgApiEnv>()
   })
   .post("/campaigns", async (c) => c.json(campaignJson(await openCampaign(c.env.DB, accessOf(c), await readJson(c), new Date())), 201))
   .post("/campaigns/:campaign/close", async (c) => {
-    for (const id of await closeCampaignOf(c.env.DB, accessOf(c), c.req.param("campaign"), new Date(), linkOrigin(c))) deliverSoon(c.env, executionContextOf(c), id);
+    for (const id of await closeCampaignOf(c.env.DB, accessOf(c), c.req.param("campaign"), new Date(), linkOrigin(c)))
+      deliverSoon(c.env, executionContextOf(c), id);
     return c.body(null, 204);
   })
   // The suppressed result model; the ETag changes with every response, close and threshold change.

@@ -37,5 +37,14 @@ export const integrationRoutes = new Hono<OrgApiEnv>()
   })
   .post("/webhooks/:endpoint/deliveries/:delivery/resend", async (c) => {
     requireSession(c.get("apiToken"));
-    return c.json(await resendWebhookDelivery(c.env.DB, accessOf(c), (url, init) => fetch(url, init), c.req.param("endpoint"), c.req.param("delivery"), new Date()));
+    return c.json(
+      await resendWebhookDelivery(
+        c.env.DB,
+        accessOf(c),
+        (url, init) => fetch(url, init),
+        c.req.param("endpoint"),
+        c.req.param("delivery"),
+        new Date(),
+      ),
+    );
   });

@@ -14,7 +14,14 @@ import { executionContextOf, readJson, linkOrigin } from "../request";
 export const orgRoutes = new Hono<OrgApiEnv>()
   .get("/", (c) => {
     const a = accessOf(c);
-    return c.json({ slug: a.org.slug, name: a.org.name, timeZone: a.org.time_zone, anonymityK: a.org.anonymity_k, role: a.role, teamId: a.teamId });
+    return c.json({
+      slug: a.org.slug,
+      name: a.org.name,
+      timeZone: a.org.time_zone,
+      anonymityK: a.org.anonymity_k,
+      role: a.role,
+      teamId: a.teamId,
+    });
   })
   .patch("/", async (c) => {
     await saveOrgSettings(c.env.DB, accessOf(c), await readJson(c));
@@ -23,7 +30,9 @@ export const orgRoutes = new Hono<OrgApiEnv>()
   .get("/board", async (c) => c.json(boardJson(await getBoard(c.env.DB, accessOf(c), new Date()))))
   .get("/teams", async (c) => c.json(teamsOverviewJson(await getTeamsOverview(c.env.DB, accessOf(c)))))
   .post("/teams", async (c) => c.json(teamJson(await createTeam(c.env.DB, accessOf(c), await readJson(c), new Date())), 201))
-  .get("/teams/:team", async (c) => c.json(teamPageJson(await getTeamPage(c.env.DB, accessOf(c), c.req.param("team"), c.req.query("wave") ?? null, new Date()))))
+  .get("/teams/:team", async (c) =>
+    c.json(teamPageJson(await getTeamPage(c.env.DB, accessOf(c), c.req.param("team"), c.req.query("wave") ?? null, new Date()))),
+  )
   .patch("/teams/:team", async (c) => {
     await editTeam(c.env.DB, accessOf(c), c.req.param("team"), await readJson(c));
     return c.body(null, 204);

@@ -39,12 +39,17 @@ beforeAll(async () => {
 describe("the PPP API", () => {
   it("saves a draft as the lead types and answers with the items' threads; submitting publishes it", async () => {
     const week = mondayOf(today());
-    const saved = await call("PUT", `/teams/${org.teamIds[0]}/ppp/${today()}`, lead, { progress: [{ text: "Shipped" }], problems: [{ text: "Blocked on staging" }] });
+    const saved = await call("PUT", `/teams/${org.teamIds[0]}/ppp/${today()}`, lead, {
+      progress: [{ text: "Shipped" }],
+      problems: [{ text: "Blocked on staging" }],
+    });
     expect(saved.status).toBe(200);
     const body = (await saved.json()) as { week: string; state: string; threads: Record<string, string[]> };
     expect(body).toMatchObject({ week, state: "draft" });
     expect(body.threads.problems).toHaveLength(1);
-    const submitted = await call("POST", `/teams/${org.teamIds[0]}/ppp/${week}/submit`, lead, { progress: [{ text: "Shipped", thread: body.threads.progress[0] }] });
+    const submitted = await call("POST", `/teams/${org.teamIds[0]}/ppp/${week}/submit`, lead, {
+      progress: [{ text: "Shipped", thread: body.threads.progress[0] }],
+    });
     expect(((await submitted.json()) as { state: string }).state).toBe("submitted");
     const summary = (await (await call("GET", `/ppp?week=${week}`, admin)).json()) as { postedCount: number };
     expect(summary.postedCount).toBe(1);
@@ -67,17 +72,26 @@ describe("the PPP API", () => {
     expect(future.status).toBe(400);
     expect((await envelope(future)).message).toContain("has not started");
     expect((await call("PUT", `/teams/${org.teamIds[0]}/ppp/${today()}`, lead, undefined, "{not json")).status).toBe(400);
-    expect((await call("PUT", `/teams/${org.teamIds[0]}/ppp/${today()}`, secondLead, { progress: [{ text: "Not mine" }] })).status).toBe(403);
+    expect((await call("PUT", `/teams/${org.teamIds[0]}/ppp/${today()}`, secondLead, { progress: [{ text: "Not mine" }] })).status).toBe(
+      403,
+    );
   });
 });
 
 describe("the boost API", () => {
   it("creates, accepts and resolves a boost, answering with the boost as it is now", async () => {
-    const created = await call("POST", "/boosts", lead, { toTeamId: org.teamIds[1], need: "Review the migration plan with us", neededBy: today(), objectiveId: org.teamObjectiveIds[0] });
+    const created = await call("POST", "/boosts", lead, {
+      toTeamId: org.teamIds[1],
+      need: "Review the migration plan with us",
+      neededBy: today(),
+      objectiveId: org.teamObjectiveIds[0],
+    });
     expect(created.status).toBe(201);
     const { boost } = (await created.json()) as { boost: { id: string; state: string } };
     expect(boost.state).toBe("open");
-    const accepted = (await (await call("POST", `/boosts/${boost.id}/accept`, secondLead, {})).json()) as { boost: { state: string; helper_team_name: string } };
+    const accepted = (await (await call("POST", `/boosts/${boost.id}/accept`, secondLead, {})).json()) as {
+      boost: { state: string; helper_team_name: string };
+    };
     expect(accepted.boost).toMatchObject({ state: "accepted", helper_team_name: "Team 2" });
     const resolved = (await (await call("POST", `/boosts/${boost.id}/resolve`, lead, {})).json()) as { boost: { state: string } };
     expect(resolved.boost.state).toBe("resolved");
@@ -86,10 +100,24 @@ describe("the boost API", () => {
   });
 
   it("refuses a boost to another org's team (400) and a reply by someone on neither team (403)", async () => {
-    const foreign = await call("POST", "/boosts", lead, { toTeamId: other.teamIds[0], need: "Help from a stranger", neededBy: today(), objectiveId: org.teamObjectiveIds[0] });
+    const foreign = await call("POST", "/boosts", lead, {
+      toTeamId: other.teamIds[0],
+      need: "Help from a stranger",
+      neededBy: today(),
+      objectiveId: org.teamObjectiveIds[0],
+    });
     expect(foreign.status).toBe(400);
-    expect((await envelope(foreign)).details).toEqual([{ field: "toTeamId", issue: "Choose one of your organisation's teams, or any team." }]);
-    const created = (await (await call("POST", "/boosts", lead, { toTeamId: org.teamIds[1], need: "Pair on the flaky tests", neededBy: today(), objectiveId: org.teamObjectiveIds[0] })).json()) as { boost: { id: string } };
+    expect((await envelope(foreign)).details).toEqual([
+      { field: "toTeamId", issue: "Choose one of your organisation's teams, or any team." },
+    ]);
+    const created = (await (
+      await call("POST", "/boosts", lead, {
+        toTeamId: org.teamIds[1],
+        need: "Pair on the flaky tests",
+        neededBy: today(),
+        objectiveId: org.teamObjectiveIds[0],
+      })
+    ).json()) as { boost: { id: string } };
     const reply = await call("POST", `/boosts/${created.boost.id}/messages`, admin, { body: "As an admin I say…" });
     expect(reply.status).toBe(403);
     expect((await envelope(reply)).code).toBe("forbidden");

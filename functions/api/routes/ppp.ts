@@ -9,6 +9,12 @@ import { readJson } from "../request";
 export const pppRoutes = new Hono<OrgApiEnv>()
   .get("/ppp", async (c) => c.json(await getPppSummary(c.env.DB, accessOf(c), c.req.query("week") ?? null, new Date())))
   .get("/teams/:team/ppp", async (c) => c.json(await getPpp(c.env.DB, accessOf(c), c.req.param("team"), null, new Date())))
-  .get("/teams/:team/ppp/:week", async (c) => c.json(await getPpp(c.env.DB, accessOf(c), c.req.param("team"), c.req.param("week"), new Date())))
-  .put("/teams/:team/ppp/:week", async (c) => c.json(await savePpp(c.env.DB, accessOf(c), c.req.param("team"), c.req.param("week"), await readJson(c), "draft", new Date())))
-  .post("/teams/:team/ppp/:week/submit", async (c) => c.json(await savePpp(c.env.DB, accessOf(c), c.req.param("team"), c.req.param("week"), await readJson(c), "submit", new Date())));
+  .get("/teams/:team/ppp/:week", async (c) =>
+    c.json(await getPpp(c.env.DB, accessOf(c), c.req.param("team"), c.req.param("week"), new Date())),
+  )
+  .put("/teams/:team/ppp/:week", async (c) =>
+    c.json(await savePpp(c.env.DB, accessOf(c), c.req.param("team"), c.req.param("week"), await readJson(c), "draft", new Date())),
+  )
+  .post("/teams/:team/ppp/:week/submit", async (c) =>
+    c.json(await savePpp(c.env.DB, accessOf(c), c.req.param("team"), c.req.param("week"), await readJson(c), "submit", new Date())),
+  );

@@ -36,13 +36,20 @@ describe("the pulse API", () => {
     expect(second.status).toBe(409);
     expect(((await second.json()) as { error: { code: string } }).error.code).toBe("conflict");
     expect(await voteCount()).toBe(1);
-    const page = (await (await exports.default.fetch(`https://mistvine.test/api/pulse/${token}`, { headers: { "pulse-credential": credential } })).json()) as { objectives: { voted: boolean }[] };
+    const page = (await (
+      await exports.default.fetch(`https://mistvine.test/api/pulse/${token}`, { headers: { "pulse-credential": credential } })
+    ).json()) as { objectives: { voted: boolean }[] };
     expect(page.objectives[0].voted).toBe(true);
   });
 
   it.each([
     ["malformed JSON", '{"votes": [', 400, "invalid_json"],
-    ["a score out of range", { submissionId: "s".repeat(20), votes: [{ objectiveId: "x".repeat(22), score: 9 }] }, 400, "validation_failed"],
+    [
+      "a score out of range",
+      { submissionId: "s".repeat(20), votes: [{ objectiveId: "x".repeat(22), score: 9 }] },
+      400,
+      "validation_failed",
+    ],
     ["a string body", '"hello"', 400, "validation_failed"],
   ])("answers %s with the envelope and stores nothing", async (_name, body, status, code) => {
     const before = await voteCount();

@@ -9,10 +9,25 @@ import { readJson } from "../request";
  * comes back in the body and goes in the Pulse-Credential header of later requests.
  */
 export const pulseRoutes = new Hono<ApiEnv>()
-  .get("/:token", async (c) => c.json(await getPulsePage(c.env.DB, c.req.param("token"), readCredentials(c.req.header(PULSE_CREDENTIAL_HEADER)), new Date())))
+  .get("/:token", async (c) =>
+    c.json(await getPulsePage(c.env.DB, c.req.param("token"), readCredentials(c.req.header(PULSE_CREDENTIAL_HEADER)), new Date())),
+  )
   .post("/:token/votes", async (c) => {
     await enforceRateLimit(c.env.RL_VOTE, `vote:${clientKey(c.req.raw)}`);
     const body = await readJson(c);
-    const outcome = await submitVotes(c.env.DB, c.req.param("token"), readCredentials(c.req.header(PULSE_CREDENTIAL_HEADER)), body, new Date());
-    return c.json({ recorded: outcome.recorded, credential: outcome.credential, voted: outcome.view.objectives.filter((o) => o.voted).map((o) => o.id) }, outcome.recorded ? 201 : 200);
+    const outcome = await submitVotes(
+      c.env.DB,
+      c.req.param("token"),
+      readCredentials(c.req.header(PULSE_CREDENTIAL_HEADER)),
+      body,
+      new Date(),
+    );
+    return c.json(
+      {
+        recorded: outcome.recorded,
+        credential: outcome.credential,
+        voted: outcome.view.objectives.filter((o) => o.voted).map((o) => o.id),
+      },
+      outcome.recorded ? 201 : 200,
+    );
   });

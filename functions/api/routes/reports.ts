@@ -19,9 +19,18 @@ export const reportRoutes = new Hono<OrgApiEnv>()
   })
   .post("/reports/:kind/send", async (c) => {
     const body = (await readJson(c)) as { team?: unknown };
-    const id = await sendPreviewToMe(c.env.DB, accessOf(c), c.req.param("kind"), typeof body?.team === "string" ? body.team : null, linkOrigin(c), new Date());
+    const id = await sendPreviewToMe(
+      c.env.DB,
+      accessOf(c),
+      c.req.param("kind"),
+      typeof body?.team === "string" ? body.team : null,
+      linkOrigin(c),
+      new Date(),
+    );
     deliverSoon(c.env, executionContextOf(c), id);
     return c.json({ queued: true }, 202);
   })
   .get("/teams/:team/addresses", async (c) => c.json({ addresses: await getTeamAddresses(c.env.DB, accessOf(c), c.req.param("team")) }))
-  .put("/teams/:team/addresses", async (c) => c.json({ addresses: await saveTeamAddresses(c.env.DB, accessOf(c), c.req.param("team"), await readJson(c), new Date()) }));
+  .put("/teams/:team/addresses", async (c) =>
+    c.json({ addresses: await saveTeamAddresses(c.env.DB, accessOf(c), c.req.param("team"), await readJson(c), new Date()) }),
+  );

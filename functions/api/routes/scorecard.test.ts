@@ -76,13 +76,21 @@ describe("POST /api/scorecard/results", () => {
   });
 
   it("refuses a body that is not JSON with 415", async () => {
-    const res = await exports.default.fetch(`${BASE}/api/scorecard/results`, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
+    const res = await exports.default.fetch(`${BASE}/api/scorecard/results`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(res.status).toBe(415);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unsupported_media_type");
   });
 
   it("refuses an oversized body with 413", async () => {
-    const res = await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(3), padding: "x".repeat(70_000) });
+    const res = await post("/api/scorecard/results", {
+      submissionId: submissionId(),
+      answers: uniformAnswers(3),
+      padding: "x".repeat(70_000),
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
   });
@@ -99,7 +107,11 @@ describe("rate limiting", () => {
   it("answers 429 with the envelope once one address submits more than 30 quizzes a minute", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const res = await post("/api/scorecard/results", { submissionId: submissionId("rl"), answers: uniformAnswers(3) }, { "cf-connecting-ip": "203.0.113.77" });
+      const res = await post(
+        "/api/scorecard/results",
+        { submissionId: submissionId("rl"), answers: uniformAnswers(3) },
+        { "cf-connecting-ip": "203.0.113.77" },
+      );
       statuses.push(res.status);
       if (res.status === 429) {
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
@@ -108,14 +120,20 @@ describe("rate limiting", () => {
     expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
     expect(statuses[30]).toBe(429);
     // Another address is unaffected.
-    const other = await post("/api/scorecard/results", { submissionId: submissionId("rl"), answers: uniformAnswers(3) }, { "cf-connecting-ip": "203.0.113.78" });
+    const other = await post(
+      "/api/scorecard/results",
+      { submissionId: submissionId("rl"), answers: uniformAnswers(3) },
+      { "cf-connecting-ip": "203.0.113.78" },
+    );
     expect(other.status).toBe(201);
   });
 });
 
 describe("GET /api/scorecard/results/:id", () => {
   it("returns a stored result", async () => {
-    const created = (await (await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(1) })).json()) as { id: string };
+    const created = (await (await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(1) })).json()) as {
+      id: string;
+    };
     const res = await exports.default.fetch(`${BASE}/api/scorecard/results/${created.id}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { band: { id: string }; scores: { overall: number } };
@@ -135,7 +153,8 @@ describe("GET /api/scorecard/benchmark", () => {
     await env.DB.prepare("DELETE FROM scorecard_results").run();
     // Items at 2 and 4 in equal numbers score 25 and 75 per dimension; one more at 3 scores 50.
     const pairs = (BENCHMARK_MIN_RESULTS - 2) / 2;
-    for (let i = 0; i < pairs * 2; i++) await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(i % 2 === 0 ? 2 : 4) });
+    for (let i = 0; i < pairs * 2; i++)
+      await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(i % 2 === 0 ? 2 : 4) });
     await post("/api/scorecard/results", { submissionId: submissionId(), answers: uniformAnswers(3) });
     let body = (await (await exports.default.fetch(`${BASE}/api/scorecard/benchmark`)).json()) as { results: number; dimensions: unknown };
     expect(body).toEqual({ results: BENCHMARK_MIN_RESULTS - 1, dimensions: null });
@@ -148,7 +167,10 @@ describe("GET /api/scorecard/benchmark", () => {
 
 describe("GET /api/scorecard/statements", () => {
   it("lists the 20 statements with the labelled scale", async () => {
-    const body = (await (await exports.default.fetch(`${BASE}/api/scorecard/statements`)).json()) as { statements: unknown[]; scale: string[] };
+    const body = (await (await exports.default.fetch(`${BASE}/api/scorecard/statements`)).json()) as {
+      statements: unknown[];
+      scale: string[];
+    };
     expect(body.statements).toHaveLength(STATEMENTS.length);
     expect(body.scale).toEqual(["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"]);
   });

@@ -21,20 +21,34 @@ export const sentimentRoutes = new Hono<OrgApiEnv>()
   })
   .get("/pulse.csv", async (c) => {
     const read = await getPulseReadView(c.env.DB, accessOf(c), c.req.query("wave") ?? null, new Date());
-    return c.body(pulseCsv(read), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="pulse-${accessOf(c).org.slug}.csv"` });
+    return c.body(pulseCsv(read), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="pulse-${accessOf(c).org.slug}.csv"`,
+    });
   })
   .get("/teams/:team/pulse", async (c) => {
     const t = await getTeamPulse(c.env.DB, accessOf(c), c.req.param("team"), c.req.query("wave") ?? null, new Date());
-    return c.json({ team: { id: t.team.id, name: t.team.name }, wave: t.wave && { id: t.wave.id, name: t.wave.name }, k: t.k, next: t.next, map: t.map, comments: t.comments });
+    return c.json({
+      team: { id: t.team.id, name: t.team.name },
+      wave: t.wave && { id: t.wave.id, name: t.wave.name },
+      k: t.k,
+      next: t.next,
+      map: t.map,
+      comments: t.comments,
+    });
   })
   .get("/teams/:team/pulse-link", async (c) => c.json({ path: await getPulseLink(c.env.DB, accessOf(c), c.req.param("team")) }))
-  .post("/teams/:team/pulse-link", async (c) => c.json({ path: await regeneratePulseLink(c.env.DB, accessOf(c), c.req.param("team"), new Date()) }, 201))
+  .post("/teams/:team/pulse-link", async (c) =>
+    c.json({ path: await regeneratePulseLink(c.env.DB, accessOf(c), c.req.param("team"), new Date()) }, 201),
+  )
   .delete("/teams/:team/pulse-link", async (c) => {
     await revokePulseLink(c.env.DB, accessOf(c), c.req.param("team"), new Date());
     return c.body(null, 204);
   })
   .get("/teams/:team/pulse-mode", async (c) => c.json({ mode: await getPulseMode(c.env.DB, accessOf(c), c.req.param("team")) }))
-  .put("/teams/:team/pulse-mode", async (c) => c.json({ mode: await setPulseMode(c.env.DB, accessOf(c), c.req.param("team"), await readJson(c)) }))
+  .put("/teams/:team/pulse-mode", async (c) =>
+    c.json({ mode: await setPulseMode(c.env.DB, accessOf(c), c.req.param("team"), await readJson(c)) }),
+  )
   .put("/anonymity", async (c) => {
     await setAnonymityThreshold(c.env.DB, accessOf(c), await readJson(c));
     return c.body(null, 204);

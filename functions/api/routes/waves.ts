@@ -1,5 +1,14 @@
 import { Hono } from "hono";
-import { addKeyResult, carryOver, checkIn, createOrgObjective, createTeamObjective, removeKeyResult, removeObjective, saveReflection } from "../../services/objectives";
+import {
+  addKeyResult,
+  carryOver,
+  checkIn,
+  createOrgObjective,
+  createTeamObjective,
+  removeKeyResult,
+  removeObjective,
+  saveReflection,
+} from "../../services/objectives";
 import { createWave, editWave, getWavePlan, listOrgWaves, moveWaveTo } from "../../services/waves";
 import { waveJson, waveListJson, wavePlanJson } from "../okr-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
@@ -22,8 +31,12 @@ export const waveRoutes = new Hono<OrgApiEnv>()
     await moveWaveTo(c.env.DB, accessOf(c), c.req.param("wave"), "completed", new Date());
     return c.body(null, 204);
   })
-  .post("/waves/:wave/objectives", async (c) => c.json({ id: await createOrgObjective(c.env.DB, accessOf(c), c.req.param("wave"), await readJson(c), new Date()) }, 201))
-  .post("/waves/:wave/team-objectives", async (c) => c.json({ id: await createTeamObjective(c.env.DB, accessOf(c), c.req.param("wave"), await readJson(c), new Date()) }, 201))
+  .post("/waves/:wave/objectives", async (c) =>
+    c.json({ id: await createOrgObjective(c.env.DB, accessOf(c), c.req.param("wave"), await readJson(c), new Date()) }, 201),
+  )
+  .post("/waves/:wave/team-objectives", async (c) =>
+    c.json({ id: await createTeamObjective(c.env.DB, accessOf(c), c.req.param("wave"), await readJson(c), new Date()) }, 201),
+  )
   .put("/waves/:wave/teams/:team/reflection", async (c) => {
     await saveReflection(c.env.DB, accessOf(c), c.req.param("wave"), c.req.param("team"), await readJson(c), new Date());
     return c.body(null, 204);

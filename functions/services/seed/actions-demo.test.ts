@@ -5,13 +5,14 @@ import { requireOrgAccess } from "../access";
 import { getActions } from "../actions";
 import { seedDemo } from "./index";
 
-
 describe("the demo orgs' Action Center", () => {
   it("gives the admin and the leads the items the demo's story implies, at least one of each kind", async () => {
     const now = new Date("2026-11-18T15:00:00Z"); // a Wednesday afternoon
     await seedDemo(env.DB, now);
     const kindsOf = async (email: string, org = "northwind") => {
-      const p = (await env.DB.prepare("SELECT id, email, name FROM people WHERE email = ?1").bind(email).first<{ id: string; email: string; name: string }>())!;
+      const p = (await env.DB.prepare("SELECT id, email, name FROM people WHERE email = ?1")
+        .bind(email)
+        .first<{ id: string; email: string; name: string }>())!;
       const access = await requireOrgAccess(env.DB, { personId: p.id, email: p.email, name: p.name }, org);
       return (await getActions(env.DB, access, now)).items.map((i) => [i.kind, i.title]);
     };
@@ -27,7 +28,10 @@ describe("the demo orgs' Action Center", () => {
       ["invite-pending", "Kai Mensah has not accepted the invitation to lead Support"],
     ]);
     const tom = await kindsOf("tom@northwind.example");
-    expect(tom).toContainEqual(["problem-ageing", "Problem open 3 weeks: “No staging environment that mirrors production: we test sign-up changes on real customers”"]);
+    expect(tom).toContainEqual([
+      "problem-ageing",
+      "Problem open 3 weeks: “No staging environment that mirrors production: we test sign-up changes on real customers”",
+    ]);
     expect(tom).toContainEqual(["boost-reply", "Mobile declined on your boost"]);
     const sam = await kindsOf("sam@northwind.example");
     expect(sam.map(([k]) => k)).toEqual(["boost-to-answer", "problem-ageing", "pulse-hidden", "plans-review", "ppp-due"]);
@@ -45,7 +49,24 @@ describe("the demo orgs' Action Center", () => {
     expect(noor).toContainEqual(["reflection-due", "Write your team's reflection on Wave 1: First launch"]);
 
     const seen = new Set([admin, tom, sam, jonas, lena, priya, await kindsOf("mei@northwind.example"), rosa, noor].flat().map(([k]) => k));
-    const all: ActionKind[] = ["no-objective", "stale-key-result", "ppp-due", "plans-review", "problem-ageing", "boost-to-answer", "boost-reply", "pulse-hidden", "reflection-due", "team-no-objective", "team-needs-support", "ppp-missing", "boost-unanswered", "wave-ending-no-draft", "invite-pending", "campaign-ready"];
+    const all: ActionKind[] = [
+      "no-objective",
+      "stale-key-result",
+      "ppp-due",
+      "plans-review",
+      "problem-ageing",
+      "boost-to-answer",
+      "boost-reply",
+      "pulse-hidden",
+      "reflection-due",
+      "team-no-objective",
+      "team-needs-support",
+      "ppp-missing",
+      "boost-unanswered",
+      "wave-ending-no-draft",
+      "invite-pending",
+      "campaign-ready",
+    ];
     expect(all.filter((k) => !seen.has(k))).toEqual([]);
   }, 30_000); // seeds the whole demo
 });

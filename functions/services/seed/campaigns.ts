@@ -94,7 +94,8 @@ export async function seedDemoCampaigns(db: D1Database, now: Date): Promise<numb
       // Most others say no; some leave the optional question out.
       ...Array.from({ length: c.others.count }, (_, i) => ({ leaning: c.others.leaning, leader: i % 4 === 3 ? undefined : false })),
     ];
-    for (const p of people) await answerCampaign(db, campaign.link_token, randomToken(32), { answers: answersLeaning(p.leaning, random), leader: p.leader });
+    for (const p of people)
+      await answerCampaign(db, campaign.link_token, randomToken(32), { answers: answersLeaning(p.leaning, random), leader: p.leader });
     if (c.closedDaysAgo !== undefined) await closeCampaignOf(db, admin, campaign.id, daysAgo(c.closedDaysAgo), DEMO_ORIGIN);
     // Leadership has looked at the open campaign's result: what it published is what the
     // Action Center judges "enough answers to close" by.

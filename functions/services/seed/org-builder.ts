@@ -18,9 +18,19 @@ export async function createSeedOrg(
   now: Date,
 ): Promise<OrgAccess> {
   const at = now.toISOString();
-  const row: OrgRow = { id: randomToken(16), slug: org.slug, name: org.name, time_zone: org.timeZone, anonymity_k: DEFAULT_ANONYMITY_K, created_at: at };
+  const row: OrgRow = {
+    id: randomToken(16),
+    slug: org.slug,
+    name: org.name,
+    time_zone: org.timeZone,
+    anonymity_k: DEFAULT_ANONYMITY_K,
+    created_at: at,
+  };
   const person = await seedPerson(db, admin.email, admin.name, at);
-  await db.batch([insertOrgStatement(db, row), insertMembershipStatement(db, { org_id: row.id, person_id: person.id, role: "admin", team_id: null }, at)]);
+  await db.batch([
+    insertOrgStatement(db, row),
+    insertMembershipStatement(db, { org_id: row.id, person_id: person.id, role: "admin", team_id: null }, at),
+  ]);
   return { org: row, viewer: { personId: person.id, email: person.email, name: person.name }, role: "admin", teamId: null, isAdmin: true };
 }
 
@@ -30,7 +40,14 @@ export async function seedPerson(db: D1Database, email: string, name: string, at
 }
 
 /** Makes the person the lead of the team and returns their access. */
-export async function seedLead(db: D1Database, admin: OrgAccess, teamId: string, email: string, name: string, at: string): Promise<OrgAccess> {
+export async function seedLead(
+  db: D1Database,
+  admin: OrgAccess,
+  teamId: string,
+  email: string,
+  name: string,
+  at: string,
+): Promise<OrgAccess> {
   const person = await seedPerson(db, email, name, at);
   await insertMembershipStatement(db, { org_id: admin.org.id, person_id: person.id, role: "lead", team_id: teamId }, at).run();
   return { org: admin.org, viewer: { personId: person.id, email: person.email, name: person.name }, role: "lead", teamId, isAdmin: false };

@@ -18,14 +18,40 @@ import { seededRandom } from "./random";
  * not voted this week), so a newcomer opening a demo link can still vote.
  */
 const PROFILES: Record<string, { voters: number[]; lean: number[]; comments?: string[] }> = {
-  Payments: { voters: [7, 8, 7], lean: [3.6, 3.8, 4.0], comments: ["Retries are paying off; the card-update copy still confuses people.", "Pairing with Support helped a lot this week.", "We need Data's churn score to prioritise outreach.", "Good momentum.", "The test cards in staging keep expiring and cost us a day."] },
-  Onboarding: { voters: [6, 6, 6], lean: [3.9, 3.6, 2.2], comments: ["The template picker is slower than we thought.", "We are waiting on Platform for the preview environments.", "Hard week: two people out.", "Research sessions were eye-opening.", "Not sure the day-one target is realistic any more."] },
+  Payments: {
+    voters: [7, 8, 7],
+    lean: [3.6, 3.8, 4.0],
+    comments: [
+      "Retries are paying off; the card-update copy still confuses people.",
+      "Pairing with Support helped a lot this week.",
+      "We need Data's churn score to prioritise outreach.",
+      "Good momentum.",
+      "The test cards in staging keep expiring and cost us a day.",
+    ],
+  },
+  Onboarding: {
+    voters: [6, 6, 6],
+    lean: [3.9, 3.6, 2.2],
+    comments: [
+      "The template picker is slower than we thought.",
+      "We are waiting on Platform for the preview environments.",
+      "Hard week: two people out.",
+      "Research sessions were eye-opening.",
+      "Not sure the day-one target is realistic any more.",
+    ],
+  },
   Platform: { voters: [8, 9, 8], lean: [3.2, 2.6, 1.8] },
   Mobile: { voters: [5, 4, 5], lean: [3.4, 3.0, 3.1] },
   Data: { voters: [3, 2, 3], lean: [4.2, 4.0, 3.8] },
 };
 
-export async function seedPulse(db: D1Database, admin: OrgAccess, teams: Record<string, { id: string }>, waveStart: string, now: Date): Promise<void> {
+export async function seedPulse(
+  db: D1Database,
+  admin: OrgAccess,
+  teams: Record<string, { id: string }>,
+  waveStart: string,
+  now: Date,
+): Promise<void> {
   const random = seededRandom(7);
   const today = localDate(now, admin.org.time_zone);
   for (const [name, team] of Object.entries(teams)) {
@@ -43,13 +69,18 @@ export async function seedPulse(db: D1Database, admin: OrgAccess, teams: Record<
       const wednesday = addDays(week, 2);
       const at = new Date(Date.parse(`${wednesday > today ? today : wednesday}T12:00:00Z`));
       const objectives = await db
-        .prepare("SELECT o.id FROM objectives o JOIN waves w ON w.id = o.wave_id AND w.state = 'active' WHERE o.team_id = ?1 ORDER BY o.created_at")
+        .prepare(
+          "SELECT o.id FROM objectives o JOIN waves w ON w.id = o.wave_id AND w.state = 'active' WHERE o.team_id = ?1 ORDER BY o.created_at",
+        )
         .bind(team.id)
         .all<{ id: string }>();
       for (let p = 0; p < profile.voters[w]; p++) {
         const votes = objectives.results.map((o, j) => {
           const score = Math.min(5, Math.max(1, Math.round(profile.lean[w] + (random() - 0.5) * 1.6)));
-          const comment = profile.comments && p < profile.comments.length && j === 0 && w === profile.voters.length - 1 && i < over ? profile.comments[p] : undefined;
+          const comment =
+            profile.comments && p < profile.comments.length && j === 0 && w === profile.voters.length - 1 && i < over
+              ? profile.comments[p]
+              : undefined;
           return { objectiveId: o.id, score, comment };
         });
         const outcome = await submitVotes(db, token, people[p], { submissionId: `seed-${name}-${i}-${p}-0000`, votes }, at);

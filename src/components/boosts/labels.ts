@@ -1,7 +1,12 @@
 import type { BoostState } from "../../domain/boosts/rules";
 
 /** Words for a boost's state, never colour alone. */
-export const BOOST_STATE_LABEL: Record<BoostState, string> = { open: "Open", accepted: "Accepted", declined: "Declined", resolved: "Resolved" };
+export const BOOST_STATE_LABEL: Record<BoostState, string> = {
+  open: "Open",
+  accepted: "Accepted",
+  declined: "Declined",
+  resolved: "Resolved",
+};
 
 /** "Payments → Platform", "Payments → any team", "Payments → Data (any team)". */
 export function boostRoute(b: { from_team_name: string; to_team_name: string | null; helper_team_name: string | null }): string {

@@ -21,7 +21,16 @@ export function drawLineChart(canvas: HTMLCanvasElement, data: LineChartData): C
     },
   ];
   if (data.target !== undefined) {
-    datasets.push({ label: "Target", data: data.points.map(() => data.target as number), borderColor: "#6b7585", backgroundColor: "#6b7585", borderWidth: 1, pointRadius: 0, tension: 0, borderDash: [5, 4] } as (typeof datasets)[number]);
+    datasets.push({
+      label: "Target",
+      data: data.points.map(() => data.target as number),
+      borderColor: "#6b7585",
+      backgroundColor: "#6b7585",
+      borderWidth: 1,
+      pointRadius: 0,
+      tension: 0,
+      borderDash: [5, 4],
+    } as (typeof datasets)[number]);
   }
   return new Chart(canvas, {
     type: "line",
@@ -30,8 +39,14 @@ export function drawLineChart(canvas: HTMLCanvasElement, data: LineChartData): C
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y}${data.unit ? ` ${data.unit}` : ""}` } } },
-      scales: { x: { grid: { display: false }, ticks: { color: "#525b6c", maxRotation: 0, autoSkip: true } }, y: { ticks: { color: "#525b6c" }, grid: { color: "#e2e7e5" } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y}${data.unit ? ` ${data.unit}` : ""}` } },
+      },
+      scales: {
+        x: { grid: { display: false }, ticks: { color: "#525b6c", maxRotation: 0, autoSkip: true } },
+        y: { ticks: { color: "#525b6c" }, grid: { color: "#e2e7e5" } },
+      },
     },
   });
 }

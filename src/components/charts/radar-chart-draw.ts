@@ -23,7 +23,16 @@ export function drawRadarChart(canvas: HTMLCanvasElement, data: RadarChartData):
       labels: data.labels.map((l) => l.split(" ")),
       datasets: data.datasets.map((d) => {
         const tone = TONES[d.warm ? "warm" : d.muted ? "muted" : "accent"];
-        return { label: d.label, data: d.values, borderColor: tone.line, backgroundColor: tone.fill, borderDash: tone.dash, pointBackgroundColor: tone.line, borderWidth: 2, fill: true };
+        return {
+          label: d.label,
+          data: d.values,
+          borderColor: tone.line,
+          backgroundColor: tone.fill,
+          borderDash: tone.dash,
+          pointBackgroundColor: tone.line,
+          borderWidth: 2,
+          fill: true,
+        };
       }),
     },
     options: {

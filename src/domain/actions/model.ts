@@ -86,7 +86,14 @@ export interface ActionsInput {
   /** Team objectives of the active wave. */
   objectives: readonly { id: string; teamId: string }[];
   /** Key results of the active wave's team objectives with their latest check-in instant. */
-  keyResults: readonly { id: string; objectiveId: string; teamId: string; title: string; createdAt: string; lastCheckInAt: string | null }[];
+  keyResults: readonly {
+    id: string;
+    objectiveId: string;
+    teamId: string;
+    title: string;
+    createdAt: string;
+    lastCheckInAt: string | null;
+  }[];
   /** Monday of this week; the PPP due weekday (1 Monday … 7 Sunday). */
   week: string;
   dueWeekday: number;

@@ -41,17 +41,33 @@ describe("formatAgo and formatAfter", () => {
 
 describe("timingsByWave", () => {
   const boosts = [
-    { waveId: "w7", createdAt: "2026-11-02T09:00:00Z", acceptedAt: "2026-11-02T13:00:00Z", resolvedAt: "2026-11-05T09:00:00Z", helperTeamId: "b" },
+    {
+      waveId: "w7",
+      createdAt: "2026-11-02T09:00:00Z",
+      acceptedAt: "2026-11-02T13:00:00Z",
+      resolvedAt: "2026-11-05T09:00:00Z",
+      helperTeamId: "b",
+    },
     { waveId: "w7", createdAt: "2026-11-03T09:00:00Z", acceptedAt: "2026-11-04T09:00:00Z", resolvedAt: null, helperTeamId: "c" },
     { waveId: "w7", createdAt: "2026-11-04T09:00:00Z", acceptedAt: null, resolvedAt: null, helperTeamId: null },
     // Resolved by the requester without anybody's help: no time-to-resolve sample.
     { waveId: "w7", createdAt: "2026-11-04T09:00:00Z", acceptedAt: null, resolvedAt: "2026-11-06T09:00:00Z", helperTeamId: null },
-    { waveId: "w6", createdAt: "2026-10-01T09:00:00Z", acceptedAt: "2026-10-01T11:00:00Z", resolvedAt: "2026-10-02T09:00:00Z", helperTeamId: "a" },
+    {
+      waveId: "w6",
+      createdAt: "2026-10-01T09:00:00Z",
+      acceptedAt: "2026-10-01T11:00:00Z",
+      resolvedAt: "2026-10-02T09:00:00Z",
+      helperTeamId: "a",
+    },
     { waveId: null, createdAt: "2026-09-01T09:00:00Z", acceptedAt: null, resolvedAt: null, helperTeamId: null },
   ];
 
   it("gives counts and medians per wave, and no number for an empty set", () => {
-    const rows = timingsByWave(boosts, [{ id: "w7", name: "Wave 7" }, { id: "w6", name: "Wave 6" }, { id: "w5", name: "Wave 5" }]);
+    const rows = timingsByWave(boosts, [
+      { id: "w7", name: "Wave 7" },
+      { id: "w6", name: "Wave 6" },
+      { id: "w5", name: "Wave 5" },
+    ]);
     expect(rows).toEqual([
       { waveId: "w7", waveName: "Wave 7", requested: 4, accepted: 2, resolved: 1, medianToAcceptMs: 14 * H, medianToResolveMs: 72 * H },
       { waveId: "w6", waveName: "Wave 6", requested: 1, accepted: 1, resolved: 1, medianToAcceptMs: 2 * H, medianToResolveMs: 24 * H },
@@ -61,7 +77,12 @@ describe("timingsByWave", () => {
 });
 
 describe("helpMatrix", () => {
-  const teams = [{ id: "a", name: "Payments" }, { id: "b", name: "Platform" }, { id: "c", name: "Data" }, { id: "d", name: "Mobile" }];
+  const teams = [
+    { id: "a", name: "Payments" },
+    { id: "b", name: "Platform" },
+    { id: "c", name: "Data" },
+    { id: "d", name: "Mobile" },
+  ];
 
   it("counts accepted boosts per requesting × helping team and keeps only teams involved", () => {
     const m = helpMatrix(

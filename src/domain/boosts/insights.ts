@@ -94,7 +94,10 @@ export interface HelpMatrix {
  * Who helped whom: rows are requesting teams, columns helping teams, each cell the number of
  * accepted boosts. Only teams that appear on either side are kept, in the order of `teams`.
  */
-export function helpMatrix(boosts: readonly { fromTeamId: string; helperTeamId: string | null }[], teams: readonly { id: string; name: string }[]): HelpMatrix {
+export function helpMatrix(
+  boosts: readonly { fromTeamId: string; helperTeamId: string | null }[],
+  teams: readonly { id: string; name: string }[],
+): HelpMatrix {
   const helped = boosts.filter((b): b is { fromTeamId: string; helperTeamId: string } => b.helperTeamId !== null);
   const requesters = teams.filter((t) => helped.some((b) => b.fromTeamId === t.id));
   const helpers = teams.filter((t) => helped.some((b) => b.helperTeamId === t.id));

@@ -9,14 +9,29 @@ const declined: BoostFacts = { ...directed, state: "declined" };
 
 describe("boostActions", () => {
   it.each([
-    { name: "requester on an open request", b: directed, viewer: "pay", can: { accept: false, decline: false, message: true, resolve: true } },
+    {
+      name: "requester on an open request",
+      b: directed,
+      viewer: "pay",
+      can: { accept: false, decline: false, message: true, resolve: true },
+    },
     { name: "the team asked", b: directed, viewer: "plat", can: { accept: true, decline: true, message: true, resolve: false } },
     { name: "a team not asked", b: directed, viewer: "data", can: { accept: false, decline: false, message: false, resolve: false } },
     { name: "an admin (no team)", b: directed, viewer: null, can: { accept: false, decline: false, message: false, resolve: false } },
     { name: "any team: another team", b: anyTeam, viewer: "data", can: { accept: true, decline: true, message: true, resolve: false } },
-    { name: "any team: the requester cannot accept its own", b: anyTeam, viewer: "pay", can: { accept: false, decline: false, message: true, resolve: true } },
+    {
+      name: "any team: the requester cannot accept its own",
+      b: anyTeam,
+      viewer: "pay",
+      can: { accept: false, decline: false, message: true, resolve: true },
+    },
     { name: "accepted: the helper", b: accepted, viewer: "data", can: { accept: false, decline: false, message: true, resolve: false } },
-    { name: "accepted: a team that did not take it", b: accepted, viewer: "plat", can: { accept: false, decline: false, message: false, resolve: false } },
+    {
+      name: "accepted: a team that did not take it",
+      b: accepted,
+      viewer: "plat",
+      can: { accept: false, decline: false, message: false, resolve: false },
+    },
     { name: "accepted: the requester", b: accepted, viewer: "pay", can: { accept: false, decline: false, message: true, resolve: true } },
     { name: "resolved: nobody", b: resolved, viewer: "pay", can: { accept: false, decline: false, message: false, resolve: false } },
     { name: "declined: nobody", b: declined, viewer: "plat", can: { accept: false, decline: false, message: false, resolve: false } },

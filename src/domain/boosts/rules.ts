@@ -41,7 +41,12 @@ export function boostActions(b: BoostFacts, viewerTeamId: string | null): BoostA
  * the team asked, or for an open "any team" request the teams already in the thread (every
  * other team when nobody has written yet). From the other side: the requester.
  */
-export function messageRecipients(b: BoostFacts, authorTeamId: string, threadTeamIds: readonly string[], allTeamIds: readonly string[]): string[] {
+export function messageRecipients(
+  b: BoostFacts,
+  authorTeamId: string,
+  threadTeamIds: readonly string[],
+  allTeamIds: readonly string[],
+): string[] {
   if (authorTeamId !== b.fromTeamId) return [b.fromTeamId];
   if (b.state === "accepted" && b.helperTeamId) return [b.helperTeamId];
   if (b.toTeamId) return [b.toTeamId];

@@ -2,9 +2,33 @@ import { describe, expect, it } from "vitest";
 import { assembleBoard, type KeyResultInput, type ObjectiveInput } from "./board";
 
 const wave = { startsOn: "2026-11-02", endsOn: "2026-11-29" }; // 28 days; on 11-16 expected is 50%
-const org = (id: string, kind: "roofshot" | "moonshot" = "roofshot"): ObjectiveInput => ({ id, level: "org", teamId: null, parentId: null, kind, title: id, rationale: "" });
-const team = (id: string, teamId: string, parentId: string): ObjectiveInput => ({ id, level: "team", teamId, parentId, kind: null, title: id, rationale: "because" });
-const kr = (id: string, objectiveId: string, current: number, baseline = 0, target = 100): KeyResultInput => ({ id, objectiveId, title: id, unit: "%", baseline, target, current });
+const org = (id: string, kind: "roofshot" | "moonshot" = "roofshot"): ObjectiveInput => ({
+  id,
+  level: "org",
+  teamId: null,
+  parentId: null,
+  kind,
+  title: id,
+  rationale: "",
+});
+const team = (id: string, teamId: string, parentId: string): ObjectiveInput => ({
+  id,
+  level: "team",
+  teamId,
+  parentId,
+  kind: null,
+  title: id,
+  rationale: "because",
+});
+const kr = (id: string, objectiveId: string, current: number, baseline = 0, target = 100): KeyResultInput => ({
+  id,
+  objectiveId,
+  title: id,
+  unit: "%",
+  baseline,
+  target,
+  current,
+});
 
 describe("assembleBoard", () => {
   const board = assembleBoard({
@@ -66,7 +90,11 @@ describe("a key result written during the wave", () => {
   };
 
   it("does not make its team behind the day it is written", () => {
-    const board = assembleBoard({ ...input, objectives: [...input.objectives, team("T1b", "t1", "O1")], keyResults: [...input.keyResults, { ...kr("k3", "T1b", 0), writtenOn: "2026-11-16" }] });
+    const board = assembleBoard({
+      ...input,
+      objectives: [...input.objectives, team("T1b", "t1", "O1")],
+      keyResults: [...input.keyResults, { ...kr("k3", "T1b", 0), writtenOn: "2026-11-16" }],
+    });
     const payments = board.teams[0];
     expect(payments.progress).toBe(37.5);
     expect(payments.objectives.map((o) => [o.id, o.expected, o.status])).toEqual([
@@ -79,7 +107,12 @@ describe("a key result written during the wave", () => {
   });
 
   it("counts its expectation from the day it was written, so one that never moves falls behind", () => {
-    const later = assembleBoard({ ...input, today: "2026-11-23", objectives: [...input.objectives, team("T1b", "t1", "O1")], keyResults: [...input.keyResults, { ...kr("k3", "T1b", 0), writtenOn: "2026-11-16" }] });
+    const later = assembleBoard({
+      ...input,
+      today: "2026-11-23",
+      objectives: [...input.objectives, team("T1b", "t1", "O1")],
+      keyResults: [...input.keyResults, { ...kr("k3", "T1b", 0), writtenOn: "2026-11-16" }],
+    });
     const t1b = later.teams[0].objectives.find((o) => o.id === "T1b")!;
     // 7 of the 14 days from 11-16 to 11-29 have passed.
     expect(t1b.expected).toBe(50);

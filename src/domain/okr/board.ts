@@ -112,7 +112,19 @@ export function assembleBoard(input: {
     const keyResults = krsByObjective.get(o.id) ?? [];
     const progress = rolledUp ? rolledUp.progress : meanProgress(keyResults.map((k) => k.progress));
     const own = rolledUp ? rolledUp.expected : (meanProgress(keyResults.map((k) => k.expected)) ?? expected);
-    return { id: o.id, title: o.title, rationale: o.rationale, kind: o.kind, teamId: o.teamId, parentId: o.parentId, progress, expected: own, status: progressStatus(progress, own), leadConfidence: meanProgress(keyResults.flatMap((k) => (k.confidence == null ? [] : [k.confidence]))), keyResults };
+    return {
+      id: o.id,
+      title: o.title,
+      rationale: o.rationale,
+      kind: o.kind,
+      teamId: o.teamId,
+      parentId: o.parentId,
+      progress,
+      expected: own,
+      status: progressStatus(progress, own),
+      leadConfidence: meanProgress(keyResults.flatMap((k) => (k.confidence == null ? [] : [k.confidence]))),
+      keyResults,
+    };
   };
 
   const teamObjectives = input.objectives.filter((o) => o.level === "team").map((o) => view(o));
@@ -139,8 +151,20 @@ export function assembleBoard(input: {
     const { progress, expected: own } = rollUp(objectives, expected);
     const lastCheckInOn = input.lastCheckInOn.get(t.id) ?? null;
     const daysSinceCheckIn = lastCheckInOn ? Math.max(0, daysBetween(lastCheckInOn, input.today)) : null;
-    const reasons = objectives.length === 0 || calendar.phase === "upcoming" ? [] : supportReasons({ progress, expected: own, daysSinceCheckIn, daysElapsed: calendar.daysElapsed });
-    return { ...t, objectives, progress, expected: own, status: progressStatus(progress, own), lastCheckInOn, daysSinceCheckIn, supportReasons: reasons };
+    const reasons =
+      objectives.length === 0 || calendar.phase === "upcoming"
+        ? []
+        : supportReasons({ progress, expected: own, daysSinceCheckIn, daysElapsed: calendar.daysElapsed });
+    return {
+      ...t,
+      objectives,
+      progress,
+      expected: own,
+      status: progressStatus(progress, own),
+      lastCheckInOn,
+      daysSinceCheckIn,
+      supportReasons: reasons,
+    };
   });
 
   return { calendar, orgObjectives, teams, needsSupport: teams.filter((t) => t.supportReasons.length > 0) };
@@ -155,5 +179,8 @@ function keyResultExpected(wave: WaveDates, writtenOn: string | undefined, today
 /** Mean progress and mean expected progress of the objectives that have key results. */
 function rollUp(objectives: readonly ObjectiveView[], fallbackExpected: number): { progress: number | null; expected: number } {
   const measured = objectives.filter((o) => o.progress !== null);
-  return { progress: meanProgress(measured.map((o) => o.progress as number)), expected: meanProgress(measured.map((o) => o.expected)) ?? fallbackExpected };
+  return {
+    progress: meanProgress(measured.map((o) => o.progress as number)),
+    expected: meanProgress(measured.map((o) => o.expected)) ?? fallbackExpected,
+  };
 }

@@ -40,10 +40,22 @@ describe("supportReasons", () => {
   it.each([
     { name: "on track with a recent check-in", input: { progress: 50, expected: 50, daysSinceCheckIn: 2, daysElapsed: 20 }, reasons: [] },
     { name: "behind", input: { progress: 10, expected: 50, daysSinceCheckIn: 1, daysElapsed: 20 }, reasons: ["behind"] },
-    { name: "silent for 7 days", input: { progress: 50, expected: 50, daysSinceCheckIn: 7, daysElapsed: 20 }, reasons: ["no-recent-check-in"] },
+    {
+      name: "silent for 7 days",
+      input: { progress: 50, expected: 50, daysSinceCheckIn: 7, daysElapsed: 20 },
+      reasons: ["no-recent-check-in"],
+    },
     { name: "silent for 6 days", input: { progress: 50, expected: 50, daysSinceCheckIn: 6, daysElapsed: 20 }, reasons: [] },
-    { name: "never checked in, wave 3 days old", input: { progress: null, expected: 5, daysSinceCheckIn: null, daysElapsed: 3 }, reasons: [] },
-    { name: "never checked in, wave 7 days old", input: { progress: 0, expected: 20, daysSinceCheckIn: null, daysElapsed: 7 }, reasons: ["behind", "no-recent-check-in"] },
+    {
+      name: "never checked in, wave 3 days old",
+      input: { progress: null, expected: 5, daysSinceCheckIn: null, daysElapsed: 3 },
+      reasons: [],
+    },
+    {
+      name: "never checked in, wave 7 days old",
+      input: { progress: 0, expected: 20, daysSinceCheckIn: null, daysElapsed: 7 },
+      reasons: ["behind", "no-recent-check-in"],
+    },
   ] as const)("$name", ({ input, reasons }) => {
     expect(supportReasons(input)).toEqual(reasons);
   });

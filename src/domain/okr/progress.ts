@@ -49,7 +49,12 @@ export type SupportReason = "behind" | "no-recent-check-in" | "confidence-drop" 
  * not checked in for STALE_CHECKIN_DAYS days while the wave has been running at least that long.
  * `daysSinceCheckIn` is null when the team never checked in this wave.
  */
-export function supportReasons(input: { progress: number | null; expected: number; daysSinceCheckIn: number | null; daysElapsed: number }): SupportReason[] {
+export function supportReasons(input: {
+  progress: number | null;
+  expected: number;
+  daysSinceCheckIn: number | null;
+  daysElapsed: number;
+}): SupportReason[] {
   const reasons: SupportReason[] = [];
   if (progressStatus(input.progress, input.expected) === "behind") reasons.push("behind");
   const stale = input.daysSinceCheckIn === null ? input.daysElapsed >= STALE_CHECKIN_DAYS : input.daysSinceCheckIn >= STALE_CHECKIN_DAYS;

@@ -25,7 +25,13 @@ describe("waveCalendar", () => {
     { today: "2026-11-30", elapsed: 28, remaining: 0, expected: 100, phase: "ended" },
     { today: "2027-01-01", elapsed: 28, remaining: 0, expected: 100, phase: "ended" },
   ])("on $today", ({ today, elapsed, remaining, expected, phase }) => {
-    expect(waveCalendar(wave, today)).toEqual({ daysTotal: 28, daysElapsed: elapsed, daysRemaining: remaining, expectedProgress: expected, phase });
+    expect(waveCalendar(wave, today)).toEqual({
+      daysTotal: 28,
+      daysElapsed: elapsed,
+      daysRemaining: remaining,
+      expectedProgress: expected,
+      phase,
+    });
   });
 });
 

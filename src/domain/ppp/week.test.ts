@@ -49,7 +49,13 @@ describe("the due reminder", () => {
 });
 
 describe("moving a plan to Progress", () => {
-  const draft: PppDraft = { progress: [{ text: "Shipped retries" }], plans: [{ text: "New plan" }], problems: [], notes: "", reviews: { t1: "carried", t2: "carried" } };
+  const draft: PppDraft = {
+    progress: [{ text: "Shipped retries" }],
+    plans: [{ text: "New plan" }],
+    problems: [],
+    notes: "",
+    reviews: { t1: "carried", t2: "carried" },
+  };
 
   it("marks the plan done and appends it to Progress once", () => {
     const moved = movePlanToProgress(draft, { thread: "t2", text: "Card vault migration", objectiveId: "o1" });

@@ -22,7 +22,6 @@ export interface HeatMap {
   total: HeatRow;
 }
 
-
 /** How far a mean must fall from one week to the next to raise a flag (on the 1–5 scale). */
 export const DROP_THRESHOLD = 0.75;
 

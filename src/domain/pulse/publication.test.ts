@@ -21,7 +21,9 @@ describe("a week is over everywhere", () => {
 
   it("so no time zone, whichever the org switches to, still dates a vote in that week after it", () => {
     for (const zone of ["Etc/GMT+12", "Pacific/Pago_Pago", "America/Los_Angeles", "UTC", "Asia/Tokyo", "Pacific/Kiritimati"]) {
-      const local = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(weekClosesAt(WEEK));
+      const local = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+        weekClosesAt(WEEK),
+      );
       expect(local >= "2026-11-09", zone).toBe(true); // the next Monday or later, locally
     }
   });
@@ -43,7 +45,16 @@ describe("publishWeek", () => {
 
   it("counts hidden objectives as the busiest one's people, not one person per vote: the team total minus a shown objective gives nobody away", () => {
     // Two people rated B and C (hidden, 2 votes each, 4 votes in all); five rated A.
-    const week = publishWeek(snapshot(3, [team("t", 5, 3, [["A", 5, 4], ["B", 2, 1], ["C", 2, 1]]), team("u", 5, 3)]));
+    const week = publishWeek(
+      snapshot(3, [
+        team("t", 5, 3, [
+          ["A", 5, 4],
+          ["B", 2, 1],
+          ["C", 2, 1],
+        ]),
+        team("u", 5, 3),
+      ]),
+    );
     expect(week.teams.get("t")?.state).toBe("shown");
     expect(week.objectives.get("B")).toEqual({ state: "suppressed" });
     expect(week.objectives.get("C")).toEqual({ state: "suppressed" });
@@ -51,7 +62,16 @@ describe("publishWeek", () => {
   });
 
   it("hides a hidden team's objectives, even those with k votes", () => {
-    const week = publishWeek(snapshot(5, [team("a", 9, 4), team("b", 6, 3, [["b1", 6, 3], ["b2", 5, 3]]), team("c", 3, 1)]));
+    const week = publishWeek(
+      snapshot(5, [
+        team("a", 9, 4),
+        team("b", 6, 3, [
+          ["b1", 6, 3],
+          ["b2", 5, 3],
+        ]),
+        team("c", 3, 1),
+      ]),
+    );
     expect(week.teams.get("b")?.state).toBe("suppressed");
     expect(week.objectives.get("b1")).toEqual({ state: "suppressed" });
     expect(week.objectives.get("b2")).toEqual({ state: "suppressed" });
@@ -84,11 +104,34 @@ describe("takeWeekSnapshot", () => {
 });
 
 describe("publishedHeatMaps", () => {
-  const published = [snapshot(3, [team("a", 4, 4, [["a1", 4, 4], ["a2", 4, 3]]), team("b", 3, 2)])];
+  const published = [
+    snapshot(3, [
+      team("a", 4, 4, [
+        ["a1", 4, 4],
+        ["a2", 4, 3],
+      ]),
+      team("b", 3, 2),
+    ]),
+  ];
 
   it("shows a published week exactly as it was after an objective or a team is deleted", () => {
-    const before = publishedHeatMaps({ snapshots: published, teams: [{ id: "a", name: "a" }, { id: "b", name: "b" }], objectives: [{ id: "a1", teamId: "a", title: "a1" }, { id: "a2", teamId: "a", title: "a2" }, { id: "b-o", teamId: "b", title: "b-o" }] });
-    const after = publishedHeatMaps({ snapshots: published, teams: [{ id: "a", name: "a" }], objectives: [{ id: "a1", teamId: "a", title: "a1" }] });
+    const before = publishedHeatMaps({
+      snapshots: published,
+      teams: [
+        { id: "a", name: "a" },
+        { id: "b", name: "b" },
+      ],
+      objectives: [
+        { id: "a1", teamId: "a", title: "a1" },
+        { id: "a2", teamId: "a", title: "a2" },
+        { id: "b-o", teamId: "b", title: "b-o" },
+      ],
+    });
+    const after = publishedHeatMaps({
+      snapshots: published,
+      teams: [{ id: "a", name: "a" }],
+      objectives: [{ id: "a1", teamId: "a", title: "a1" }],
+    });
     expect(after.org.total).toEqual(before.org.total);
     expect(after.org.rows).toEqual(before.org.rows);
     expect(after.teams.get("a")).toEqual(before.teams.get("a"));
@@ -96,8 +139,23 @@ describe("publishedHeatMaps", () => {
   });
 
   it("adds a team or an objective created after the week as empty rows, changing nothing else", () => {
-    const before = publishedHeatMaps({ snapshots: published, teams: [{ id: "a", name: "a" }, { id: "b", name: "b" }], objectives: [] });
-    const after = publishedHeatMaps({ snapshots: published, teams: [{ id: "a", name: "a" }, { id: "b", name: "b" }, { id: "c", name: "c" }], objectives: [{ id: "a3", teamId: "a", title: "a3" }] });
+    const before = publishedHeatMaps({
+      snapshots: published,
+      teams: [
+        { id: "a", name: "a" },
+        { id: "b", name: "b" },
+      ],
+      objectives: [],
+    });
+    const after = publishedHeatMaps({
+      snapshots: published,
+      teams: [
+        { id: "a", name: "a" },
+        { id: "b", name: "b" },
+        { id: "c", name: "c" },
+      ],
+      objectives: [{ id: "a3", teamId: "a", title: "a3" }],
+    });
     expect(after.org.total).toEqual(before.org.total);
     expect(after.org.rows.slice(0, 2)).toEqual(before.org.rows);
     expect(after.org.rows[2].cells).toEqual([{ state: "empty" }]);

@@ -82,22 +82,23 @@ export function takeWeekSnapshot(input: {
   const title = new Map(input.objectives.map((o) => [o.id, o.title]));
   const teams = counts.teamWeek
     .filter((r) => r.week === week && r.votes > 0)
-    .map(
-      (r): SnapshotTeam => ({
-        id: r.team_id,
-        name: teamName.get(r.team_id) ?? "Team",
-        // The people the remaining votes provably come from: the busiest objective's voters. The
-        // respondent count kept at voting time would also count people whose only votes were
-        // on an objective deleted since, and pass off fewer people's votes as k people's.
-        n: Math.min(people.get(r.team_id) ?? Infinity, Math.max(0, ...counts.objectiveWeek.filter((o) => o.team_id === r.team_id && o.week === week).map((o) => o.votes))),
-        sum: r.total,
-        answers: r.votes,
-        objectives: counts.objectiveWeek
-          .filter((o) => o.team_id === r.team_id && o.week === week && o.votes > 0)
-          .map((o) => ({ id: o.objective_id, title: title.get(o.objective_id) ?? "Objective", n: o.votes, sum: o.total }))
-          .sort((a, b) => a.id.localeCompare(b.id)),
-      }),
-    )
+    .map((r): SnapshotTeam => ({
+      id: r.team_id,
+      name: teamName.get(r.team_id) ?? "Team",
+      // The people the remaining votes provably come from: the busiest objective's voters. The
+      // respondent count kept at voting time would also count people whose only votes were
+      // on an objective deleted since, and pass off fewer people's votes as k people's.
+      n: Math.min(
+        people.get(r.team_id) ?? Infinity,
+        Math.max(0, ...counts.objectiveWeek.filter((o) => o.team_id === r.team_id && o.week === week).map((o) => o.votes)),
+      ),
+      sum: r.total,
+      answers: r.votes,
+      objectives: counts.objectiveWeek
+        .filter((o) => o.team_id === r.team_id && o.week === week && o.votes > 0)
+        .map((o) => ({ id: o.objective_id, title: title.get(o.objective_id) ?? "Objective", n: o.votes, sum: o.total }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    }))
     .sort((a, b) => a.id.localeCompare(b.id));
   return { week, k, teams };
 }
@@ -120,7 +121,10 @@ export interface PublishedWeek {
  */
 export function publishWeek(s: WeekSnapshot): PublishedWeek {
   const teamRaw = new Map<string, RawCell>(s.teams.map((t) => [t.id, { n: t.n, sum: t.sum, answers: t.answers }]));
-  const orgRaw: RawCell = s.teams.reduce<RawCell>((acc, t) => ({ n: acc.n + t.n, sum: acc.sum + t.sum, answers: (acc.answers ?? 0) + t.answers }), { n: 0, sum: 0, answers: 0 });
+  const orgRaw: RawCell = s.teams.reduce<RawCell>(
+    (acc, t) => ({ n: acc.n + t.n, sum: acc.sum + t.sum, answers: (acc.answers ?? 0) + t.answers }),
+    { n: 0, sum: 0, answers: 0 },
+  );
   const org = cellFor(orgRaw, s.k);
   const teams = suppressTable(teamRaw, s.k, [{ members: s.teams.map((t) => t.id), published: org.state === "shown" }]);
   const objectives = new Map<string, Cell>();
@@ -151,24 +155,42 @@ export function publishedHeatMaps(input: {
   for (const s of input.snapshots) {
     for (const t of s.teams) {
       if (!teamRows.some((x) => x.id === t.id)) teamRows.push({ id: t.id, name: t.name });
-      for (const o of t.objectives) if (!objectiveRows.some((x) => x.id === o.id)) objectiveRows.push({ id: o.id, teamId: t.id, title: o.title });
+      for (const o of t.objectives)
+        if (!objectiveRows.some((x) => x.id === o.id)) objectiveRows.push({ id: o.id, teamId: t.id, title: o.title });
     }
   }
   const row = (key: string, label: string, cells: Cell[]): HeatRow => ({ key, label, cells, drops: dropFlags(cells) });
   const empty: Cell = { state: "empty" };
   const org: HeatMap = {
     weeks,
-    rows: teamRows.map((t) => row(t.id, t.name, published.map((p) => p.teams.get(t.id) ?? empty))),
-    total: row("all", "All teams", published.map((p) => p.org)),
+    rows: teamRows.map((t) =>
+      row(
+        t.id,
+        t.name,
+        published.map((p) => p.teams.get(t.id) ?? empty),
+      ),
+    ),
+    total: row(
+      "all",
+      "All teams",
+      published.map((p) => p.org),
+    ),
   };
   const teams = new Map<string, HeatMap>();
   for (const teamRow of org.rows) {
     teams.set(teamRow.key, {
       weeks,
-      rows: objectiveRows.filter((o) => o.teamId === teamRow.key).map((o) => row(o.id, o.title, published.map((p) => p.objectives.get(o.id) ?? empty))),
+      rows: objectiveRows
+        .filter((o) => o.teamId === teamRow.key)
+        .map((o) =>
+          row(
+            o.id,
+            o.title,
+            published.map((p) => p.objectives.get(o.id) ?? empty),
+          ),
+        ),
       total: { ...teamRow, label: "Whole team" },
     });
   }
   return { weeks, org, teams };
 }
-

@@ -14,12 +14,20 @@ describe("helpLine", () => {
   });
 
   it("otherwise the team with the most reasons to need support", () => {
-    const line = helpLine({ teams: [{ team: "Atlas", reasons: ["behind"] }, { team: "Mobile", reasons: ["confidence dropped", "behind"] }], boosts: [{ from: "A", to: "B", what: "x", ageDays: 1 }] });
+    const line = helpLine({
+      teams: [
+        { team: "Atlas", reasons: ["behind"] },
+        { team: "Mobile", reasons: ["confidence dropped", "behind"] },
+      ],
+      boosts: [{ from: "A", to: "B", what: "x", ageDays: 1 }],
+    });
     expect(line).toBe("Mobile: confidence dropped, behind. Ask what would help, rather than what went wrong.");
   });
 
   it("then the oldest open problem, and a thank-you when all is well", () => {
-    expect(helpLine({ teams: [], problems: [{ team: "Data", text: "No staging data", weeksOpen: 3 }] })).toBe("Data has had “No staging data” open for 3 weeks.");
+    expect(helpLine({ teams: [], problems: [{ team: "Data", text: "No staging data", weeksOpen: 3 }] })).toBe(
+      "Data has had “No staging data” open for 3 weeks.",
+    );
     expect(helpLine({ teams: [{ team: "Atlas", reasons: [] }] })).toContain("say thank you");
   });
 });

@@ -23,7 +23,11 @@ export interface AgingProblem {
   weeksOpen: number;
 }
 
-export function helpLine(input: { teams: readonly HelpCandidate[]; boosts?: readonly WaitingBoost[]; problems?: readonly AgingProblem[] }): string {
+export function helpLine(input: {
+  teams: readonly HelpCandidate[];
+  boosts?: readonly WaitingBoost[];
+  problems?: readonly AgingProblem[];
+}): string {
   const boost = [...(input.boosts ?? [])].sort((a, b) => b.ageDays - a.ageDays)[0];
   if (boost && boost.ageDays >= 3) {
     return `${boost.from} asked ${boost.to} for help (“${boost.what}”) ${boost.ageDays} days ago and is still waiting: a word from leadership could unblock it.`;

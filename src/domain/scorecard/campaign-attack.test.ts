@@ -12,7 +12,12 @@ export const campaignRules = (): CampaignPublisher => {
   let last: Partial<CampaignGroups> = {};
   return {
     read(count, k) {
-      const { shown, next } = releaseCampaign({ leaders: tally(count.leaders), rest: tally(count.rest), answerCounts: [] }, last, k, count.closed);
+      const { shown, next } = releaseCampaign(
+        { leaders: tally(count.leaders), rest: tally(count.rest), answerCounts: [] },
+        last,
+        k,
+        count.closed,
+      );
       last = { ...last, ...next };
       const everyone = figure(shown.everyone);
       return { everyone, leaders: figure(shown.leaders), rest: figure(shown.rest), count: everyone.n >= k ? everyone.n : 0 };
@@ -32,7 +37,9 @@ describe("the attacker on a campaign", () => {
 
 describe("the same attacker against the rules this model replaced", () => {
   it("finds people known to lead no team, and scores read through a later split minus an earlier everyone", () => {
-    const outcomes = Array.from({ length: 300 }, (_, seed) => playCampaignAttack(splitWhenEachGroupStillOrGrewByK, seed + 1, seed % 3 === 2 ? 4 : 3));
+    const outcomes = Array.from({ length: 300 }, (_, seed) =>
+      playCampaignAttack(splitWhenEachGroupStillOrGrewByK, seed + 1, seed % 3 === 2 ? 4 : 3),
+    );
     const leaks = outcomes.flatMap((o) => o.leaks);
     console.log(`old campaign rules: ${outcomes.filter((o) => o.leaks.length).length} of ${outcomes.length} sequences leak`);
     expect(leaks.some((l) => / is known to lead/.test(l))).toBe(true);

@@ -19,7 +19,12 @@ describe("releaseCampaign", () => {
     expect([below.next, below.shown.everyone.n]).toEqual([{}, 4]);
 
     const { shown, next } = releaseCampaign(count(group(5, 80), group(5, 40)), {}, K);
-    expect(next.everyone).toEqual({ n: 10, sums: group(10, 60).sums, answerCounts: [{ statementId: "da1", answer: 3, n: 10 }], leadersAt: 5 });
+    expect(next.everyone).toEqual({
+      n: 10,
+      sums: group(10, 60).sums,
+      answerCounts: [{ statementId: "da1", answer: 3, n: 10 }],
+      leadersAt: 5,
+    });
     expect([next.leaders?.n, next.rest?.n]).toEqual([5, 5]);
     expect(shown).toEqual(next);
   });

@@ -45,7 +45,12 @@ const group = (t: GroupTally): GroupRelease => ({ n: t.n, sums: { ...t.sums }, a
  * publishes (`next`, to store). A group with nothing published shows as nobody: the result
  * then says the comparison needs more answers. `closed`: the campaign takes no more answers.
  */
-export function releaseCampaign(count: CampaignCount, last: Partial<CampaignGroups>, k: number, closed = false): { shown: CampaignGroups; next: Partial<CampaignGroups> } {
+export function releaseCampaign(
+  count: CampaignCount,
+  last: Partial<CampaignGroups>,
+  k: number,
+  closed = false,
+): { shown: CampaignGroups; next: Partial<CampaignGroups> } {
   const all: GroupRelease = { ...combineTallies(count.leaders, count.rest), answerCounts: count.answerCounts, leadersAt: count.leaders.n };
   const lastE = last.everyone;
   if (!lastE && all.n < k) {
@@ -55,7 +60,8 @@ export function releaseCampaign(count: CampaignCount, last: Partial<CampaignGrou
   // The groups at the last epoch: stored with it (older releases: known only when the split published with it).
   const sameEpoch = last.leaders && last.rest && lastE && last.leaders.n + last.rest.n === lastE.n ? last.leaders.n : null;
   const baseLeaders = lastE ? (lastE.leadersAt ?? sameEpoch) : 0;
-  const grew = baseLeaders === null ? null : { leaders: count.leaders.n - baseLeaders, rest: count.rest.n - ((lastE?.n ?? 0) - baseLeaders) };
+  const grew =
+    baseLeaders === null ? null : { leaders: count.leaders.n - baseLeaders, rest: count.rest.n - ((lastE?.n ?? 0) - baseLeaders) };
   const splitReady = grew !== null && grew.leaders >= k && grew.rest >= k;
   const splitPossible = count.leaders.n >= k && count.rest.n >= k;
   const next: Partial<CampaignGroups> = {};

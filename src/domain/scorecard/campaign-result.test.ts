@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildCampaignResult, combineTallies, describeGap, heldBackNote, splitHeldBackNote, type CampaignInfo, type CampaignTally, type GroupTally } from "./campaign-result";
+import {
+  buildCampaignResult,
+  combineTallies,
+  describeGap,
+  heldBackNote,
+  splitHeldBackNote,
+  type CampaignInfo,
+  type CampaignTally,
+  type GroupTally,
+} from "./campaign-result";
 import { scoreNumbers } from "../../../tests/support/result-numbers";
 import { STATEMENTS } from "./statements";
 
@@ -16,7 +25,13 @@ function tally(id: string, leaders: GroupTally, rest: GroupTally, openedOn = "20
 }
 
 function build(leaders: GroupTally, rest: GroupTally, earlier: CampaignTally[] = []) {
-  return buildCampaignResult({ k: K, campaign: CAMPAIGN, tallies: [...earlier, tally("c2", leaders, rest)], answerCounts: [{ statementId: "sc1", answer: 4, n: leaders.n + rest.n }], responses: leaders.n + rest.n });
+  return buildCampaignResult({
+    k: K,
+    campaign: CAMPAIGN,
+    tallies: [...earlier, tally("c2", leaders, rest)],
+    answerCounts: [{ statementId: "sc1", answer: 4, n: leaders.n + rest.n }],
+    responses: leaders.n + rest.n,
+  });
 }
 
 describe("buildCampaignResult", () => {
@@ -27,7 +42,9 @@ describe("buildCampaignResult", () => {
     expect(result.reading).toBeNull();
     expect(result.distributions).toBeNull();
     expect(result.split).toEqual({ state: "hidden" });
-    expect(result.trend).toEqual([{ campaignId: "c2", name: "c2", openedOn: "2026-11-02", responses: 4, everyone: { state: "suppressed" }, gap: null }]);
+    expect(result.trend).toEqual([
+      { campaignId: "c2", name: "c2", openedOn: "2026-11-02", responses: 4, everyone: { state: "suppressed" }, gap: null },
+    ]);
     expect(scoreNumbers(result.everyone)).toEqual([]);
     expect(scoreNumbers({ ...result, campaign: null, trend: null })).toEqual([]);
   });
@@ -52,7 +69,11 @@ describe("buildCampaignResult", () => {
 
   it("compares leaders with everyone else once both reach k, and names the widest gap", () => {
     const result = build(group(5, [70, 60, 80, 60]), group(5, [60, 50, 40, 58]));
-    expect(result.everyone).toMatchObject({ state: "shown", n: 10, scores: { dimensions: { clarity: 65, context: 55, autonomy: 60, velocity: 59 } } });
+    expect(result.everyone).toMatchObject({
+      state: "shown",
+      n: 10,
+      scores: { dimensions: { clarity: 65, context: 55, autonomy: 60, velocity: 59 } },
+    });
     if (result.split.state !== "shown") throw new Error("split hidden");
     expect(result.split.leaders.scores.dimensions.autonomy).toBe(80);
     expect(result.split.rest.scores.dimensions.autonomy).toBe(40);
@@ -87,7 +108,11 @@ describe("buildCampaignResult", () => {
     });
     expect(result.distributions).toHaveLength(STATEMENTS.length);
     expect(result.distributions?.find((d) => d.statementId === "sc1")?.counts).toEqual([2, 0, 0, 0, 4]);
-    expect(result.distributions?.find((d) => d.statementId === "da4")).toEqual({ statementId: "da4", dimension: "autonomy", counts: [0, 0, 6, 0, 0] });
+    expect(result.distributions?.find((d) => d.statementId === "da4")).toEqual({
+      statementId: "da4",
+      dimension: "autonomy",
+      counts: [0, 0, 6, 0, 0],
+    });
     expect(result.distributions?.find((d) => d.statementId === "ev1")?.counts).toEqual([0, 0, 0, 0, 0]);
   });
 
@@ -108,7 +133,10 @@ describe("buildCampaignResult", () => {
     const result = buildCampaignResult({
       k: K,
       campaign: { ...CAMPAIGN, id: "c1" },
-      tallies: [tally("c1", group(5, [60, 60, 60, 60]), group(5, [60, 60, 60, 60])), tally("c2", group(5, [1, 1, 1, 1]), group(5, [1, 1, 1, 1]))],
+      tallies: [
+        tally("c1", group(5, [60, 60, 60, 60]), group(5, [60, 60, 60, 60])),
+        tally("c2", group(5, [1, 1, 1, 1]), group(5, [1, 1, 1, 1])),
+      ],
       answerCounts: [],
       responses: 10,
     });
@@ -121,7 +149,9 @@ describe("buildCampaignResult", () => {
     expect(result.responses).toBe(10);
     expect(result.everyone).toMatchObject({ state: "shown", n: 10, scores: { overall: 60 } });
     expect(result.trend.map((p) => p.responses)).toEqual([10]);
-    expect(heldBackNote(result)).toBe("These figures and their count move only in steps of 5 answers, so nobody's answers can be read from a change; answers since the last step count at the next.");
+    expect(heldBackNote(result)).toBe(
+      "These figures and their count move only in steps of 5 answers, so nobody's answers can be read from a change; answers since the last step count at the next.",
+    );
     expect(heldBackNote(result)).not.toMatch(/\d+ more|first \d+|\d+ of \d+/);
   });
 
@@ -130,7 +160,9 @@ describe("buildCampaignResult", () => {
     const rest = group(5, [50, 50, 50, 50]);
     const moved = { ...tally("c2", leaders, rest), everyone: combineTallies(combineTallies(leaders, rest), group(5, [60, 60, 60, 60])) };
     const result = buildCampaignResult({ k: K, campaign: CAMPAIGN, tallies: [moved], answerCounts: [], responses: 15 });
-    expect(splitHeldBackNote(result)).toMatch(/^This comparison counts the first 10 answers\. It moves only when leaders and everyone else have each grown by at least 5/);
+    expect(splitHeldBackNote(result)).toMatch(
+      /^This comparison counts the first 10 answers\. It moves only when leaders and everyone else have each grown by at least 5/,
+    );
     expect(splitHeldBackNote(build(leaders, rest))).toBeNull();
   });
 

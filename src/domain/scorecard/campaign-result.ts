@@ -173,11 +173,20 @@ function distributionsOf(counts: readonly AnswerCount[]): StatementDistribution[
  * counts of its everyone release, and how many responses that release counts. k is the
  * campaign's threshold (3–10), fixed when it opened.
  */
-export function buildCampaignResult(input: { k: number; campaign: CampaignInfo; tallies: readonly CampaignTally[]; answerCounts: readonly AnswerCount[]; responses: number }): CampaignResult {
+export function buildCampaignResult(input: {
+  k: number;
+  campaign: CampaignInfo;
+  tallies: readonly CampaignTally[];
+  answerCounts: readonly AnswerCount[];
+  responses: number;
+}): CampaignResult {
   const { k, campaign } = input;
   const none: GroupTally = { n: 0, sums: { ...EMPTY_SUMS } };
   const at = input.tallies.findIndex((t) => t.campaignId === campaign.id);
-  const own = at >= 0 ? input.tallies[at] : { campaignId: campaign.id, name: campaign.name, openedOn: campaign.openedOn, everyone: none, leaders: none, rest: none };
+  const own =
+    at >= 0
+      ? input.tallies[at]
+      : { campaignId: campaign.id, name: campaign.name, openedOn: campaign.openedOn, everyone: none, leaders: none, rest: none };
   const { everyone, split } = campaignCells(own, k);
   const earlier = at >= 0 ? input.tallies.slice(0, at) : input.tallies;
   const trend = [...earlier, own].slice(-TREND_LENGTH).map((t): TrendPoint => {
@@ -210,7 +219,8 @@ export function buildCampaignResult(input: { k: number; campaign: CampaignInfo; 
  */
 export function describeGap(gap: Gap): string {
   const { dimension, gap: points } = gap.widest;
-  if (Math.abs(points) < NOTABLE_GAP) return `Leaders and everyone else broadly agree: they are within ${NOTABLE_GAP} points of each other on every dimension.`;
+  if (Math.abs(points) < NOTABLE_GAP)
+    return `Leaders and everyone else broadly agree: they are within ${NOTABLE_GAP} points of each other on every dimension.`;
   const d = dimensionById(dimension);
   const feeling = GAP_FEELING[dimension];
   return points > 0

@@ -21,7 +21,11 @@ export const CARD_PALETTE: readonly (readonly [number, number, number])[] = [
   [214, 234, 227], // 6 accent, soft
 ];
 // Index 0, the background, is what a fresh raster holds.
-const INK = 1, MUTED = 2, ACCENT = 3, TRACK = 4, SOFT = 6;
+const INK = 1,
+  MUTED = 2,
+  ACCENT = 3,
+  TRACK = 4,
+  SOFT = 6;
 
 export interface CardInput {
   bandName: string;
@@ -40,8 +44,10 @@ export interface Raster {
 }
 
 function fillRect(r: Raster, x: number, y: number, w: number, h: number, colour: number): void {
-  const x0 = Math.max(0, Math.round(x)), x1 = Math.min(r.width, Math.round(x + w));
-  const y0 = Math.max(0, Math.round(y)), y1 = Math.min(r.height, Math.round(y + h));
+  const x0 = Math.max(0, Math.round(x)),
+    x1 = Math.min(r.width, Math.round(x + w));
+  const y0 = Math.max(0, Math.round(y)),
+    y1 = Math.min(r.height, Math.round(y + h));
   for (let row = y0; row < y1; row++) r.pixels.fill(colour, row * r.width + x0, row * r.width + x1);
 }
 
@@ -55,7 +61,8 @@ function drawText(r: Raster, text: string, x: number, y: number, scale: number, 
   for (const ch of text.toUpperCase()) {
     const glyph = GLYPHS[ch] ?? GLYPHS[" "];
     for (let gy = 0; gy < GLYPH_HEIGHT; gy++) {
-      for (let gx = 0; gx < GLYPH_WIDTH; gx++) if (glyph[gy][gx] === "#") fillRect(r, cx + gx * scale, y + gy * scale, scale, scale, colour);
+      for (let gx = 0; gx < GLYPH_WIDTH; gx++)
+        if (glyph[gy][gx] === "#") fillRect(r, cx + gx * scale, y + gy * scale, scale, scale, colour);
     }
     cx += (GLYPH_WIDTH + 1) * scale;
   }
@@ -68,7 +75,9 @@ function formatScore(score: number): string {
 
 export function drawScorecardCard(input: CardInput): Raster {
   const r: Raster = { width: CARD_WIDTH, height: CARD_HEIGHT, pixels: new Uint8Array(CARD_WIDTH * CARD_HEIGHT), palette: CARD_PALETTE };
-  const left = 64, right = CARD_WIDTH - 64, inner = right - left;
+  const left = 64,
+    right = CARD_WIDTH - 64,
+    inner = right - left;
   fillRect(r, 0, 0, CARD_WIDTH, 12, ACCENT);
 
   drawText(r, "Aligned Autonomy Scorecard", left, 48, 4, MUTED);
@@ -81,7 +90,8 @@ export function drawScorecardCard(input: CardInput): Raster {
   drawText(r, overall, left, 104 + 7 * bandScale + 24, 6, ACCENT);
 
   // The spectrum: five bands, the marker at the overall score.
-  const specY = 292, specH = 18;
+  const specY = 292,
+    specH = 18;
   BANDS.forEach((band, i) => {
     const from = left + (band.min / 100) * inner;
     const to = left + ((BANDS[i + 1]?.min ?? 100) / 100) * inner;
@@ -93,7 +103,9 @@ export function drawScorecardCard(input: CardInput): Raster {
   drawText(r, "Autonomous", right - textWidth("Autonomous", 3), specY + specH + 12, 3, MUTED);
 
   // The four dimensions as bars with their scores.
-  const barX = 520, barW = 500, rowH = 56;
+  const barX = 520,
+    barW = 500,
+    rowH = 56;
   input.dimensions.forEach((d, i) => {
     const y = 378 + i * rowH;
     drawText(r, d.name, left, y + 4, 4, INK);

@@ -7,10 +7,12 @@ import { STATEMENTS } from "./statements";
 
 /** Answers that put every dimension at its lowest (false) or highest (true) score. */
 function cornerAnswers(high: Record<string, boolean>): Record<string, number> {
-  return Object.fromEntries(STATEMENTS.map((s) => {
-    const top = high[s.dimension];
-    return [s.id, top !== s.reverse ? 5 : 1];
-  }));
+  return Object.fromEntries(
+    STATEMENTS.map((s) => {
+      const top = high[s.dimension];
+      return [s.id, top !== s.reverse ? 5 : 1];
+    }),
+  );
 }
 
 const L = false;
@@ -38,13 +40,16 @@ const CORNERS: [boolean, boolean, boolean, boolean, string, string][] = [
 ];
 
 describe("one diagnosis for band and quadrant", () => {
-  it.each(CORNERS)("corner clarity %s, context %s, autonomy %s, velocity %s → %s / %s", (clarity, context, autonomy, velocity, band, quadrant) => {
-    const scores = scoreScorecard(cornerAnswers({ clarity, context, autonomy, velocity }));
-    const d = diagnose(scores);
-    expect(d.band.id).toBe(band);
-    expect(d.quadrant.id).toBe(quadrant);
-    expect(d.headline).toBe(DIAGNOSES[`${d.band.id}/${d.quadrant.id}`]?.headline);
-  });
+  it.each(CORNERS)(
+    "corner clarity %s, context %s, autonomy %s, velocity %s → %s / %s",
+    (clarity, context, autonomy, velocity, band, quadrant) => {
+      const scores = scoreScorecard(cornerAnswers({ clarity, context, autonomy, velocity }));
+      const d = diagnose(scores);
+      expect(d.band.id).toBe(band);
+      expect(d.quadrant.id).toBe(quadrant);
+      expect(d.headline).toBe(DIAGNOSES[`${d.band.id}/${d.quadrant.id}`]?.headline);
+    },
+  );
 
   it.each([
     // Just either side of the lines where band and quadrant change.
@@ -66,13 +71,16 @@ describe("one diagnosis for band and quadrant", () => {
     // Each dimension is the mean of five 1–5 ratings mapped to 0–100: a multiple of 5.
     const steps = Array.from({ length: 21 }, (_, i) => i * 5);
     const pairs = new Set<string>();
-    for (const clarity of steps) for (const context of steps) for (const autonomy of steps) for (const velocity of steps) {
-      const scores = summariseDimensions({ clarity, context, autonomy, velocity });
-      const d = diagnose(scores);
-      expect(d.band).toBe(bandForScore(scores.overall));
-      expect(d.quadrant).toBe(quadrantFor(scores.alignment, scores.autonomy));
-      pairs.add(`${d.band.id}/${d.quadrant.id}`);
-    }
+    for (const clarity of steps)
+      for (const context of steps)
+        for (const autonomy of steps)
+          for (const velocity of steps) {
+            const scores = summariseDimensions({ clarity, context, autonomy, velocity });
+            const d = diagnose(scores);
+            expect(d.band).toBe(bandForScore(scores.overall));
+            expect(d.quadrant).toBe(quadrantFor(scores.alignment, scores.autonomy));
+            pairs.add(`${d.band.id}/${d.quadrant.id}`);
+          }
     // Every written headline is reachable, and nothing else is.
     expect([...pairs].sort()).toEqual(Object.keys(DIAGNOSES).sort());
   });
@@ -80,14 +88,16 @@ describe("one diagnosis for band and quadrant", () => {
   it("keeps axis claims out of the band alone: low alignment is never told its direction is shared", () => {
     for (const [key, text] of Object.entries(DIAGNOSES)) {
       const lowAlignment = key.endsWith("/micromanaged") || key.endsWith("/chaos");
-      if (lowAlignment) expect(`${text?.headline} ${text?.story}`, key).not.toMatch(/direction is (shared|clear)|know the (direction|why)/i);
+      if (lowAlignment)
+        expect(`${text?.headline} ${text?.story}`, key).not.toMatch(/direction is (shared|clear)|know the (direction|why)/i);
       const lowAutonomy = key.endsWith("/micromanaged") || key.endsWith("/authoritarian");
       if (lowAutonomy) expect(`${text?.headline} ${text?.story}`, key).not.toMatch(/teams (own|decide) (most|decisions)|decide and ship/i);
     }
     // A band that more than one quadrant can reach says nothing about either axis on its own.
     for (const band of BANDS.filter((b) => new Set(Object.keys(DIAGNOSES).filter((k) => k.startsWith(`${b.id}/`))).size > 1)) {
-      expect(`${band.summary} ${band.description}`, band.id).not.toMatch(/direction is (shared|clear)|know (much of )?the (direction|why)|teams (own|decide)|leadership (still )?decides/i);
+      expect(`${band.summary} ${band.description}`, band.id).not.toMatch(
+        /direction is (shared|clear)|know (much of )?the (direction|why)|teams (own|decide)|leadership (still )?decides/i,
+      );
     }
   });
-
 });

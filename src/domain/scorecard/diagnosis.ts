@@ -25,51 +25,63 @@ type Key = `${BandId}/${QuadrantId}`;
 export const DIAGNOSES: Readonly<Partial<Record<Key, { headline: string; story: string }>>> = {
   "directive/micromanaged": {
     headline: "Leadership decides, and teams rarely hear why.",
-    story: "Decisions sit with a few people and plans arrive without their reasons. Neither half of aligned autonomy is in place yet: sharing the why is the cheapest place to start.",
+    story:
+      "Decisions sit with a few people and plans arrive without their reasons. Neither half of aligned autonomy is in place yet: sharing the why is the cheapest place to start.",
   },
   "consultative/micromanaged": {
     headline: "Teams are asked, but neither the why nor the decisions reach them.",
-    story: "Leaders gather input, then decide and pass plans down. Teams feel heard more than trusted, and they still lack the context to act alone. Clarity first, then hand over decisions.",
+    story:
+      "Leaders gather input, then decide and pass plans down. Teams feel heard more than trusted, and they still lack the context to act alone. Clarity first, then hand over decisions.",
   },
   "consultative/authoritarian": {
     headline: "Teams know the direction but wait for permission to move.",
-    story: "Alignment is ahead of autonomy: people understand where the organisation is going, yet decisions queue behind approvals. Speed is the price of that alignment.",
+    story:
+      "Alignment is ahead of autonomy: people understand where the organisation is going, yet decisions queue behind approvals. Speed is the price of that alignment.",
   },
   "consultative/chaos": {
     headline: "Teams act on their own, without a direction they share.",
-    story: "Autonomy is ahead of alignment: teams decide and move, but the why and the cross-team context do not reach them, so much of the effort pulls in different directions.",
+    story:
+      "Autonomy is ahead of alignment: teams decide and move, but the why and the cross-team context do not reach them, so much of the effort pulls in different directions.",
   },
   "collaborative/micromanaged": {
     headline: "Halfway there on both, and not yet enough on either.",
-    story: "Leaders and teams negotiate plans, but both alignment and autonomy stay just below the line where teams can act on their own with confidence. Small gains in clarity move you furthest.",
+    story:
+      "Leaders and teams negotiate plans, but both alignment and autonomy stay just below the line where teams can act on their own with confidence. Small gains in clarity move you furthest.",
   },
   "collaborative/authoritarian": {
     headline: "Direction is shared; decisions still go up for approval.",
-    story: "Alignment is in place and autonomy lags behind it. Teams know the why, and the next step is to let them decide the how without asking first.",
+    story:
+      "Alignment is in place and autonomy lags behind it. Teams know the why, and the next step is to let them decide the how without asking first.",
   },
   "collaborative/chaos": {
     headline: "Teams own decisions; the direction behind them is unclear.",
-    story: "Autonomy is in place and alignment lags behind it. Teams move, but not always the same way: make the why and the cross-team impact visible before handing over more.",
+    story:
+      "Autonomy is in place and alignment lags behind it. Teams move, but not always the same way: make the why and the cross-team impact visible before handing over more.",
   },
   "collaborative/aligned-autonomy": {
     headline: "Both halves are in place, only just.",
-    story: "Alignment and autonomy are each past the midpoint, but not by much. Approval loops and uneven context still slow the moments that matter.",
+    story:
+      "Alignment and autonomy are each past the midpoint, but not by much. Approval loops and uneven context still slow the moments that matter.",
   },
   "empowered/authoritarian": {
     headline: "Strong direction, with decisions still held at the top.",
-    story: "Teams understand the goals well, yet autonomy stays below the line. Remove the approvals that no longer add anything and the organisation speeds up without losing its way.",
+    story:
+      "Teams understand the goals well, yet autonomy stays below the line. Remove the approvals that no longer add anything and the organisation speeds up without losing its way.",
   },
   "empowered/chaos": {
     headline: "Fast, empowered teams that do not share a direction.",
-    story: "Teams decide and ship on their own, but the why and the cross-team picture are thin. Energy is high and some of it cancels out: invest in clarity and context.",
+    story:
+      "Teams decide and ship on their own, but the why and the cross-team picture are thin. Energy is high and some of it cancels out: invest in clarity and context.",
   },
   "empowered/aligned-autonomy": {
     headline: "Leadership sets direction; teams own most of the how.",
-    story: "Both alignment and autonomy are in place. What remains is the last mile: the few approvals, hand-offs and information gaps that still pull decisions upward.",
+    story:
+      "Both alignment and autonomy are in place. What remains is the last mile: the few approvals, hand-offs and information gaps that still pull decisions upward.",
   },
   "autonomous/aligned-autonomy": {
     headline: "Teams execute with speed and ownership inside a clear direction.",
-    story: "Direction is clear and widely understood, context flows and teams decide and ship on their own. The work now is to keep it that way as the organisation grows.",
+    story:
+      "Direction is clear and widely understood, context flows and teams decide and ship on their own. The work now is to keep it that way as the organisation grows.",
   },
 };
 

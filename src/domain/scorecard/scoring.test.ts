@@ -20,7 +20,12 @@ describe("scoreScorecard", () => {
     { name: "all items at 4 score 75", answers: uniformItems(4), overall: 75, dims: [75, 75, 75, 75] },
     // Raw 5 everywhere: each dimension has 3 forward items (5) and 2 reverse items (1):
     // mean (15 + 2) / 5 = 3.4 → (3.4 - 1) / 4 = 60.
-    { name: "agreeing with everything is not a perfect score", answers: answersBy({ clarity: 5, context: 5, autonomy: 5, velocity: 5 }), overall: 60, dims: [60, 60, 60, 60] },
+    {
+      name: "agreeing with everything is not a perfect score",
+      answers: answersBy({ clarity: 5, context: 5, autonomy: 5, velocity: 5 }),
+      overall: 60,
+      dims: [60, 60, 60, 60],
+    },
   ])("$name", ({ answers, overall, dims }) => {
     const scores = scoreScorecard(answers);
     expect(scores.overall).toBe(overall);

@@ -18,7 +18,8 @@ export const GET: APIRoute = async ({ params }) => {
       },
     });
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) return new Response("No such result.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (error instanceof AppError && error.status === 404)
+      return new Response("No such result.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     throw error;
   }
 };
