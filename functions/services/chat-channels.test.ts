@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
 import { AppError } from "./errors";
-import { connectTeamChannel, listChatChannels, postOnce, removeTeamChannel, type ChatFetch } from "./chat-channels";
+import { connectTeamChannel, getChatSettings, listChatChannels, postOnce, removeTeamChannel, sendTestMessage, type ChatFetch } from "./chat-channels";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
 const SLACK = "https://hooks.slack.com/services/T000/B000/secretpart";
@@ -92,5 +92,28 @@ describe("posting once", () => {
     expect((await listChatChannels(env.DB, o.admin))[0].lastError).toBe("The channel could not be reached.");
     expect(await postOnce(env.DB, receiver().send, await channelRow(o.teamIds[0]), "pulse:w3", MESSAGE, NOW)).toBe("posted");
     expect((await listChatChannels(env.DB, o.admin))[0]).toMatchObject({ lastError: null, lastPostedAt: NOW.toISOString() });
+  });
+});
+
+describe("the test message", () => {
+  it("posts to the team's channel and records success, or the reason it failed", async () => {
+    await connectTeamChannel(env.DB, o.admin, o.teamIds[1], { kind: "slack", url: SLACK }, NOW);
+    const { send, received } = receiver([404]);
+    expect(await sendTestMessage(env.DB, o.leads[1], send, o.teamIds[1], "https://mistvine.example", NOW)).toBe("The channel answered 404.");
+    expect((await getChatSettings(env.DB, o.admin)).channels[0]).toMatchObject({ teamName: "Team 2", lastError: "The channel answered 404." });
+    expect(await sendTestMessage(env.DB, o.admin, send, o.teamIds[1], "https://mistvine.example", NOW)).toBeNull();
+    expect((await getChatSettings(env.DB, o.admin)).channels[0]).toMatchObject({ lastError: null, lastPostedAt: NOW.toISOString() });
+    expect(received).toHaveLength(2);
+    expect(JSON.stringify(received[0].body)).toContain("https://mistvine.example/o/");
+  });
+
+  it("is 404 without a channel and 403 for another team's lead", async () => {
+    expect(await status(sendTestMessage(env.DB, o.admin, receiver().send, o.teamIds[0], "https://m.example", NOW))).toBe(404);
+    await connectTeamChannel(env.DB, o.admin, o.teamIds[0], { kind: "slack", url: SLACK }, NOW);
+    expect(await status(sendTestMessage(env.DB, o.leads[1], receiver().send, o.teamIds[0], "https://m.example", NOW))).toBe(403);
+  });
+
+  it("lists the org's teams for the form", async () => {
+    expect((await getChatSettings(env.DB, o.admin)).teams.map((t) => t.name)).toEqual(["Team 1", "Team 2"]);
   });
 });

@@ -8,6 +8,7 @@ import { chatChannelUrlProblem, type ChatKind } from "../../src/domain/chat/chan
 import { slackMessage, teamsMessage, type ChatMessage } from "../../src/domain/chat/messages";
 import { chatChannelSchema } from "../../src/schemas/chat";
 import { claimChatPost, deleteChatChannel, listOrgChatChannels, markChatFailed, markChatPosted, upsertChatChannel, type ChatChannelRow } from "../db/chat-channels";
+import { listTeams } from "../db/teams";
 import { requireAdmin, requireTeamActor, type OrgAccess } from "./access";
 import { notFound } from "./errors";
 import { randomToken } from "./tokens";
@@ -52,6 +53,32 @@ export async function removeTeamChannel(db: D1Database, access: OrgAccess, teamI
 export async function listChatChannels(db: D1Database, access: OrgAccess): Promise<ChatChannelView[]> {
   requireAdmin(access);
   return (await listOrgChatChannels(db, access.org.id)).map(view);
+}
+
+/** The settings page: the org's teams to choose from, and the connected channels. Admins only. */
+export async function getChatSettings(db: D1Database, access: OrgAccess): Promise<{ teams: { id: string; name: string }[]; channels: ChatChannelView[] }> {
+  requireAdmin(access);
+  const [teams, channels] = await Promise.all([listTeams(db, access.org.id), listOrgChatChannels(db, access.org.id)]);
+  return { teams: teams.map((t) => ({ id: t.id, name: t.name })), channels: channels.map(view) };
+}
+
+/**
+ * Posts a test message to a team's channel now and records the outcome like any post, so the
+ * settings page shows whether it arrived or why not. The team's lead or an admin. Carries no
+ * data: only the team's name, which whoever is in the channel already knows.
+ */
+export async function sendTestMessage(db: D1Database, access: OrgAccess, send: ChatFetch, teamId: string, origin: string, now: Date): Promise<string | null> {
+  requireTeamActor(access, teamId);
+  const channel = (await listOrgChatChannels(db, access.org.id)).find((c) => c.team_id === teamId);
+  if (!channel) throw notFound("That team's chat channel");
+  const error = await postToChannel(send, channel.kind, channel.url, {
+    title: `Mistvine is connected to this channel for ${channel.team_name}`,
+    lines: [`On voting day the team's pulse link is posted here instead of emailed. If a post fails, the reminder goes by email.`],
+    link: { label: "Open Mistvine", url: `${origin}/o/${access.org.slug}` },
+  });
+  if (error) await markChatFailed(db, channel.id, error, now.toISOString());
+  else await markChatPosted(db, channel.id, now.toISOString());
+  return error;
 }
 
 /** The JSON body for a channel of this kind. */
