@@ -73,7 +73,7 @@ export async function sendTestMessage(db: D1Database, access: OrgAccess, send: C
   if (!channel) throw notFound("That team's chat channel");
   const error = await postToChannel(send, channel.kind, channel.url, {
     title: `Mistvine is connected to this channel for ${channel.team_name}`,
-    lines: [`On voting day the team's pulse link is posted here instead of emailed. If a post fails, the reminder goes by email.`],
+    lines: ["On voting day, while the team votes on its shared link, its pulse reminder is posted here instead of emailed. If a post fails, the reminder goes by email."],
     link: { label: "Open Mistvine", url: `${origin}/o/${access.org.slug}` },
   });
   if (error) await markChatFailed(db, channel.id, error, now.toISOString());
