@@ -1,0 +1,119 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
+import { AppError } from "./errors";
+import { connectTeamChannel, getChatSettings, listChatChannels, postOnce, removeTeamChannel, sendTestMessage, type ChatFetch } from "./chat-channels";
+
+const NOW = new Date("2026-11-20T10:00:00Z");
+const SLACK = "https://hooks.slack.com/services/T000/B000/secretpart";
+const TEAMS = "https://prod-1.westus.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?sig=s";
+const MESSAGE = { title: "How is Team 1 doing this week?", lines: ["<!channel> & co"], link: { label: "Rate this week", url: "https://mistvine.example/p/t" } };
+
+function receiver(statuses: number[] = []) {
+  const received: { url: string; body: unknown; redirect: string | undefined }[] = [];
+  const send: ChatFetch = async (url, init) => {
+    received.push({ url, body: JSON.parse(String(init.body)), redirect: init.redirect });
+    return new Response("ok", { status: statuses.shift() ?? 200 });
+  };
+  return { send, received };
+}
+
+const channelRow = async (teamId: string) =>
+  (await env.DB.prepare("SELECT id, kind, url, last_post_key, last_error FROM chat_channels WHERE team_id = ?1").bind(teamId).first<{ id: string; kind: "slack" | "teams"; url: string; last_post_key: string | null; last_error: string | null }>())!;
+
+async function status(p: Promise<unknown>): Promise<number> {
+  try {
+    await p;
+    return 200;
+  } catch (e) {
+    if (e instanceof AppError) return e.status;
+    throw e;
+  }
+}
+
+let o: TestOrg;
+beforeEach(async () => {
+  o = await createTestOrg(env.DB, { teams: 2, now: NOW });
+});
+
+describe("connecting a team's channel", () => {
+  it("lets the team's lead connect Slack and an admin replace it with Teams; the list shows hosts, never URLs", async () => {
+    expect((await connectTeamChannel(env.DB, o.leads[0], o.teamIds[0], { kind: "slack", url: SLACK }, NOW)).host).toBe("hooks.slack.com");
+    await connectTeamChannel(env.DB, o.admin, o.teamIds[0], { kind: "teams", url: TEAMS }, NOW);
+    const list = await listChatChannels(env.DB, o.admin);
+    expect(list).toEqual([{ teamId: o.teamIds[0], teamName: "Team 1", kind: "teams", host: "prod-1.westus.logic.azure.com", lastPostedAt: null, lastError: null, lastErrorAt: null }]);
+    expect(JSON.stringify(list)).not.toContain("sig=s");
+  });
+
+  it("refuses a URL of another host with 400 and the reason on the url field", async () => {
+    const error = await connectTeamChannel(env.DB, o.admin, o.teamIds[0], { kind: "slack", url: "https://evil.example/services/x" }, NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(400);
+    expect(JSON.stringify((error as AppError).details)).toContain("https://hooks.slack.com/");
+  });
+
+  it("refuses another team's lead (403) and a team of another org (404)", async () => {
+    expect(await status(connectTeamChannel(env.DB, o.leads[1], o.teamIds[0], { kind: "slack", url: SLACK }, NOW))).toBe(403);
+    const other = await createTestOrg(env.DB, { teams: 1, now: NOW });
+    expect(await status(connectTeamChannel(env.DB, o.admin, other.teamIds[0], { kind: "slack", url: SLACK }, NOW))).toBe(404);
+    expect(await listChatChannels(env.DB, other.admin)).toEqual([]);
+  });
+
+  it("removes a channel; removing it again is 404; the list is for admins only", async () => {
+    await connectTeamChannel(env.DB, o.admin, o.teamIds[1], { kind: "slack", url: SLACK }, NOW);
+    await removeTeamChannel(env.DB, o.leads[1], o.teamIds[1]);
+    expect(await status(removeTeamChannel(env.DB, o.leads[1], o.teamIds[1]))).toBe(404);
+    expect(await status(listChatChannels(env.DB, o.leads[0]))).toBe(403);
+  });
+});
+
+describe("posting once", () => {
+  it("posts the Block Kit body once per key, without following redirects", async () => {
+    await connectTeamChannel(env.DB, o.admin, o.teamIds[0], { kind: "slack", url: SLACK }, NOW);
+    const { send, received } = receiver();
+    expect(await postOnce(env.DB, send, await channelRow(o.teamIds[0]), "pulse:w1", MESSAGE, NOW)).toBe("posted");
+    expect(await postOnce(env.DB, send, await channelRow(o.teamIds[0]), "pulse:w1", MESSAGE, NOW)).toBe("already");
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ url: SLACK, redirect: "manual", body: { text: expect.any(String), blocks: [{ type: "section", text: { type: "mrkdwn", text: "*How is Team 1 doing this week?*\n&lt;!channel&gt; &amp; co" } }, { type: "actions" }] } });
+  });
+
+  it("records a failed post's reason for the settings page and reports it, so the caller sends the email", async () => {
+    await connectTeamChannel(env.DB, o.admin, o.teamIds[0], { kind: "teams", url: TEAMS }, NOW);
+    const { send, received } = receiver([500]);
+    expect(await postOnce(env.DB, send, await channelRow(o.teamIds[0]), "pulse:w1", MESSAGE, NOW)).toBe("failed");
+    expect((received[0].body as { attachments: { contentType: string }[] }).attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(await postOnce(env.DB, send, await channelRow(o.teamIds[0]), "pulse:w1", MESSAGE, NOW)).toBe("failed");
+    expect(received).toHaveLength(1);
+    expect((await listChatChannels(env.DB, o.admin))[0]).toMatchObject({ lastError: "The channel answered 500.", lastErrorAt: NOW.toISOString() });
+    const unreachable: ChatFetch = async () => {
+      throw new TypeError("network");
+    };
+    expect(await postOnce(env.DB, unreachable, await channelRow(o.teamIds[0]), "pulse:w2", MESSAGE, NOW)).toBe("failed");
+    expect((await listChatChannels(env.DB, o.admin))[0].lastError).toBe("The channel could not be reached.");
+    expect(await postOnce(env.DB, receiver().send, await channelRow(o.teamIds[0]), "pulse:w3", MESSAGE, NOW)).toBe("posted");
+    expect((await listChatChannels(env.DB, o.admin))[0]).toMatchObject({ lastError: null, lastPostedAt: NOW.toISOString() });
+  });
+});
+
+describe("the test message", () => {
+  it("posts to the team's channel and records success, or the reason it failed", async () => {
+    await connectTeamChannel(env.DB, o.admin, o.teamIds[1], { kind: "slack", url: SLACK }, NOW);
+    const { send, received } = receiver([404]);
+    expect(await sendTestMessage(env.DB, o.leads[1], send, o.teamIds[1], "https://mistvine.example", NOW)).toBe("The channel answered 404.");
+    expect((await getChatSettings(env.DB, o.admin)).channels[0]).toMatchObject({ teamName: "Team 2", lastError: "The channel answered 404." });
+    expect(await sendTestMessage(env.DB, o.admin, send, o.teamIds[1], "https://mistvine.example", NOW)).toBeNull();
+    expect((await getChatSettings(env.DB, o.admin)).channels[0]).toMatchObject({ lastError: null, lastPostedAt: NOW.toISOString() });
+    expect(received).toHaveLength(2);
+    expect(JSON.stringify(received[0].body)).toContain("https://mistvine.example/o/");
+  });
+
+  it("is 404 without a channel and 403 for another team's lead", async () => {
+    expect(await status(sendTestMessage(env.DB, o.admin, receiver().send, o.teamIds[0], "https://m.example", NOW))).toBe(404);
+    await connectTeamChannel(env.DB, o.admin, o.teamIds[0], { kind: "slack", url: SLACK }, NOW);
+    expect(await status(sendTestMessage(env.DB, o.leads[1], receiver().send, o.teamIds[0], "https://m.example", NOW))).toBe(403);
+  });
+
+  it("lists the org's teams for the form", async () => {
+    expect((await getChatSettings(env.DB, o.admin)).teams.map((t) => t.name)).toEqual(["Team 1", "Team 2"]);
+  });
+});
