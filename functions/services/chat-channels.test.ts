@@ -2,12 +2,24 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
 import { AppError } from "./errors";
-import { connectTeamChannel, getChatSettings, listChatChannels, postOnce, removeTeamChannel, sendTestMessage, type ChatFetch } from "./chat-channels";
+import {
+  connectTeamChannel,
+  getChatSettings,
+  listChatChannels,
+  postOnce,
+  removeTeamChannel,
+  sendTestMessage,
+  type ChatFetch,
+} from "./chat-channels";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
 const SLACK = "https://hooks.slack.com/services/T000/B000/secretpart";
 const TEAMS = "https://prod-1.westus.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?sig=s";
-const MESSAGE = { title: "How is Team 1 doing this week?", lines: ["<!channel> & co"], link: { label: "Rate this week", url: "https://mistvine.example/p/t" } };
+const MESSAGE = {
+  title: "How is Team 1 doing this week?",
+  lines: ["<!channel> & co"],
+  link: { label: "Rate this week", url: "https://mistvine.example/p/t" },
+};
 
 function receiver(statuses: number[] = []) {
   const received: { url: string; body: unknown; redirect: string | undefined }[] = [];
@@ -19,7 +31,9 @@ function receiver(statuses: number[] = []) {
 }
 
 const channelRow = async (teamId: string) =>
-  (await env.DB.prepare("SELECT id, kind, url, last_post_key, last_error FROM chat_channels WHERE team_id = ?1").bind(teamId).first<{ id: string; kind: "slack" | "teams"; url: string; last_post_key: string | null; last_error: string | null }>())!;
+  (await env.DB.prepare("SELECT id, kind, url, last_post_key, last_error FROM chat_channels WHERE team_id = ?1")
+    .bind(teamId)
+    .first<{ id: string; kind: "slack" | "teams"; url: string; last_post_key: string | null; last_error: string | null }>())!;
 
 async function status(p: Promise<unknown>): Promise<number> {
   try {
@@ -41,12 +55,28 @@ describe("connecting a team's channel", () => {
     expect((await connectTeamChannel(env.DB, o.leads[0], o.teamIds[0], { kind: "slack", url: SLACK }, NOW)).host).toBe("hooks.slack.com");
     await connectTeamChannel(env.DB, o.admin, o.teamIds[0], { kind: "teams", url: TEAMS }, NOW);
     const list = await listChatChannels(env.DB, o.admin);
-    expect(list).toEqual([{ teamId: o.teamIds[0], teamName: "Team 1", kind: "teams", host: "prod-1.westus.logic.azure.com", lastPostedAt: null, lastError: null, lastErrorAt: null }]);
+    expect(list).toEqual([
+      {
+        teamId: o.teamIds[0],
+        teamName: "Team 1",
+        kind: "teams",
+        host: "prod-1.westus.logic.azure.com",
+        lastPostedAt: null,
+        lastError: null,
+        lastErrorAt: null,
+      },
+    ]);
     expect(JSON.stringify(list)).not.toContain("sig=s");
   });
 
   it("refuses a URL of another host with 400 and the reason on the url field", async () => {
-    const error = await connectTeamChannel(env.DB, o.admin, o.teamIds[0], { kind: "slack", url: "https://evil.example/services/x" }, NOW).catch((e: unknown) => e);
+    const error = await connectTeamChannel(
+      env.DB,
+      o.admin,
+      o.teamIds[0],
+      { kind: "slack", url: "https://evil.example/services/x" },
+      NOW,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(400);
     expect(JSON.stringify((error as AppError).details)).toContain("https://hooks.slack.com/");
@@ -74,17 +104,32 @@ describe("posting once", () => {
     expect(await postOnce(env.DB, send, await channelRow(o.teamIds[0]), "pulse:w1", MESSAGE, NOW)).toBe("posted");
     expect(await postOnce(env.DB, send, await channelRow(o.teamIds[0]), "pulse:w1", MESSAGE, NOW)).toBe("already");
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ url: SLACK, redirect: "manual", body: { text: expect.any(String), blocks: [{ type: "section", text: { type: "mrkdwn", text: "*How is Team 1 doing this week?*\n&lt;!channel&gt; &amp; co" } }, { type: "actions" }] } });
+    expect(received[0]).toMatchObject({
+      url: SLACK,
+      redirect: "manual",
+      body: {
+        text: expect.any(String),
+        blocks: [
+          { type: "section", text: { type: "mrkdwn", text: "*How is Team 1 doing this week?*\n&lt;!channel&gt; &amp; co" } },
+          { type: "actions" },
+        ],
+      },
+    });
   });
 
   it("records a failed post's reason for the settings page and reports it, so the caller sends the email", async () => {
     await connectTeamChannel(env.DB, o.admin, o.teamIds[0], { kind: "teams", url: TEAMS }, NOW);
     const { send, received } = receiver([500]);
     expect(await postOnce(env.DB, send, await channelRow(o.teamIds[0]), "pulse:w1", MESSAGE, NOW)).toBe("failed");
-    expect((received[0].body as { attachments: { contentType: string }[] }).attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect((received[0].body as { attachments: { contentType: string }[] }).attachments[0].contentType).toBe(
+      "application/vnd.microsoft.card.adaptive",
+    );
     expect(await postOnce(env.DB, send, await channelRow(o.teamIds[0]), "pulse:w1", MESSAGE, NOW)).toBe("failed");
     expect(received).toHaveLength(1);
-    expect((await listChatChannels(env.DB, o.admin))[0]).toMatchObject({ lastError: "The channel answered 500.", lastErrorAt: NOW.toISOString() });
+    expect((await listChatChannels(env.DB, o.admin))[0]).toMatchObject({
+      lastError: "The channel answered 500.",
+      lastErrorAt: NOW.toISOString(),
+    });
     const unreachable: ChatFetch = async () => {
       throw new TypeError("network");
     };
@@ -99,8 +144,13 @@ describe("the test message", () => {
   it("posts to the team's channel and records success, or the reason it failed", async () => {
     await connectTeamChannel(env.DB, o.admin, o.teamIds[1], { kind: "slack", url: SLACK }, NOW);
     const { send, received } = receiver([404]);
-    expect(await sendTestMessage(env.DB, o.leads[1], send, o.teamIds[1], "https://mistvine.example", NOW)).toBe("The channel answered 404.");
-    expect((await getChatSettings(env.DB, o.admin)).channels[0]).toMatchObject({ teamName: "Team 2", lastError: "The channel answered 404." });
+    expect(await sendTestMessage(env.DB, o.leads[1], send, o.teamIds[1], "https://mistvine.example", NOW)).toBe(
+      "The channel answered 404.",
+    );
+    expect((await getChatSettings(env.DB, o.admin)).channels[0]).toMatchObject({
+      teamName: "Team 2",
+      lastError: "The channel answered 404.",
+    });
     expect(await sendTestMessage(env.DB, o.admin, send, o.teamIds[1], "https://mistvine.example", NOW)).toBeNull();
     expect((await getChatSettings(env.DB, o.admin)).channels[0]).toMatchObject({ lastError: null, lastPostedAt: NOW.toISOString() });
     expect(received).toHaveLength(2);

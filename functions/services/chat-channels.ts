@@ -7,7 +7,15 @@
 import { chatChannelUrlProblem, type ChatKind } from "../../src/domain/chat/channels";
 import { slackMessage, teamsMessage, type ChatMessage } from "../../src/domain/chat/messages";
 import { chatChannelSchema } from "../../src/schemas/chat";
-import { claimChatPost, deleteChatChannel, listOrgChatChannels, markChatFailed, markChatPosted, upsertChatChannel, type ChatChannelRow } from "../db/chat-channels";
+import {
+  claimChatPost,
+  deleteChatChannel,
+  listOrgChatChannels,
+  markChatFailed,
+  markChatPosted,
+  upsertChatChannel,
+  type ChatChannelRow,
+} from "../db/chat-channels";
 import { listTeams } from "../db/teams";
 import { requireAdmin, requireTeamActor, type OrgAccess } from "./access";
 import { notFound } from "./errors";
@@ -31,14 +39,36 @@ export interface ChatChannelView {
 }
 
 function view(c: ChatChannelRow): ChatChannelView {
-  return { teamId: c.team_id, teamName: c.team_name, kind: c.kind, host: new URL(c.url).host, lastPostedAt: c.last_posted_at, lastError: c.last_error, lastErrorAt: c.last_error_at };
+  return {
+    teamId: c.team_id,
+    teamName: c.team_name,
+    kind: c.kind,
+    host: new URL(c.url).host,
+    lastPostedAt: c.last_posted_at,
+    lastError: c.last_error,
+    lastErrorAt: c.last_error_at,
+  };
 }
 
 /** Connects (or replaces) a team's channel. The team's lead or an admin. */
-export async function connectTeamChannel(db: D1Database, access: OrgAccess, teamId: string, input: unknown, now: Date): Promise<ChatChannelView> {
+export async function connectTeamChannel(
+  db: D1Database,
+  access: OrgAccess,
+  teamId: string,
+  input: unknown,
+  now: Date,
+): Promise<ChatChannelView> {
   requireTeamActor(access, teamId);
   const data = parseInput(chatChannelSchema, input);
-  await upsertChatChannel(db, { id: randomToken(16), org_id: access.org.id, team_id: teamId, kind: data.kind, url: data.url, created_by: access.viewer.personId || null, created_at: now.toISOString() });
+  await upsertChatChannel(db, {
+    id: randomToken(16),
+    org_id: access.org.id,
+    team_id: teamId,
+    kind: data.kind,
+    url: data.url,
+    created_by: access.viewer.personId || null,
+    created_at: now.toISOString(),
+  });
   const found = (await listOrgChatChannels(db, access.org.id)).find((c) => c.team_id === teamId);
   if (!found) throw notFound("That team");
   return view(found);
@@ -56,7 +86,10 @@ export async function listChatChannels(db: D1Database, access: OrgAccess): Promi
 }
 
 /** The settings page: the org's teams to choose from, and the connected channels. Admins only. */
-export async function getChatSettings(db: D1Database, access: OrgAccess): Promise<{ teams: { id: string; name: string }[]; channels: ChatChannelView[] }> {
+export async function getChatSettings(
+  db: D1Database,
+  access: OrgAccess,
+): Promise<{ teams: { id: string; name: string }[]; channels: ChatChannelView[] }> {
   requireAdmin(access);
   const [teams, channels] = await Promise.all([listTeams(db, access.org.id), listOrgChatChannels(db, access.org.id)]);
   return { teams: teams.map((t) => ({ id: t.id, name: t.name })), channels: channels.map(view) };
@@ -67,13 +100,22 @@ export async function getChatSettings(db: D1Database, access: OrgAccess): Promis
  * settings page shows whether it arrived or why not. The team's lead or an admin. Carries no
  * data: only the team's name, which whoever is in the channel already knows.
  */
-export async function sendTestMessage(db: D1Database, access: OrgAccess, send: ChatFetch, teamId: string, origin: string, now: Date): Promise<string | null> {
+export async function sendTestMessage(
+  db: D1Database,
+  access: OrgAccess,
+  send: ChatFetch,
+  teamId: string,
+  origin: string,
+  now: Date,
+): Promise<string | null> {
   requireTeamActor(access, teamId);
   const channel = (await listOrgChatChannels(db, access.org.id)).find((c) => c.team_id === teamId);
   if (!channel) throw notFound("That team's chat channel");
   const error = await postToChannel(send, channel.kind, channel.url, {
     title: `Mistvine is connected to this channel for ${channel.team_name}`,
-    lines: ["On voting day, while the team votes on its shared link, its pulse reminder is posted here instead of emailed. If a post fails, the reminder goes by email."],
+    lines: [
+      "On voting day, while the team votes on its shared link, its pulse reminder is posted here instead of emailed. If a post fails, the reminder goes by email.",
+    ],
     link: { label: "Open Mistvine", url: `${origin}/o/${access.org.slug}` },
   });
   if (error) await markChatFailed(db, channel.id, error, now.toISOString());
@@ -91,11 +133,19 @@ export async function postToChannel(send: ChatFetch, kind: ChatKind, url: string
   const problem = chatChannelUrlProblem(kind, url);
   if (problem) return problem;
   try {
-    const res = await send(url, { method: "POST", headers: { "content-type": "application/json" }, body: chatPayload(kind, m), redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const res = await send(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: chatPayload(kind, m),
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     await res.body?.cancel();
     return res.ok ? null : `The channel answered ${res.status}.`;
   } catch (e) {
-    return e instanceof Error && e.name === "TimeoutError" ? "The channel did not answer within 10 seconds." : "The channel could not be reached.";
+    return e instanceof Error && e.name === "TimeoutError"
+      ? "The channel did not answer within 10 seconds."
+      : "The channel could not be reached.";
   }
 }
 
@@ -105,7 +155,14 @@ export type ChatPostOutcome = "posted" | "already" | "failed";
  * Posts the message named `key` to a channel once: "posted" when it took it now, "already" when
  * an earlier run claimed it and did not fail, "failed" when it did (the caller sends the email).
  */
-export async function postOnce(db: D1Database, send: ChatFetch, channel: Pick<ChatChannelRow, "id" | "kind" | "url" | "last_post_key" | "last_error">, key: string, m: ChatMessage, now: Date): Promise<ChatPostOutcome> {
+export async function postOnce(
+  db: D1Database,
+  send: ChatFetch,
+  channel: Pick<ChatChannelRow, "id" | "kind" | "url" | "last_post_key" | "last_error">,
+  key: string,
+  m: ChatMessage,
+  now: Date,
+): Promise<ChatPostOutcome> {
   if (!(await claimChatPost(db, channel.id, key))) return channel.last_error ? "failed" : "already";
   const error = await postToChannel(send, channel.kind, channel.url, m);
   if (error) {

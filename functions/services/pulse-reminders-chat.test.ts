@@ -27,11 +27,18 @@ function receiver(statuses: number[] = []) {
 let org: TestOrg;
 const scheduledOrg = () => ({ ...org.admin.org, report_weekday: 1, report_hour: 9, pulse_weekday: 3 });
 const emailsTo = async (teamId: string) =>
-  (await env.DB.prepare("SELECT to_address FROM outbox WHERE kind = 'pulse_reminder' AND substr(idempotency_key, 1, length(?1)) = ?1 ORDER BY to_address").bind(`pulse_reminder:${org.admin.org.id}:${teamId}:`).all<{ to_address: string }>()).results.map((r) => r.to_address);
+  (
+    await env.DB.prepare(
+      "SELECT to_address FROM outbox WHERE kind = 'pulse_reminder' AND substr(idempotency_key, 1, length(?1)) = ?1 ORDER BY to_address",
+    )
+      .bind(`pulse_reminder:${org.admin.org.id}:${teamId}:`)
+      .all<{ to_address: string }>()
+  ).results.map((r) => r.to_address);
 
 beforeEach(async () => {
   org = await createTestOrg(env.DB, { teams: 2, activate: false });
-  for (const teamId of org.teamIds) await saveTeamAddresses(env.DB, org.admin, teamId, { addresses: ADDRESSES.join("\n") }, new Date("2026-10-30T10:00:00Z"));
+  for (const teamId of org.teamIds)
+    await saveTeamAddresses(env.DB, org.admin, teamId, { addresses: ADDRESSES.join("\n") }, new Date("2026-10-30T10:00:00Z"));
   await setPulseMode(env.DB, org.leads[1], org.teamIds[1], { mode: "personal" });
   await moveWaveTo(env.DB, org.admin, org.waveId, "active", new Date("2026-11-02T08:00:00Z"));
 });
@@ -62,7 +69,9 @@ describe("the pulse reminder in a chat channel", () => {
     await enqueuePulseReminders(env.DB, scheduledOrg(), WEEK, ORIGIN, WED, send);
     expect(received).toHaveLength(1);
     expect(await emailsTo(org.teamIds[0])).toEqual(ADDRESSES);
-    const row = await env.DB.prepare("SELECT last_error FROM chat_channels WHERE team_id = ?1").bind(org.teamIds[0]).first<string>("last_error");
+    const row = await env.DB.prepare("SELECT last_error FROM chat_channels WHERE team_id = ?1")
+      .bind(org.teamIds[0])
+      .first<string>("last_error");
     expect(row).toBe("The channel answered 502.");
   });
 

@@ -28,14 +28,32 @@ import { postOnce, type ChatFetch } from "./chat-channels";
  * promise and the link); when the post fails, the team's list gets the email as usual. Teams
  * on personal links are never posted to: their links belong to one address each.
  */
-export async function enqueuePulseReminders(db: D1Database, org: ScheduledOrgRow, week: string, origin: string, now: Date, send: ChatFetch = (url, init) => fetch(url, init)): Promise<number> {
-  const [teams, addresses, channels] = await batch(db, [reminderTeamsStatement(db, org.id), orgAddressesStatement(db, org.id), orgChatChannelsStatement(db, org.id)]);
+export async function enqueuePulseReminders(
+  db: D1Database,
+  org: ScheduledOrgRow,
+  week: string,
+  origin: string,
+  now: Date,
+  send: ChatFetch = (url, init) => fetch(url, init),
+): Promise<number> {
+  const [teams, addresses, channels] = await batch(db, [
+    reminderTeamsStatement(db, org.id),
+    orgAddressesStatement(db, org.id),
+    orgChatChannelsStatement(db, org.id),
+  ]);
   const weekLabel = `${formatDay(week)} – ${formatDay(addDays(week, 6), true)}`;
   const posted = new Set<string>();
   for (const t of teams.results) {
     const channel = channels.results.find((c) => c.team_id === t.team_id);
     if (!channel || !t.objectives || t.pulse_mode !== "shared" || !t.token) continue;
-    const outcome = await postOnce(db, send, channel, `pulse_reminder:${week}`, pulseReminderChatMessage(t.team_name, weekLabel, t.objectives.split("\n"), `${origin}/p/${t.token}`, org.anonymity_k), now);
+    const outcome = await postOnce(
+      db,
+      send,
+      channel,
+      `pulse_reminder:${week}`,
+      pulseReminderChatMessage(t.team_name, weekLabel, t.objectives.split("\n"), `${origin}/p/${t.token}`, org.anonymity_k),
+      now,
+    );
     if (outcome !== "failed") posted.add(t.team_id);
   }
   const teamRows = teams.results.filter((t) => t.objectives && (t.token || t.pulse_mode === "personal") && !posted.has(t.team_id));
@@ -43,7 +61,12 @@ export async function enqueuePulseReminders(db: D1Database, org: ScheduledOrgRow
   for (const a of addresses.results) byTeam.set(a.team_id, [...(byTeam.get(a.team_id) ?? []), a.email]);
   const recipients = teamRows.flatMap((t) => (byTeam.get(t.team_id) ?? []).map((email) => ({ email, team: t })));
   if (recipients.length === 0) return 0;
-  const subscriptions = await subscriptionsFor(db, org.id, recipients.map((r) => ({ email: r.email, kind: "pulse_reminder" as const })), now);
+  const subscriptions = await subscriptionsFor(
+    db,
+    org.id,
+    recipients.map((r) => ({ email: r.email, kind: "pulse_reminder" as const })),
+    now,
+  );
   const messages: NewOutboxMessage[] = [];
   const links = new Map<string, { token: string; tokenHash: string; teamId: string; waveId: string }>();
   for (const r of recipients) {
@@ -84,7 +107,13 @@ export async function enqueuePulseReminders(db: D1Database, org: ScheduledOrgRow
 }
 
 /** The chat post of the reminder: what the shared-link email says, no more. */
-export function pulseReminderChatMessage(teamName: string, weekLabel: string, objectives: readonly string[], pulseUrl: string, k: number): ChatMessage {
+export function pulseReminderChatMessage(
+  teamName: string,
+  weekLabel: string,
+  objectives: readonly string[],
+  pulseUrl: string,
+  k: number,
+): ChatMessage {
   return {
     title: `How is ${teamName} doing this week?`,
     lines: [

@@ -14,7 +14,11 @@ beforeAll(async () => {
   page = await (await newContext(browser)).newPage();
   await createOrgThroughStart(page, base, SLUG, "Chatty", `ada-${stamp}@chatty.example`);
   const status = await page.evaluate(async (slug) => {
-    const res = await fetch(`/api/orgs/${slug}/teams`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Payments", declaredSize: 5 }) });
+    const res = await fetch(`/api/orgs/${slug}/teams`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Payments", declaredSize: 5 }),
+    });
     return res.status;
   }, SLUG);
   expect(status).toBe(201);

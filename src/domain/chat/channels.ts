@@ -28,12 +28,14 @@ export function chatChannelUrlProblem(kind: ChatKind, raw: string): string | nul
   if (url.username || url.password) return "Leave user names and passwords out of the URL.";
   if (url.port !== "") return `Leave the port out of the URL. ${CHAT_URL_HINT[kind]}`;
   const host = url.hostname;
-  const hostOk = kind === "slack" ? host === "hooks.slack.com" : TEAMS_HOST_SUFFIXES.some((s) => host.endsWith(s) && host.length > s.length);
+  const hostOk =
+    kind === "slack" ? host === "hooks.slack.com" : TEAMS_HOST_SUFFIXES.some((s) => host.endsWith(s) && host.length > s.length);
   if (!hostOk) {
     return kind === "slack"
       ? `That is not a Slack incoming-webhook URL. ${CHAT_URL_HINT.slack}`
       : `That is not a Teams Workflows webhook URL. ${CHAT_URL_HINT.teams}`;
   }
-  if (url.pathname === "/" || url.pathname === "") return `The URL is missing its path: paste the whole webhook URL. ${CHAT_URL_HINT[kind]}`;
+  if (url.pathname === "/" || url.pathname === "")
+    return `The URL is missing its path: paste the whole webhook URL. ${CHAT_URL_HINT[kind]}`;
   return null;
 }
