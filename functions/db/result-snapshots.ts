@@ -8,7 +8,7 @@ export interface CampaignSnapshotRow extends CampaignRow {
 
 /**
  * The snapshot join: current only while its version and format match what the campaign holds
- * now (its k is fixed when it opens). ?format is the placeholder's number in the caller.
+ * now (its k is fixed when it opens). `format` is the numbered bind parameter (e.g. "?3") that carries the snapshot format in the caller's statement.
  */
 const snapshotJoin = (format: string) =>
   `LEFT JOIN scorecard_result_snapshots s ON s.campaign_id = c.id AND s.version = c.result_version AND s.k = c.anonymity_k AND s.format = ${format}`;
