@@ -1,7 +1,7 @@
 /**
- * The one way a page handles a POST. Every page with a form calls `handleFormActions` once,
- * before it reads what it shows; no page reads a form or looks at the request method itself
- * (`pages-post.test.ts` checks the sources).
+ * The one way a page handles a POST. Every page that takes a form calls `handleFormActions`
+ * once; no page reads a form or looks at the request method itself (`pages-post.test.ts`
+ * checks the sources).
  */
 import { AppError } from "../../functions/services/errors";
 import { readForm } from "../../functions/services/forms";
@@ -107,10 +107,10 @@ function findAction<R>(actions: Record<string, FormAction<R>>, name: string): Fo
 
 /**
  * Runs the posted form's `_action`. Success redirects (303) to the URL the action returns,
- * answers the response it returns, or comes back with the value to render; a refusal (an AppError) comes back as the outcome to
- * re-render the form with, the response status set to match. An unknown action is a 400,
- * never a 500; anything that is not an AppError is a bug and is rethrown. On a GET nothing
- * runs and the page renders as usual.
+ * answers the response it returns, or comes back with the value to render; a refusal (an
+ * AppError) comes back as the outcome to re-render the form with, the response status set to
+ * match. An unknown action is a 400, never a 500; anything that is not an AppError is a bug
+ * and is rethrown. On a GET nothing runs and the page renders as usual.
  */
 export async function handleFormActions<R = never>(
   page: FormPage,
