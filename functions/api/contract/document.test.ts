@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { campaignRouteIds } from "../../../tests/support/campaign-fixtures";
 import { ORG_API_ROUTES, routeApiTokenId, routeBoostId, routeWebhookIds, type RouteIds } from "../../../tests/support/org-api-routes";
 import { createTestOrg, sessionCookieFor, type TestOrg } from "../../../tests/support/org-fixtures";
+import { pulseTokenFor, voteSubmissionId } from "../../../tests/support/pulse-fixtures";
+import { submissionId, uniformAnswers } from "../../../tests/support/scorecard-fixtures";
 import { closeCampaignOf } from "../../services/campaigns";
 import { createWave, moveWaveTo } from "../../services/waves";
 import { app } from "../app";
@@ -139,6 +141,64 @@ describe("the OpenAPI contract", () => {
       if (res.status === 403) res = await call(route.method, path, await sessionCookieFor(env.DB, org.leads[1]), body);
       const succeeded = await expectAnswerDocumented(op, res.clone(), label);
       expect(succeeded, `${label} answered ${res.status}: ${await res.text()}`).toBe(true);
+    });
+  });
+
+  describe("the public routes answer exactly as documented", () => {
+    async function publicCall(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const res = await exports.default.fetch(`${BASE}${path}`, {
+        method,
+        headers: {
+          "cf-connecting-ip": `203.0.113.${(n = (n % 250) + 1)}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const pattern = app.routes.find(
+        (r) => r.method === method && new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, "[^/]+").replace(/\./g, "\\.")}$`).test(path),
+      )!.path;
+      expect(
+        await expectAnswerDocumented(operationOf(method, pattern), res.clone(), `${method} ${path}`),
+        `${method} ${path} answered ${res.status}`,
+      ).toBe(true);
+      return res;
+    }
+    let n = 0;
+
+    it("health, the Scorecard, sign-in and org creation", async () => {
+      await publicCall("GET", "/api/health");
+      await publicCall("GET", "/api/scorecard/statements");
+      await publicCall("GET", "/api/scorecard/benchmark");
+      const answers = uniformAnswers(4);
+      const first = await publicCall("POST", "/api/scorecard/results", { submissionId: submissionId("contract"), answers });
+      const { id } = (await first.json()) as { id: string };
+      await publicCall("GET", `/api/scorecard/results/${id}`);
+      await publicCall("POST", `/api/scorecard/results/${id}/email`, {
+        email: "someone@example.com",
+        submissionId: submissionId("contract-mail"),
+      });
+      await publicCall("POST", "/api/sign-in", { email: "nobody@example.com" });
+      await publicCall("POST", "/api/orgs", {
+        orgName: "Contract Co",
+        slug: `contract-${Date.now().toString(36)}`,
+        timeZone: "UTC",
+        name: "Founder",
+        email: "founder@example.com",
+      });
+    });
+
+    it("the anonymous pulse: the page a link opens and a vote", async () => {
+      const monday = new Date();
+      monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+      const org = await createTestOrg(env.DB, { teams: 1, now: new Date(), startsOn: monday.toISOString().slice(0, 10) });
+      const token = await pulseTokenFor(env.DB, org.leads[0], org.teamIds[0], new Date());
+      await publicCall("GET", `/api/pulse/${token}`);
+      const vote = await publicCall("POST", `/api/pulse/${token}/votes`, {
+        submissionId: voteSubmissionId(),
+        votes: [{ objectiveId: org.teamObjectiveIds[0], score: 4 }],
+      });
+      expect(vote.status).toBe(201);
     });
   });
 });
