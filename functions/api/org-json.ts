@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACTION_KINDS, URGENCIES } from "../../src/domain/actions/model";
 import { PREVIEW_KINDS } from "../services/report-previews";
 import type { OrgAccess } from "../services/access";
 import type { ActionsView } from "../services/actions";
@@ -27,25 +28,8 @@ export const ActionsJson = z
     items: z.array(
       z.object({
         key: z.string().meta({ description: "Stable within a read: the kind and what it is about." }),
-        kind: z.enum([
-          "no-objective",
-          "stale-key-result",
-          "ppp-due",
-          "plans-review",
-          "problem-ageing",
-          "boost-to-answer",
-          "boost-reply",
-          "pulse-hidden",
-          "reflection-due",
-          "team-no-objective",
-          "team-needs-support",
-          "ppp-missing",
-          "boost-unanswered",
-          "wave-ending-no-draft",
-          "invite-pending",
-          "campaign-ready",
-        ]),
-        urgency: z.enum(["high", "medium", "low"]),
+        kind: z.enum(ACTION_KINDS),
+        urgency: z.enum(URGENCIES),
         teamId: Id.nullable(),
         title: z.string(),
         reason: z.string(),
