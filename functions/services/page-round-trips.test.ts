@@ -282,7 +282,7 @@ describe("page and API round trips on the 50-team org", () => {
         await waitOnExecutionContext(ctx);
         return { res, body, roundTrips };
       };
-      const credentials = [
+      const credentials: Record<string, string>[] = [
         { cookie: `${SESSION_COOKIE}=${apiAdmin}` },
         ...(SESSION_ONLY.has(route.pattern) ? [] : [{ authorization: `Bearer ${apiToken}` }]),
       ];
