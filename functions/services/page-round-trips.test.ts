@@ -109,6 +109,7 @@ describe("page and API round trips on the 50-team org", () => {
   let lead = "";
   /** The API checks the session at the real clock: a session that outlives the test run. */
   let apiAdmin = "";
+  let apiLead = "";
   /** A read-only API token of the admin: the middleware's other way in. */
   let apiToken = "";
   let teamId = "";
@@ -137,6 +138,7 @@ describe("page and API round trips on the 50-team org", () => {
     const adminAccess = await requireOrgAccess(env.DB, await viewerFromSession(env.DB, admin, NOW), BENCH_ORG.slug);
     const leadAccess = await requireOrgAccess(env.DB, await viewerFromSession(env.DB, lead, NOW), BENCH_ORG.slug);
     apiAdmin = await sessionCookieFor(env.DB, adminAccess);
+    apiLead = await sessionCookieFor(env.DB, leadAccess);
     apiToken = (await createApiToken(env.DB, adminAccess, { name: "Round trips", scope: "read", expiresInDays: null }, new Date())).token;
     o = {
       admin: adminAccess,
@@ -162,10 +164,13 @@ describe("page and API round trips on the 50-team org", () => {
     await connectTeamChannel(env.DB, adminAccess, teamId, { kind: "slack", url: "https://hooks.slack.com/services/T0/B0/abc" }, NOW);
   }, 180_000);
 
-  it("the board, with what leadership sees first", async () => {
+  it("the board, with what leadership sees first, for an admin and for a lead", async () => {
     const page = await pageRead(admin, (db, access) => getBoardPage(db, access, NOW));
     expect(page.board?.teams).toHaveLength(50);
     expect(page.help?.ppp).toHaveLength(50);
+    const forLead = await pageRead(lead, (db, access) => getBoardPage(db, access, NOW));
+    expect(forLead.board?.teams).toHaveLength(50);
+    expect(forLead.help).toBeNull();
   });
 
   it("the team page, for its lead and for an admin", async () => {
@@ -176,15 +181,17 @@ describe("page and API round trips on the 50-team org", () => {
     }
   });
 
-  it("the pulse, actions, PPP summary and results pages", async () => {
-    const pulse = await pageRead(admin, (db, access) => getPulseReadView(db, access, null, NOW));
-    expect(pulse.sentiment?.teams.size).toBe(50);
-    const actions = await pageRead(admin, (db, access) => getActions(db, access, NOW));
-    expect(actions.next.wave?.name).toBe("Bench wave");
-    const ppp = await pageRead(admin, (db, access) => getPppSummary(db, access, null, NOW));
-    expect(ppp.teams).toHaveLength(50);
-    const results = await pageRead(admin, (db, access) => getOrgResults(db, access, null, NOW));
-    expect(results.campaign?.id).toBe(ids.campaignId);
+  it("the pulse, actions, PPP summary and results pages, for an admin and for a lead", async () => {
+    for (const cookie of [admin, lead]) {
+      const pulse = await pageRead(cookie, (db, access) => getPulseReadView(db, access, null, NOW));
+      expect(pulse.sentiment?.teams.size).toBe(50);
+      const actions = await pageRead(cookie, (db, access) => getActions(db, access, NOW));
+      expect(actions.next.wave?.name).toBe("Bench wave");
+      const ppp = await pageRead(cookie, (db, access) => getPppSummary(db, access, null, NOW));
+      expect(ppp.teams).toHaveLength(50);
+      const results = await pageRead(cookie, (db, access) => getOrgResults(db, access, null, NOW));
+      expect(results.campaign?.id).toBe(ids.campaignId);
+    }
   });
 
   it("the boosts list and a boost, for a lead and for an admin", async () => {
@@ -282,6 +289,10 @@ describe("page and API round trips on the 50-team org", () => {
         await waitOnExecutionContext(ctx);
         return { res, body, roundTrips };
       };
+      // A lead reads what a lead may (else a 403 or 404), in as few round trips.
+      const leadAnswer = await send({ cookie: `${SESSION_COOKIE}=${apiLead}` });
+      expect([200, 403, 404]).toContain(leadAnswer.res.status);
+      expect((await send({ cookie: `${SESSION_COOKIE}=${apiLead}` })).roundTrips).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
       const credentials: Record<string, string>[] = [
         { cookie: `${SESSION_COOKIE}=${apiAdmin}` },
         ...(SESSION_ONLY.has(route.pattern) ? [] : [{ authorization: `Bearer ${apiToken}` }]),
