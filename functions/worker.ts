@@ -1,3 +1,5 @@
+import { withEnv } from "cloudflare:workers";
+import { countingD1, ROUND_TRIPS_HEADER } from "./db/round-trips";
 import { runScheduledJobs } from "./jobs";
 import { flushWebhooks } from "./services/webhooks";
 
@@ -9,6 +11,42 @@ import { flushWebhooks } from "./services/webhooks";
 const seen: string[] = [];
 const SEEN_MAX = 500;
 
+/** Statuses whose response has no body (a Response built with one throws). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * Local builds only: answers the request with its D1 round trips in the
+ * `x-mistvine-d1-round-trips` header, for `npm run bench`. The request's D1 (the env passed on
+ * and the `env` that pages import from cloudflare:workers) is wrapped with the counter of the
+ * no-N+1 tests, and the body is read to the end first, so a component that read while the page
+ * streamed is counted too.
+ */
+async function countedFetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const counter = countingD1(env.DB);
+  const counted: Env = { ...env, DB: counter.db };
+  const response = (await withEnv(counted, () => answer(request, counted, ctx))) as Response;
+  const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+  const headers = new Headers(response.headers);
+  headers.set(ROUND_TRIPS_HEADER, String(counter.roundTrips()));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+async function answer(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  // Loaded on first request so the scheduled handler can be imported without Astro's build.
+  const { handle } = await import("@astrojs/cloudflare/handler");
+  const response = await handle(request, env, ctx);
+  // A change may have queued webhook deliveries: send what is due after answering, so a
+  // receiver hears within seconds, not at the next cron (which stays the safety net for retries).
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    ctx.waitUntil(
+      flushWebhooks(env.DB, (url, init) => fetch(url, init), new Date(), 10).catch((error: unknown) =>
+        console.error("webhook flush failed", error instanceof Error ? error.message : String(error)),
+      ),
+    );
+  }
+  return response;
+}
+
 /** The Worker: Astro (pages and the /api bridge) answers fetch; the jobs answer the cron. */
 export default {
   async fetch(request, env, ctx) {
@@ -17,20 +55,9 @@ export default {
       if (pathname === "/dev/requests") return Response.json({ requests: seen });
       seen.push(`${request.method} ${pathname}`);
       if (seen.length > SEEN_MAX) seen.splice(0, seen.length - SEEN_MAX);
+      return countedFetch(request, env, ctx);
     }
-    // Loaded on first request so the scheduled handler can be imported without Astro's build.
-    const { handle } = await import("@astrojs/cloudflare/handler");
-    const response = await handle(request, env, ctx);
-    // A change may have queued webhook deliveries: send what is due after answering, so a
-    // receiver hears within seconds, not at the next cron (which stays the safety net for retries).
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      ctx.waitUntil(
-        flushWebhooks(env.DB, (url, init) => fetch(url, init), new Date(), 10).catch((error: unknown) =>
-          console.error("webhook flush failed", error instanceof Error ? error.message : String(error)),
-        ),
-      );
-    }
-    return response;
+    return answer(request, env, ctx);
   },
   scheduled(controller, env, ctx) {
     ctx.waitUntil(

@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 import type { OrgRow, Role } from "./orgs";
 
 export type ApiTokenScope = "read" | "write";
@@ -39,16 +40,20 @@ export async function insertApiToken(db: D1Database, t: NewApiToken): Promise<vo
 
 /** The org's tokens, newest first, with who created each; never the hash. */
 export async function listApiTokens(db: D1Database, orgId: string): Promise<ApiTokenRow[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT t.id, t.org_id, t.name, t.scope, t.token_hint, p.name AS created_by_name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
-       FROM api_tokens t JOIN people p ON p.id = t.created_by
-       WHERE t.org_id = ?1
-       ORDER BY t.created_at DESC, t.id`,
-    )
-    .bind(orgId)
-    .all<ApiTokenRow>();
-  return results;
+  return (await listApiTokensStatement(db, orgId).all<ApiTokenRow>()).results;
+}
+
+export function listApiTokensStatement(db: D1Database, orgId: string): Typed<ApiTokenRow> {
+  return typed<ApiTokenRow>(
+    db
+      .prepare(
+        `SELECT t.id, t.org_id, t.name, t.scope, t.token_hint, p.name AS created_by_name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
+         FROM api_tokens t JOIN people p ON p.id = t.created_by
+         WHERE t.org_id = ?1
+         ORDER BY t.created_at DESC, t.id`,
+      )
+      .bind(orgId),
+  );
 }
 
 /** Revokes a token of the org; false when the org has no such token. Revoking twice keeps the first time. */

@@ -1,3 +1,5 @@
+import { typed, type Typed } from "./typed";
+
 export interface InviteRow {
   id: string;
   org_id: string;
@@ -26,9 +28,9 @@ export function markInviteAcceptedStatement(db: D1Database, id: string, at: stri
 }
 
 export async function listInvites(db: D1Database, orgId: string): Promise<InviteRow[]> {
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM invites WHERE org_id = ?1 ORDER BY created_at DESC`)
-    .bind(orgId)
-    .all<InviteRow>();
-  return results;
+  return (await listInvitesStatement(db, orgId).all<InviteRow>()).results;
+}
+
+export function listInvitesStatement(db: D1Database, orgId: string): Typed<InviteRow> {
+  return typed<InviteRow>(db.prepare(`SELECT ${COLUMNS} FROM invites WHERE org_id = ?1 ORDER BY created_at DESC`).bind(orgId));
 }

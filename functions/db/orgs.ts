@@ -114,12 +114,16 @@ export interface MemberRow {
 }
 
 export async function listMembers(db: D1Database, orgId: string): Promise<MemberRow[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT p.id AS person_id, p.name, p.email, m.role, m.team_id
-       FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.org_id = ?1 ORDER BY m.role, p.name`,
-    )
-    .bind(orgId)
-    .all<MemberRow>();
-  return results;
+  return (await listMembersStatement(db, orgId).all<MemberRow>()).results;
+}
+
+export function listMembersStatement(db: D1Database, orgId: string): Typed<MemberRow> {
+  return typed<MemberRow>(
+    db
+      .prepare(
+        `SELECT p.id AS person_id, p.name, p.email, m.role, m.team_id
+         FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.org_id = ?1 ORDER BY m.role, p.name`,
+      )
+      .bind(orgId),
+  );
 }

@@ -37,16 +37,6 @@ export function objectiveWeekVotesStatement(db: D1Database, orgId: string, waveI
 }
 
 /** The comments of one team's votes in a wave: objective, week and text, nothing else. */
-export function commentsStatement(db: D1Database, orgId: string, waveId: string, teamId: string): Typed<CommentRow> {
-  return typed<CommentRow>(
-    db
-      .prepare(
-        "SELECT objective_id, week, comment FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 AND team_id = ?3 AND comment IS NOT NULL",
-      )
-      .bind(orgId, waveId, teamId),
-  );
-}
-
 export interface TeamWeekVotesRow {
   team_id: string;
   week: string;
@@ -147,9 +137,22 @@ export function saveWeekReleaseStatements(
  * newest completed one), in one batch: the wave is picked by subquery from the waves the same
  * batch reads, and the service picks it the same way (pickPulseWave).
  */
+const PULSE_PICKED =
+  "(SELECT id FROM waves WHERE org_id = ?1 ORDER BY id = ?2 DESC, state = 'active' DESC, state = 'completed' DESC, starts_on DESC, created_at DESC LIMIT 1)";
+
+/** One team's comments in the wave pulseReadStatements picks (?1 org, ?2 the wave asked for or '', ?3 team). */
+export function pulseCommentsStatement(db: D1Database, orgId: string, waveParam: string | null, teamId: string): Typed<CommentRow> {
+  return typed<CommentRow>(
+    db
+      .prepare(
+        `SELECT objective_id, week, comment FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${PULSE_PICKED} AND team_id = ?3 AND comment IS NOT NULL`,
+      )
+      .bind(orgId, waveParam ?? "", teamId),
+  );
+}
+
 export function pulseReadStatements(db: D1Database, orgId: string, waveParam: string | null) {
-  const picked =
-    "(SELECT id FROM waves WHERE org_id = ?1 ORDER BY id = ?2 DESC, state = 'active' DESC, state = 'completed' DESC, starts_on DESC, created_at DESC LIMIT 1)";
+  const picked = PULSE_PICKED;
   const ids = [orgId, waveParam ?? ""] as const;
   return [
     listWavesStatement(db, orgId),

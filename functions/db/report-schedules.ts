@@ -1,3 +1,4 @@
+import { typed, type Typed } from "./typed";
 import type { OrgRow } from "./orgs";
 
 export interface ScheduleRow {
@@ -7,7 +8,11 @@ export interface ScheduleRow {
 }
 
 export async function findSchedule(db: D1Database, orgId: string): Promise<ScheduleRow | null> {
-  return db.prepare("SELECT report_weekday, report_hour, pulse_weekday FROM orgs WHERE id = ?1").bind(orgId).first<ScheduleRow>();
+  return scheduleStatement(db, orgId).first<ScheduleRow>();
+}
+
+export function scheduleStatement(db: D1Database, orgId: string): Typed<ScheduleRow> {
+  return typed<ScheduleRow>(db.prepare("SELECT report_weekday, report_hour, pulse_weekday FROM orgs WHERE id = ?1").bind(orgId));
 }
 
 export async function updateSchedule(db: D1Database, orgId: string, s: ScheduleRow): Promise<void> {

@@ -30,6 +30,20 @@ export function campaignSnapshotStatement(db: D1Database, orgId: string, campaig
   );
 }
 
+/** The org's open campaign (at most one is open) with its current snapshot, for a caller's batch. */
+export function openCampaignSnapshotStatement(db: D1Database, orgId: string, format: number): Typed<CampaignSnapshotRow> {
+  return typed<CampaignSnapshotRow>(
+    db
+      .prepare(
+        `SELECT ${CAMPAIGN_COLUMNS}, s.model AS snapshot
+       FROM scorecard_campaigns c LEFT JOIN waves w ON w.id = c.wave_id ${snapshotJoin("?2")}
+       WHERE c.org_id = ?1 AND c.state = 'open'
+       ORDER BY c.opened_at DESC, c.id LIMIT 1`,
+      )
+      .bind(orgId, format),
+  );
+}
+
 export interface SharedSnapshotRow extends CampaignSnapshotRow {
   link_id: string;
   expires_at: string | null;

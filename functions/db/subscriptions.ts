@@ -1,3 +1,5 @@
+import { typed, type Typed } from "./typed";
+
 export type SubscriptionKind = "org_report" | "team_report" | "pulse_reminder" | "ppp_reminder" | "campaign_report";
 
 export interface SubscriptionRow {
@@ -42,6 +44,13 @@ export async function ensureSubscriptions(
   }
   const results = await db.batch<SubscriptionRow>(statements);
   return results.slice(wanted.length).flatMap((r) => r.results);
+}
+
+/** One recipient's subscription to one kind of email in the org, if it was ever stored. */
+export function subscriptionStatement(db: D1Database, orgId: string, email: string, kind: SubscriptionKind): Typed<SubscriptionRow> {
+  return typed<SubscriptionRow>(
+    db.prepare(`SELECT ${COLUMNS} FROM email_subscriptions WHERE org_id = ?1 AND email = ?2 AND kind = ?3`).bind(orgId, email, kind),
+  );
 }
 
 export async function findSubscription(db: D1Database, token: string): Promise<(SubscriptionRow & { org_name: string }) | null> {

@@ -1,10 +1,12 @@
 import { typed, type Typed } from "./typed";
 export async function listTeamAddresses(db: D1Database, orgId: string, teamId: string): Promise<string[]> {
-  const { results } = await db
-    .prepare("SELECT email FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2 ORDER BY email")
-    .bind(orgId, teamId)
-    .all<{ email: string }>();
-  return results.map((r) => r.email);
+  return (await teamAddressesStatement(db, orgId, teamId).all<{ email: string }>()).results.map((r) => r.email);
+}
+
+export function teamAddressesStatement(db: D1Database, orgId: string, teamId: string): Typed<{ email: string }> {
+  return typed<{ email: string }>(
+    db.prepare("SELECT email FROM team_member_addresses WHERE org_id = ?1 AND team_id = ?2 ORDER BY email").bind(orgId, teamId),
+  );
 }
 
 /** Replaces the team's list: one batch, inserts chunked to stay under 100 bound parameters. */

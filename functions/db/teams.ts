@@ -48,7 +48,12 @@ export function listTeamsStatement(db: D1Database, orgId: string): Typed<TeamRow
 
 /** A team of this org, or null: a team id from another org is never found. */
 export async function findTeam(db: D1Database, orgId: string, teamId: string): Promise<TeamRow | null> {
-  return db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE org_id = ?1 AND id = ?2`).bind(orgId, teamId).first<TeamRow>();
+  return teamStatement(db, orgId, teamId).first<TeamRow>();
+}
+
+/** findTeam for a caller's batch: no row when the team is not of this org. */
+export function teamStatement(db: D1Database, orgId: string, teamId: string): Typed<TeamRow> {
+  return typed<TeamRow>(db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE org_id = ?1 AND id = ?2`).bind(orgId, teamId));
 }
 
 export type PulseMode = "shared" | "personal";

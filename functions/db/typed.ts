@@ -50,3 +50,42 @@ export async function batchGroups<const G extends readonly (readonly D1PreparedS
     -readonly [K in keyof G]: G[K] extends readonly D1PreparedStatement[] ? BatchResults<G[K]> : never;
   };
 }
+
+/**
+ * A view's reads, ready to join another view's batch: its statements, and what it makes of
+ * their results (`finish` gets exactly its own results, typed). A page whose parts each come
+ * from a different service reads them all in one round trip with `batchParts`.
+ */
+export interface BatchPart<T> {
+  statements: readonly D1PreparedStatement[];
+  finish: (results: D1Result[]) => T;
+}
+
+export function batchPart<const S extends readonly D1PreparedStatement[], T>(
+  statements: S,
+  finish: (results: BatchResults<S>) => T,
+): BatchPart<T> {
+  return { statements, finish: (results) => finish(results as BatchResults<S>) };
+}
+
+type PartValues<P extends readonly BatchPart<unknown>[]> = { -readonly [K in keyof P]: P[K] extends BatchPart<infer T> ? T : never };
+
+/**
+ * Several parts as one: their statements in order, and `combine` of what each part made. The
+ * parts finish in order, so a part that throws (a 404) stops the ones after it from starting.
+ */
+export function joinParts<const P extends readonly BatchPart<unknown>[], T>(parts: P, combine: (values: PartValues<P>) => T): BatchPart<T> {
+  return {
+    statements: parts.flatMap((p) => p.statements),
+    finish: (results) => {
+      let at = 0;
+      return combine(parts.map((p) => p.finish(results.slice(at, (at += p.statements.length)))) as PartValues<P>);
+    },
+  };
+}
+
+/** The parts' reads in one round trip; answers what each part made, in order. */
+export async function batchParts<const P extends readonly BatchPart<unknown>[]>(db: D1Database, parts: P): Promise<PartValues<P>> {
+  const joined = joinParts(parts, (values) => values);
+  return joined.finish(await db.batch([...joined.statements]));
+}

@@ -40,7 +40,12 @@ export async function updateWaveDetails(
 }
 
 export async function findWave(db: D1Database, orgId: string, waveId: string): Promise<WaveRow | null> {
-  return db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 AND id = ?2`).bind(orgId, waveId).first<WaveRow>();
+  return waveStatement(db, orgId, waveId).first<WaveRow>();
+}
+
+/** findWave for a caller's batch: no row when the wave is not of this org. */
+export function waveStatement(db: D1Database, orgId: string, waveId: string): Typed<WaveRow> {
+  return typed<WaveRow>(db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 AND id = ?2`).bind(orgId, waveId));
 }
 
 export async function listWaves(db: D1Database, orgId: string): Promise<WaveRow[]> {

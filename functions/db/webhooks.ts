@@ -1,3 +1,5 @@
+import { batch, typed } from "./typed";
+
 export type WebhookDeliveryStatus = "queued" | "sending" | "delivered" | "failed";
 
 export interface WebhookEndpointRow {
@@ -48,23 +50,32 @@ export async function listWebhooks(
   orgId: string,
   perEndpoint: number,
 ): Promise<{ endpoints: WebhookEndpointRow[]; deliveries: WebhookDeliveryRow[] }> {
-  const [endpoints, deliveries] = await db.batch([
-    db
-      .prepare(
-        "SELECT id, org_id, url, events, created_at FROM webhook_endpoints WHERE org_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
-      )
-      .bind(orgId),
-    db
-      .prepare(
-        `SELECT ${DELIVERY_COLUMNS} FROM (
+  const [endpoints, deliveries] = await batch(db, listWebhooksStatements(db, orgId, perEndpoint));
+  return { endpoints: endpoints.results, deliveries: deliveries.results };
+}
+
+/** listWebhooks for a caller's batch: the endpoints, then their latest deliveries. */
+export function listWebhooksStatements(db: D1Database, orgId: string, perEndpoint: number) {
+  return [
+    typed<WebhookEndpointRow>(
+      db
+        .prepare(
+          "SELECT id, org_id, url, events, created_at FROM webhook_endpoints WHERE org_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
+        )
+        .bind(orgId),
+    ),
+    typed<WebhookDeliveryRow>(
+      db
+        .prepare(
+          `SELECT ${DELIVERY_COLUMNS} FROM (
            SELECT d.*, ROW_NUMBER() OVER (PARTITION BY d.endpoint_id ORDER BY d.id DESC) AS n
            FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
            WHERE d.org_id = ?1 AND e.deleted_at IS NULL
          ) WHERE n <= ?2 ORDER BY id DESC`,
-      )
-      .bind(orgId, perEndpoint),
-  ]);
-  return { endpoints: endpoints.results as WebhookEndpointRow[], deliveries: deliveries.results as WebhookDeliveryRow[] };
+        )
+        .bind(orgId, perEndpoint),
+    ),
+  ] as const;
 }
 
 /**

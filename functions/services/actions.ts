@@ -14,8 +14,8 @@ import {
 import { problemBoostsStatement } from "../db/boosts";
 import { pppDueWeekdayStatement } from "../db/ppp-settings";
 import type { OrgAccess } from "./access";
-import { boardFromResults, boardStatements, type BoardView } from "./board";
-import { batchGroups } from "../db/typed";
+import { boardFromResults, boardStatements, type BoardResults, type BoardView } from "./board";
+import { batchPart, batchParts, joinParts, type BatchPart, type BatchResults } from "../db/typed";
 import { openCampaignReadiness, openCampaignReadinessStatement } from "./campaign-results";
 
 /** Everything the Action Center derives from, read once per org: the same for every viewer. */
@@ -49,26 +49,48 @@ export async function getActions(db: D1Database, access: OrgAccess, now: Date): 
  * weekly reports reuse it). Stores the pulse figures the read publishes, as the board does.
  */
 export async function readActionsData(db: D1Database, access: OrgAccess, now: Date): Promise<ActionsData> {
+  const [data] = await batchParts(db, [actionsDataPart(db, access, now)]);
+  return data;
+}
+
+/** The Action Center's own reads, beside the board's. */
+function actionsOwnStatements(db: D1Database, orgId: string, week: string) {
+  const lastWeek = addDays(week, -7);
+  return [
+    keyResultCheckInsStatement(db, orgId),
+    submittedTeamsStatement(db, orgId, week),
+    submittedTeamsStatement(db, orgId, lastWeek),
+    planReviewCountsStatement(db, orgId, lastWeek, week),
+    recentProblemsStatement(db, orgId, lastWeek, week),
+    problemBoostsStatement(db, orgId, null),
+    activeBoostsBriefStatement(db, orgId),
+    activeBoostMessagesStatement(db, orgId),
+    reflectedTeamsStatement(db, orgId),
+    pendingInvitesStatement(db, orgId),
+    pppDueWeekdayStatement(db, orgId),
+    openCampaignReadinessStatement(db, orgId),
+  ] as const;
+}
+
+/** readActionsData's reads for a caller's batch (the report previews add theirs to it). */
+export function actionsDataPart(db: D1Database, access: OrgAccess, now: Date): BatchPart<Promise<ActionsData>> {
   const orgId = access.org.id;
   const week = currentWeek(now, access.org.time_zone);
+  return joinParts(
+    [batchPart(boardStatements(db, orgId), (r) => r), batchPart(actionsOwnStatements(db, orgId, week), (r) => r)],
+    ([boardResults, own]) => actionsDataFromResults(db, access, boardResults, own, week, now),
+  );
+}
+
+async function actionsDataFromResults(
+  db: D1Database,
+  access: OrgAccess,
+  boardResults: BoardResults,
+  own: BatchResults<ReturnType<typeof actionsOwnStatements>>,
+  week: string,
+  now: Date,
+): Promise<ActionsData> {
   const lastWeek = addDays(week, -7);
-  const [boardResults, own] = await batchGroups(db, [
-    boardStatements(db, orgId),
-    [
-      keyResultCheckInsStatement(db, orgId),
-      submittedTeamsStatement(db, orgId, week),
-      submittedTeamsStatement(db, orgId, lastWeek),
-      planReviewCountsStatement(db, orgId, lastWeek, week),
-      recentProblemsStatement(db, orgId, lastWeek, week),
-      problemBoostsStatement(db, orgId, null),
-      activeBoostsBriefStatement(db, orgId),
-      activeBoostMessagesStatement(db, orgId),
-      reflectedTeamsStatement(db, orgId),
-      pendingInvitesStatement(db, orgId),
-      pppDueWeekdayStatement(db, orgId),
-      openCampaignReadinessStatement(db, orgId),
-    ],
-  ]);
   const view = await boardFromResults(db, access, boardResults, now);
   const [krs, posted, postedLast, reviews, problems, problemBoosts, boosts, messages, reflected, invites, due, campaign] = own;
   const dueWeekday = due.results[0]?.ppp_due_weekday ?? 5;

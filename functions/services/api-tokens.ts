@@ -102,7 +102,12 @@ export async function createApiToken(db: D1Database, access: OrgAccess, input: u
 /** The org's tokens with their status and last use, newest first. Admins only. */
 export async function listApiTokensOf(db: D1Database, access: OrgAccess, now: Date): Promise<ApiTokenView[]> {
   requireAdmin(access);
-  return (await listApiTokens(db, access.org.id)).map((t) => view(t, now));
+  return apiTokenViews(await listApiTokens(db, access.org.id), now);
+}
+
+/** The tokens as the list shows them, from the rows of listApiTokensStatement (for a caller's batch). */
+export function apiTokenViews(rows: ApiTokenRow[], now: Date): ApiTokenView[] {
+  return rows.map((t) => view(t, now));
 }
 
 /** Revokes a token: the next request with it gets 401. Admins only; another org's id is a 404. */

@@ -22,7 +22,7 @@ import { listTeamsStatement } from "../db/teams";
 import type { OrgAccess } from "./access";
 import { boostFacts } from "./boosts";
 import { notFound } from "./errors";
-import { batch, batchGroups, type BatchResults } from "../db/typed";
+import { batch, batchGroups, batchPart, batchParts, type BatchPart, type BatchResults } from "../db/typed";
 
 /** How many waves the time-to-help table covers, and how many closed boosts the list shows. */
 const TIMING_WAVES = 6;
@@ -135,13 +135,25 @@ export async function getTeamBoosts(
   teamId: string,
   now: Date,
 ): Promise<{ boosts: BoostListRow[]; pppState: PppState | null; week: string }> {
+  const [boosts] = await batchParts(db, [teamBoostsPart(db, access, teamId, now)]);
+  return boosts;
+}
+
+/** getTeamBoosts's reads for a caller's batch (the team report preview). */
+export function teamBoostsPart(
+  db: D1Database,
+  access: OrgAccess,
+  teamId: string,
+  now: Date,
+): BatchPart<{ boosts: BoostListRow[]; pppState: PppState | null; week: string }> {
   const week = currentWeek(now, access.org.time_zone);
-  const [boosts, ppps] = await batch(db, [
-    teamBoostsStatement(db, access.org.id, teamId),
-    pppStatesOfWeekStatement(db, access.org.id, week),
-  ]);
-  const own = ppps.results.find((p) => p.team_id === teamId);
-  return { boosts: boosts.results, pppState: own?.state ?? null, week };
+  return batchPart(
+    [teamBoostsStatement(db, access.org.id, teamId), pppStatesOfWeekStatement(db, access.org.id, week)] as const,
+    ([boosts, ppps]) => {
+      const own = ppps.results.find((p) => p.team_id === teamId);
+      return { boosts: boosts.results, pppState: own?.state ?? null, week };
+    },
+  );
 }
 
 export interface BoardHelp {
@@ -171,6 +183,12 @@ export function boardHelpFromResults(week: string, [boosts, teams, ppps]: BatchR
  */
 export async function getBoardHelp(db: D1Database, access: OrgAccess, now: Date): Promise<BoardHelp | null> {
   if (!access.isAdmin) return null;
+  const [help] = await batchParts(db, [boardHelpPart(db, access, now)]);
+  return help;
+}
+
+/** getBoardHelp's reads for a caller's batch, whoever the viewer (the weekly reports read them as admins). */
+export function boardHelpPart(db: D1Database, access: OrgAccess, now: Date): BatchPart<BoardHelp> {
   const week = currentWeek(now, access.org.time_zone);
-  return boardHelpFromResults(week, await batch(db, boardHelpStatements(db, access.org.id, week)));
+  return batchPart(boardHelpStatements(db, access.org.id, week), (results) => boardHelpFromResults(week, results));
 }

@@ -25,7 +25,13 @@ import {
   trendReleasesStatement,
   type OpenCampaignReleaseRow,
 } from "../db/result-releases";
-import { campaignSnapshotStatement, findSharedSnapshot, storeSnapshotStatement, type CampaignSnapshotRow } from "../db/result-snapshots";
+import {
+  campaignSnapshotStatement,
+  findSharedSnapshot,
+  openCampaignSnapshotStatement,
+  storeSnapshotStatement,
+  type CampaignSnapshotRow,
+} from "../db/result-snapshots";
 import { batch, type Typed } from "../db/typed";
 import type { OrgAccess } from "./access";
 import { notFound } from "./errors";
@@ -143,6 +149,21 @@ async function computeResult(db: D1Database, org: ResultOrg, campaignId: string,
 
 function resultOf(db: D1Database, org: ResultOrg, row: CampaignSnapshotRow, now: Date): Promise<CampaignResult> {
   return row.snapshot ? Promise.resolve(JSON.parse(row.snapshot) as CampaignResult) : computeResult(db, org, row.id, now);
+}
+
+/** The org's open campaign with its current snapshot, for a caller's batch (see campaignResultOfRow). */
+export function openCampaignSnapshotOf(db: D1Database, orgId: string): Typed<CampaignSnapshotRow> {
+  return openCampaignSnapshotStatement(db, orgId, CAMPAIGN_RESULT_FORMAT);
+}
+
+/** The org's newest campaign with its current snapshot, for a caller's batch (see campaignResultOfRow). */
+export function newestCampaignSnapshotOf(db: D1Database, orgId: string): Typed<CampaignSnapshotRow> {
+  return campaignSnapshotStatement(db, orgId, "", CAMPAIGN_RESULT_FORMAT);
+}
+
+/** A campaign's result from its snapshot row: no read when the snapshot is current, else it is computed and stored once. */
+export function campaignResultOfRow(db: D1Database, org: ResultOrg, row: CampaignSnapshotRow, now: Date): Promise<CampaignResult> {
+  return resultOf(db, org, row, now);
 }
 
 function withoutSnapshot(row: CampaignSnapshotRow): CampaignRow {

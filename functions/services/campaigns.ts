@@ -11,7 +11,7 @@ import { closeCampaign, findCampaign, insertCampaignStatement, listCampaignsStat
 import { listShareLinksStatement, type ShareLinkRow } from "../db/share-links";
 import { activeWaveStatement, findWave, type WaveRow } from "../db/waves";
 import { enqueueCampaignReports } from "./campaign-reports";
-import { getCampaignResult } from "./campaign-results";
+import { campaignResultOfRow, openCampaignSnapshotOf } from "./campaign-results";
 import { requireAdmin, type OrgAccess } from "./access";
 import { leaderSelfAssessmentStatements } from "./campaign-answers";
 import { AppError, conflict, notFound, validationFailed } from "./errors";
@@ -114,17 +114,19 @@ export interface CampaignsOverview {
 
 /** Everything the campaigns page shows, in one batch. Leads see the campaigns and link; admins manage them. */
 export async function getCampaignsOverview(db: D1Database, access: OrgAccess, now: Date): Promise<CampaignsOverview> {
-  const [campaigns, wave, links, org] = await batch(db, [
+  const [campaigns, wave, links, org, openSnapshot] = await batch(db, [
     listCampaignsStatement(db, access.org.id),
     activeWaveStatement(db, access.org.id),
     listShareLinksStatement(db, access.org.id),
     orgHeadcountStatement(db, access.org.id),
+    openCampaignSnapshotOf(db, access.org.id),
   ]);
   const list = campaigns.results;
   const open = list.find((c) => c.state === "open") ?? null;
-  // The open campaign's count is its published one: bring its release up to date (one read
-  // of the stored result when nothing was answered since the last view).
-  if (open) open.responses = (await getCampaignResult(db, access.org, open.id, now)).responses;
+  // The open campaign's count is its published one: its stored result, read in the same batch
+  // (computed and stored once when something was answered since the last view).
+  const snapshot = openSnapshot.results[0];
+  if (open && snapshot?.id === open.id) open.responses = (await campaignResultOfRow(db, access.org, snapshot, now)).responses;
   return {
     campaigns: list,
     open,

@@ -12,11 +12,13 @@ import {
   deleteChatChannel,
   listOrgChatChannels,
   markChatFailed,
+  orgChatChannelsStatement,
   markChatPosted,
   upsertChatChannel,
   type ChatChannelRow,
 } from "../db/chat-channels";
-import { listTeams } from "../db/teams";
+import { listTeamsStatement } from "../db/teams";
+import { batch, type BatchResults } from "../db/typed";
 import { requireAdmin, requireTeamActor, type OrgAccess } from "./access";
 import { notFound } from "./errors";
 import { randomToken } from "./tokens";
@@ -91,8 +93,18 @@ export async function getChatSettings(
   access: OrgAccess,
 ): Promise<{ teams: { id: string; name: string }[]; channels: ChatChannelView[] }> {
   requireAdmin(access);
-  const [teams, channels] = await Promise.all([listTeams(db, access.org.id), listOrgChatChannels(db, access.org.id)]);
-  return { teams: teams.map((t) => ({ id: t.id, name: t.name })), channels: channels.map(view) };
+  return chatSettingsFromResults(await batch(db, chatSettingsStatements(db, access.org.id)));
+}
+
+export type ChatSettings = { teams: { id: string; name: string }[]; channels: ChatChannelView[] };
+
+/** The reads behind getChatSettings, for a caller's batch. */
+export function chatSettingsStatements(db: D1Database, orgId: string) {
+  return [listTeamsStatement(db, orgId), orgChatChannelsStatement(db, orgId)] as const;
+}
+
+export function chatSettingsFromResults([teams, channels]: BatchResults<ReturnType<typeof chatSettingsStatements>>): ChatSettings {
+  return { teams: teams.results.map((t) => ({ id: t.id, name: t.name })), channels: channels.results.map(view) };
 }
 
 /**

@@ -1,18 +1,12 @@
 import { zonedParts } from "../../src/domain/calendar";
 import { pppReminderDue, weekdayName } from "../../src/domain/ppp/reminder";
 import { currentWeek, weekLabel } from "../../src/domain/ppp/week";
-import { findPppDueWeekday, leadsWithoutPppStatement, listOrgsForPppReminders } from "../db/ppp-settings";
+import { leadsWithoutPppStatement, listOrgsForPppReminders } from "../db/ppp-settings";
 import { buildPppReminderEmail } from "../email/ppp-emails";
-import type { OrgAccess } from "./access";
 import type { NewOutboxMessage } from "../db/outbox";
 import { enqueueEmails } from "./outbox";
 import { subscriptionsFor, unsubscribeLink } from "./subscriptions";
 import { batch } from "../db/typed";
-
-/** The org's PPP due weekday, 1 = Monday … 7 = Sunday (Friday unless an admin changed it). */
-export async function getPppDueWeekday(db: D1Database, access: OrgAccess): Promise<number> {
-  return findPppDueWeekday(db, access.org.id);
-}
 
 /**
  * The hourly job's part for PPPs: in every org whose due day (from 9:00, org time zone) has

@@ -11,7 +11,7 @@ import { pppDueWeekdayStatement } from "../db/ppp-settings";
 import { listTeamsStatement } from "../db/teams";
 import type { OrgAccess } from "./access";
 import { parseWeek } from "./ppp";
-import { batch } from "../db/typed";
+import { batchPart, batchParts, type BatchPart, type BatchResults } from "../db/typed";
 
 export interface PppSummary {
   week: string;
@@ -56,17 +56,42 @@ export interface PppSummary {
  * age, and progress grouped by org objective. One batch of six statements whatever the size.
  */
 export async function getPppSummary(db: D1Database, access: OrgAccess, weekParam: string | null, now: Date): Promise<PppSummary> {
+  const [summary] = await batchParts(db, [pppSummaryPart(db, access, weekParam, now)]);
+  return summary;
+}
+
+/** getPppSummary's reads for a caller's batch (the weekly reports add theirs to it). */
+export function pppSummaryPart(db: D1Database, access: OrgAccess, weekParam: string | null, now: Date): BatchPart<PppSummary> {
   const current = currentWeek(now, access.org.time_zone);
   const week = weekParam === null ? current : parseWeek(weekParam);
   const orgId = access.org.id;
-  const [teamsResult, pppsResult, itemsResult, talliesResult, boostsResult, dueResult] = await batch(db, [
-    listTeamsStatement(db, orgId),
-    submittedPppsOfWeekStatement(db, orgId, week),
-    submittedItemsOfWeekStatement(db, orgId, week),
-    reviewTalliesOfWeekStatement(db, orgId, week),
-    problemBoostsStatement(db, orgId, null),
-    pppDueWeekdayStatement(db, orgId),
-  ]);
+  return batchPart(
+    [
+      listTeamsStatement(db, orgId),
+      submittedPppsOfWeekStatement(db, orgId, week),
+      submittedItemsOfWeekStatement(db, orgId, week),
+      reviewTalliesOfWeekStatement(db, orgId, week),
+      problemBoostsStatement(db, orgId, null),
+      pppDueWeekdayStatement(db, orgId),
+    ] as const,
+    (results) => pppSummaryFromResults(week, current, results),
+  );
+}
+
+function pppSummaryFromResults(
+  week: string,
+  current: string,
+  [teamsResult, pppsResult, itemsResult, talliesResult, boostsResult, dueResult]: BatchResults<
+    readonly [
+      ReturnType<typeof listTeamsStatement>,
+      ReturnType<typeof submittedPppsOfWeekStatement>,
+      ReturnType<typeof submittedItemsOfWeekStatement>,
+      ReturnType<typeof reviewTalliesOfWeekStatement>,
+      ReturnType<typeof problemBoostsStatement>,
+      ReturnType<typeof pppDueWeekdayStatement>,
+    ]
+  >,
+): PppSummary {
   const teams = teamsResult.results;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const ppps = new Map(pppsResult.results.map((p) => [p.team_id, p]));

@@ -19,9 +19,11 @@ import {
 } from "../db/ppp";
 import { pppDueWeekdayStatement } from "../db/ppp-settings";
 import { canActForTeam, type OrgAccess } from "./access";
-import { validationFailed } from "./errors";
+import { notFound, validationFailed } from "./errors";
+import { isId } from "../../src/schemas/fields";
+import { teamStatement } from "../db/teams";
 import { getTeam } from "./teams";
-import { batchGroups, type BatchResults } from "../db/typed";
+import { batchPart, batchParts, joinParts, type BatchPart, type BatchResults } from "../db/typed";
 
 /** How many weeks of history the PPP page lists. */
 const HISTORY_WEEKS = 8;
@@ -135,22 +137,50 @@ export function pppReadRows(results: PppReadResults): PppReadRows {
 
 /**
  * A team's PPP for a week (the current week when `weekParam` is null), last week's plans and
- * problems, the objectives items can link to, and the team's recent weeks. One batch after
- * the team check.
+ * problems, the objectives items can link to, and the team's recent weeks. One batch, the
+ * team check included: another org's team is 404.
  */
 export async function getPpp(db: D1Database, access: OrgAccess, teamId: string, weekParam: string | null, now: Date): Promise<PppView> {
-  const team = await getTeam(db, access, teamId);
+  if (!isId(teamId)) throw notFound("That team");
+  // Another org's team is 404 before a malformed week is 400, as it always was.
+  if (weekParam !== null && !isIsoDate(weekParam)) await getTeam(db, access, teamId);
+  const [view] = await batchParts(db, [pppViewPart(db, access, teamId, weekParam, now)]);
+  return view;
+}
+
+/** The team check and the rest of the PPP view's reads, beside the PPP's own. */
+function pppOwnStatements(db: D1Database, orgId: string, teamId: string) {
+  return [
+    teamStatement(db, orgId, teamId),
+    teamHistoryStatement(db, orgId, teamId, HISTORY_WEEKS + 4),
+    problemBoostsStatement(db, orgId, teamId),
+    pppDueWeekdayStatement(db, orgId),
+  ] as const;
+}
+
+/** getPpp's reads for a caller's batch (the team report preview); its result throws 404 for another org's team. */
+export function pppViewPart(db: D1Database, access: OrgAccess, teamId: string, weekParam: string | null, now: Date): BatchPart<PppView> {
   const current = currentWeek(now, access.org.time_zone);
   const week = weekParam === null ? current : parseWeek(weekParam);
-  const canEdit = canActForTeam(access, team.id);
-  const [read, [historyRows, boostRows, due]] = await batchGroups(db, [
-    pppReadStatements(db, access.org.id, team.id, week),
+  return joinParts(
     [
-      teamHistoryStatement(db, access.org.id, team.id, HISTORY_WEEKS + 4),
-      problemBoostsStatement(db, access.org.id, team.id),
-      pppDueWeekdayStatement(db, access.org.id),
+      batchPart(pppReadStatements(db, access.org.id, teamId, week), (r) => r),
+      batchPart(pppOwnStatements(db, access.org.id, teamId), (r) => r),
     ],
-  ]);
+    ([read, own]) => pppViewFromResults(access, week, current, read, own),
+  );
+}
+
+function pppViewFromResults(
+  access: OrgAccess,
+  week: string,
+  current: string,
+  read: BatchResults<ReturnType<typeof pppReadStatements>>,
+  [teamRows, historyRows, boostRows, due]: BatchResults<ReturnType<typeof pppOwnStatements>>,
+): PppView {
+  const team = teamRows.results[0];
+  if (!team) throw notFound("That team");
+  const canEdit = canActForTeam(access, team.id);
   const rows = pppReadRows(read);
   const history = historyRows.results;
   const boosts = boostRows.results;

@@ -1,20 +1,30 @@
 import { pulseModeSchema } from "../../src/schemas/pulse";
-import { findLiveLink, liveLinkStatement, replaceLink } from "../db/pulse-links";
+import { liveLinkStatement, replaceLink } from "../db/pulse-links";
 import { findTeamPulseMode, teamPulseModeStatement, updateTeamPulseMode, type PulseMode } from "../db/teams";
 import { activeWaveStatement, findActiveWave } from "../db/waves";
-import { conflict } from "./errors";
+import { conflict, notFound } from "./errors";
 import { parseInput } from "./validate";
 import { requireTeamActor, type OrgAccess } from "./access";
 import { getTeam } from "./teams";
+import { isId } from "../../src/schemas/fields";
+import { teamStatement, type TeamRow } from "../db/teams";
 import { randomToken } from "./tokens";
 import { batch } from "../db/typed";
 
 /** The team's live pulse link path, or null when it has none (never made, or revoked). */
 export async function getPulseLink(db: D1Database, access: OrgAccess, teamId: string): Promise<string | null> {
-  const team = await getTeam(db, access, teamId);
-  requireTeamActor(access, team.id);
-  const link = await findLiveLink(db, access.org.id, team.id);
-  return link ? `/p/${link.token}` : null;
+  if (!isId(teamId)) throw notFound("That team");
+  const [team, link] = await batch(db, [teamStatement(db, access.org.id, teamId), liveLinkStatement(db, access.org.id, teamId)]);
+  requireTeamActor(access, teamOf(team.results).id);
+  const token = link.results[0]?.token;
+  return token ? `/p/${token}` : null;
+}
+
+/** The team row a batch read with teamStatement, or 404: another org's team is never found. */
+function teamOf(rows: TeamRow[]): TeamRow {
+  const team = rows[0];
+  if (!team) throw notFound("That team");
+  return team;
 }
 
 /** A new link; the old one (if any) stops working at once and answers 410. */
@@ -53,8 +63,10 @@ export async function setPulseMode(db: D1Database, access: OrgAccess, teamId: st
 
 /** How the team votes: "shared" (its link) or "personal" (one link per address per week). */
 export async function getPulseMode(db: D1Database, access: OrgAccess, teamId: string): Promise<PulseMode> {
-  const team = await getTeam(db, access, teamId);
-  return (await findTeamPulseMode(db, access.org.id, team.id)) ?? "shared";
+  if (!isId(teamId)) throw notFound("That team");
+  const [team, mode] = await batch(db, [teamStatement(db, access.org.id, teamId), teamPulseModeStatement(db, access.org.id, teamId)]);
+  teamOf(team.results);
+  return mode.results[0]?.pulse_mode ?? "shared";
 }
 
 export interface PulseLinkSettings {

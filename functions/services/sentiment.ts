@@ -11,7 +11,7 @@ import {
 } from "../../src/domain/pulse/publication";
 import { waveWeeks } from "../../src/domain/pulse/weeks";
 import {
-  commentsStatement,
+  pulseCommentsStatement,
   pulseReadStatements,
   saveWeekReleaseStatements,
   weekReleasesStatement,
@@ -21,13 +21,13 @@ import {
   type TeamWeekVotesRow,
   type WeekReleaseRow,
 } from "../db/pulse-reads";
-import { type TeamRow } from "../db/teams";
+import { teamStatement, type TeamRow } from "../db/teams";
+import { isId } from "../../src/schemas/fields";
 import { type WaveRow } from "../db/waves";
 import type { OrgAccess } from "./access";
 import { csvDocument } from "./csv";
 import { notFound } from "./errors";
-import { getTeam } from "./teams";
-import { batch, batchGroups } from "../db/typed";
+import { batch, batchGroups, type BatchResults } from "../db/typed";
 import { pulseWeekPublishedStatements } from "./webhook-events";
 
 /**
@@ -137,10 +137,17 @@ export interface PulseReadView {
  * number of statements whatever the number of teams.
  */
 export async function getPulseReadView(db: D1Database, access: OrgAccess, waveId: string | null, now: Date): Promise<PulseReadView> {
-  const [waveRows, teams, objectives, teamWeek, respondents, objectiveWeek, releases] = await batch(
-    db,
-    pulseReadStatements(db, access.org.id, waveId),
-  );
+  return pulseReadFromResults(db, access, waveId, await batch(db, pulseReadStatements(db, access.org.id, waveId)), now);
+}
+
+/** The heat maps from the results of pulseReadStatements (publishing a week that is over, once). */
+async function pulseReadFromResults(
+  db: D1Database,
+  access: OrgAccess,
+  waveId: string | null,
+  [waveRows, teams, objectives, teamWeek, respondents, objectiveWeek, releases]: BatchResults<ReturnType<typeof pulseReadStatements>>,
+  now: Date,
+): Promise<PulseReadView> {
   const waves = waveRows.results;
   const wave =
     (waveId ? waves.find((w) => w.id === waveId) : null) ??
@@ -173,7 +180,7 @@ export interface TeamComments {
   comments: string[];
 }
 
-/** One team's heat map with the comments its threshold allows. */
+/** One team's heat map with the comments its threshold allows: one batch, the team check included. */
 export async function getTeamPulse(
   db: D1Database,
   access: OrgAccess,
@@ -182,15 +189,21 @@ export async function getTeamPulse(
   now: Date,
   random: () => number = Math.random,
 ) {
-  const team = await getTeam(db, access, teamId);
-  const read = await getPulseReadView(db, access, waveId, now);
+  if (!isId(teamId)) throw notFound("That team");
+  const orgId = access.org.id;
+  const [[teamRows], pulse, [commentRows]] = await batchGroups(db, [
+    [teamStatement(db, orgId, teamId)],
+    pulseReadStatements(db, orgId, waveId),
+    [pulseCommentsStatement(db, orgId, waveId, teamId)],
+  ]);
+  const team = teamRows.results[0];
+  if (!team) throw notFound("That team");
+  const read = await pulseReadFromResults(db, access, waveId, pulse, now);
   const map = read.sentiment?.teams.get(team.id) ?? null;
   let comments: TeamComments[] = [];
   const k = read.sentiment?.k ?? access.org.anonymity_k;
-  if (read.wave && map) {
-    const { results } = await commentsStatement(db, access.org.id, read.wave.id, team.id).all<CommentRow>();
-    comments = visibleComments(map, results, k, random);
-  }
+  // The comments are of the wave the heat maps picked (the same subquery); none for a draft.
+  if (read.wave && map) comments = visibleComments(map, commentRows.results, k, random);
   return { team, wave: read.wave, waves: read.waves, k, next: read.sentiment?.next ?? null, map, comments };
 }
 

@@ -1,8 +1,9 @@
 import { isId } from "../../src/schemas/fields";
 import { inviteSchema, teamSchema } from "../../src/schemas/org";
-import { insertInviteStatement, listInvites } from "../db/invites";
-import { listMembers } from "../db/orgs";
-import { findTeam, insertTeam, listTeams, updateTeam, type TeamRow } from "../db/teams";
+import { insertInviteStatement, listInvitesStatement } from "../db/invites";
+import { listMembersStatement } from "../db/orgs";
+import { findTeam, insertTeam, listTeamsStatement, updateTeam, type TeamRow } from "../db/teams";
+import { batchGroups } from "../db/typed";
 import { requireAdmin, type OrgAccess } from "./access";
 import { sendInviteLink } from "./auth";
 import { AppError, notFound, validationFailed } from "./errors";
@@ -54,12 +55,15 @@ export interface TeamsOverview {
   teams: (TeamRow & { leads: { name: string; email: string }[]; pendingInvites: { name: string; email: string; created_at: string }[] })[];
 }
 
+/** The teams page (and GET /teams): every team with its leads, and for admins its pending invitations. One batch. */
 export async function getTeamsOverview(db: D1Database, access: OrgAccess): Promise<TeamsOverview> {
-  const [teams, members, invites] = await Promise.all([
-    listTeams(db, access.org.id),
-    listMembers(db, access.org.id),
-    access.isAdmin ? listInvites(db, access.org.id) : Promise.resolve([]),
+  const [[teamRows, memberRows], inviteRows] = await batchGroups(db, [
+    [listTeamsStatement(db, access.org.id), listMembersStatement(db, access.org.id)],
+    access.isAdmin ? [listInvitesStatement(db, access.org.id)] : [],
   ]);
+  const teams = teamRows.results;
+  const members = memberRows.results;
+  const invites = inviteRows[0]?.results ?? [];
   return {
     teams: teams.map((t) => ({
       ...t,

@@ -6,12 +6,12 @@ import { canMoveWave, reopenProblem, waveCalendar, type WaveState } from "../../
 import { waveSchema } from "../../src/schemas/okr";
 import { keyResultsOfWaveStatement, objectivesOfWaveStatement } from "../db/objectives";
 import { listTeamsStatement } from "../db/teams";
-import { findActiveWave, findWave, insertWave, listWaves, moveWave, updateWaveDetails, type WaveRow } from "../db/waves";
+import { findWave, insertWave, listWaves, listWavesStatement, moveWave, updateWaveDetails, waveStatement, type WaveRow } from "../db/waves";
 import { requireAdmin, type OrgAccess } from "./access";
 import { AppError, conflict, notFound } from "./errors";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
-import { batch } from "../db/typed";
+import { batchGroups, type BatchResults } from "../db/typed";
 import { emitWaveEvent } from "./webhook-events";
 
 export async function createWave(db: D1Database, access: OrgAccess, input: unknown, now: Date): Promise<WaveRow> {
@@ -45,12 +45,15 @@ export async function getWave(db: D1Database, access: OrgAccess, waveId: string)
 }
 
 export async function listOrgWaves(db: D1Database, access: OrgAccess, now: Date) {
-  const today = localDate(now, access.org.time_zone);
-  return (await listWaves(db, access.org.id)).map((w) => ({
-    ...w,
-    calendar: waveCalendar({ startsOn: w.starts_on, endsOn: w.ends_on }, today),
-  }));
+  return wavesWithCalendars(await listWaves(db, access.org.id), access, now);
 }
+
+function wavesWithCalendars(waves: WaveRow[], access: OrgAccess, now: Date) {
+  const today = localDate(now, access.org.time_zone);
+  return waves.map((w) => ({ ...w, calendar: waveCalendar({ startsOn: w.starts_on, endsOn: w.ends_on }, today) }));
+}
+
+export type WaveListItem = ReturnType<typeof wavesWithCalendars>[number];
 
 /** draft → active (only one active wave per org) → completed. */
 export async function moveWaveTo(db: D1Database, access: OrgAccess, waveId: string, to: WaveState, now: Date): Promise<void> {
@@ -85,14 +88,44 @@ export interface WavePlan {
   today: string;
 }
 
-/** A wave with its org objectives, key results and the team objectives aligned to them. */
+/** The reads behind a wave plan, the wave itself first (no row: not a wave of this org). */
+export function wavePlanStatements(db: D1Database, orgId: string, waveId: string) {
+  return [
+    waveStatement(db, orgId, waveId),
+    objectivesOfWaveStatement(db, orgId, waveId),
+    keyResultsOfWaveStatement(db, orgId, waveId),
+    listTeamsStatement(db, orgId),
+  ] as const;
+}
+
+/** A wave with its org objectives, key results and the team objectives aligned to them. One batch. */
 export async function getWavePlan(db: D1Database, access: OrgAccess, waveId: string, now: Date): Promise<WavePlan> {
-  const wave = await getWave(db, access, waveId);
-  const [objectives, keyResults, teams] = await batch(db, [
-    objectivesOfWaveStatement(db, access.org.id, wave.id),
-    keyResultsOfWaveStatement(db, access.org.id, wave.id),
-    listTeamsStatement(db, access.org.id),
-  ]);
+  if (!isId(waveId)) throw notFound("That wave");
+  const [plan] = await batchGroups(db, [wavePlanStatements(db, access.org.id, waveId)]);
+  return wavePlanFromResults(access, plan, now);
+}
+
+export interface WavePage {
+  plan: WavePlan;
+  /** Every wave of the org, newest first (for carry-overs and the one-active-wave rule). */
+  waves: WaveListItem[];
+}
+
+/** The wave page: the plan and the org's waves, in one batch. Another org's wave is 404. */
+export async function getWavePage(db: D1Database, access: OrgAccess, waveId: string, now: Date): Promise<WavePage> {
+  if (!isId(waveId)) throw notFound("That wave");
+  const [plan, [waves]] = await batchGroups(db, [wavePlanStatements(db, access.org.id, waveId), [listWavesStatement(db, access.org.id)]]);
+  return { plan: wavePlanFromResults(access, plan, now), waves: wavesWithCalendars(waves.results, access, now) };
+}
+
+/** Assembles the plan from the results of wavePlanStatements; 404 when the wave is not of this org. */
+export function wavePlanFromResults(
+  access: OrgAccess,
+  [waveRow, objectives, keyResults, teams]: BatchResults<ReturnType<typeof wavePlanStatements>>,
+  now: Date,
+): WavePlan {
+  const wave = waveRow.results[0];
+  if (!wave) throw notFound("That wave");
   const today = localDate(now, access.org.time_zone);
   const board = assembleBoard({
     wave: { startsOn: wave.starts_on, endsOn: wave.ends_on },
@@ -111,9 +144,4 @@ export async function getWavePlan(db: D1Database, access: OrgAccess, waveId: str
     lastCheckInOn: new Map(),
   });
   return { wave, board, today };
-}
-
-/** The org's active wave, if one is running. */
-export async function getActiveWave(db: D1Database, access: OrgAccess): Promise<WaveRow | null> {
-  return findActiveWave(db, access.org.id);
 }

@@ -20,10 +20,13 @@ import {
   insertWebhookEndpoint,
   listDueWebhookDeliveryIds,
   listWebhooks,
+  listWebhooksStatements,
   markWebhookAttemptFailed,
   markWebhookDelivered,
   requeueWebhookDelivery,
+  type WebhookDeliveryRow,
   type WebhookDeliveryStatus,
+  type WebhookEndpointRow,
 } from "../db/webhooks";
 import { requireAdmin, type OrgAccess } from "./access";
 import { notFound, validationFailed } from "./errors";
@@ -120,7 +123,21 @@ function deliveryView(d: Awaited<ReturnType<typeof listWebhooks>>["deliveries"][
 /** The org's endpoints (never their secrets), each with its latest deliveries. One round trip. Admins only. */
 export async function listWebhookEndpoints(db: D1Database, access: OrgAccess): Promise<WebhookEndpointView[]> {
   requireAdmin(access);
-  const { endpoints, deliveries } = await listWebhooks(db, access.org.id, RECENT_DELIVERIES);
+  return webhookEndpointViews(await listWebhooks(db, access.org.id, RECENT_DELIVERIES));
+}
+
+/** The reads behind listWebhookEndpoints, for a caller's batch (answer them with webhookEndpointViews). */
+export function webhookEndpointStatements(db: D1Database, orgId: string) {
+  return listWebhooksStatements(db, orgId, RECENT_DELIVERIES);
+}
+
+export function webhookEndpointViews({
+  endpoints,
+  deliveries,
+}: {
+  endpoints: WebhookEndpointRow[];
+  deliveries: WebhookDeliveryRow[];
+}): WebhookEndpointView[] {
   return endpoints.map((e) => ({
     id: e.id,
     url: e.url,

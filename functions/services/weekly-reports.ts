@@ -15,11 +15,12 @@ import {
   type TeamReportModel,
 } from "../email/weekly-reports";
 import { jobAccess, type OrgAccess } from "./access";
-import { actionsFor, readActionsData, type ActionsData } from "./actions";
+import { actionsDataPart, actionsFor, type ActionsData } from "./actions";
 import type { BoardView } from "./board";
-import { getBoardHelp, getTeamBoosts, type BoardHelp } from "./boost-views";
+import { boardHelpPart, getTeamBoosts, type BoardHelp } from "./boost-views";
 import { getPpp, type PppView } from "./ppp";
-import { getPppSummary, type PppSummary } from "./ppp-summary";
+import { pppSummaryPart, type PppSummary } from "./ppp-summary";
+import { batchPart, batchParts, joinParts, type BatchPart } from "../db/typed";
 import { enqueueEmails } from "./outbox";
 import { subscriptionsFor, unsubscribeLink } from "./subscriptions";
 
@@ -45,14 +46,27 @@ export interface ReportData {
   actions: ActionsData;
 }
 
+/** What the weekly reports are made of, for the whole org: one round trip. */
 export async function readReportData(db: D1Database, access: OrgAccess, now: Date): Promise<ReportData> {
-  const [actions, ppp, help] = await Promise.all([
-    readActionsData(db, access, now),
-    getPppSummary(db, access, null, now),
-    getBoardHelp(db, access, now),
-  ]);
-  return { view: actions.board, ppp, help, today: localDate(now, access.org.time_zone), actions };
+  const [data] = await batchParts(db, [reportDataPart(db, access, now)]);
+  return data;
 }
+
+/** readReportData's reads for a caller's batch (the report previews). The help is read as admins see it. */
+export function reportDataPart(db: D1Database, access: OrgAccess, now: Date): BatchPart<Promise<ReportData>> {
+  return joinParts(
+    [actionsDataPart(db, access, now), pppSummaryPart(db, access, null, now), access.isAdmin ? boardHelpPart(db, access, now) : noPart],
+    async ([actions, ppp, help]) => ({
+      view: (await actions).board,
+      ppp,
+      help,
+      today: localDate(now, access.org.time_zone),
+      actions: await actions,
+    }),
+  );
+}
+
+const noPart = batchPart([] as const, () => null);
 
 /** The recipient's open items as report lines, with absolute links. */
 function actionLines(data: ReportData, viewer: { isAdmin: boolean; teamId: string | null }, origin: string): ActionLine[] {

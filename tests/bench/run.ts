@@ -2,7 +2,9 @@
  * npm run bench: builds the Worker, serves it with `wrangler dev` on a fresh local D1, seeds a
  * 50-team org, and drives routes with concurrent clients. Prints throughput and latency for
  * each route next to a no-op route measured in the same run, so the ratio is what to compare
- * across machines.
+ * across machines, and the D1 round trips each request made (the local build reports them in
+ * the x-mistvine-d1-round-trips header, see functions/worker.ts): a fixed number whatever the
+ * org's size, at most 3 for a page or API read.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +12,8 @@ import { ROOT, buildLocal, freePort, migrateLocal, startServer } from "../../scr
 import { signInWithFetch } from "../support/browser-flows.ts";
 import { answerRequest, openBenchCampaign } from "./campaign.ts";
 
+/** ROUND_TRIPS_HEADER of functions/db/round-trips.ts (that module needs the Workers types). */
+const ROUND_TRIPS_HEADER = "x-mistvine-d1-round-trips";
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
 
@@ -20,12 +24,15 @@ interface Result {
   rps: number;
   p50: number;
   p99: number;
+  /** D1 round trips per request: the fewest and the most seen ("?" when no response said). */
+  roundTrips: string;
 }
 
 async function measure(name: string, send: (i: number) => Promise<Response>): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
   let issued = 0;
+  const trips: number[] = [];
   const deadline = performance.now() + DURATION_MS;
   const started = performance.now();
   const worker = async () => {
@@ -35,6 +42,8 @@ async function measure(name: string, send: (i: number) => Promise<Response>): Pr
       try {
         const res = await send(i);
         await res.arrayBuffer();
+        const header = res.headers.get(ROUND_TRIPS_HEADER);
+        if (header !== null) trips.push(Number(header));
         if (res.status >= 400) errors += 1;
       } catch {
         errors += 1;
@@ -46,7 +55,10 @@ async function measure(name: string, send: (i: number) => Promise<Response>): Pr
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  return { name, requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99) };
+  const low = Math.min(...trips);
+  const high = Math.max(...trips);
+  const roundTrips = trips.length === 0 ? "?" : low === high ? String(low) : `${low}–${high}`;
+  return { name, requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), roundTrips };
 }
 
 process.stdout.write("Building and starting the Worker…\n");
@@ -71,6 +83,8 @@ try {
     `/api/orgs/${seed.slug}/board`,
     `/o/${seed.slug}/ppp`,
     `/o/${seed.slug}/boosts`,
+    `/o/${seed.slug}/teams`,
+    `/o/${seed.slug}/reports`,
     `/o/${seed.slug}/actions`,
     `/api/orgs/${seed.slug}/actions`,
   ])
@@ -103,6 +117,15 @@ try {
     ),
   );
   results.push(await measure("boosts GET /o/bench-50/boosts (HTML)", () => fetch(`${base}/o/${seed.slug}/boosts`, { headers })));
+  results.push(await measure("teams  GET /o/bench-50/teams (HTML, 50 teams)", () => fetch(`${base}/o/${seed.slug}/teams`, { headers })));
+  const wave = ((await (await fetch(`${base}/api/orgs/${seed.slug}/waves`, { headers })).json()) as { waves: { id: string }[] }).waves[0]
+    .id;
+  results.push(
+    await measure("wave   GET /o/bench-50/waves/{id} (HTML, wave plan)", () => fetch(`${base}/o/${seed.slug}/waves/${wave}`, { headers })),
+  );
+  results.push(
+    await measure("report GET /o/bench-50/reports (HTML, org report preview)", () => fetch(`${base}/o/${seed.slug}/reports`, { headers })),
+  );
   const campaign = await openBenchCampaign(base, seed.slug, headers);
   results.push(
     await measure("answer POST /s/{token} (campaign, a new browser each)", (i) => fetch(`${base}/s/${campaign}`, answerRequest(base, i))),
@@ -141,12 +164,13 @@ try {
     r.requests.toString(),
     r.errors.toString(),
     r.rps.toFixed(0),
+    r.roundTrips,
     r.p50.toFixed(1),
     r.p99.toFixed(1),
     `${((r.rps / noop.rps) * 100).toFixed(0)}%`,
     `${(r.p99 / noop.p99).toFixed(1)}×`,
   ]);
-  const header = ["route", "requests", "errors", "req/s", "p50 ms", "p99 ms", "throughput vs no-op", "p99 vs no-op"];
+  const header = ["route", "requests", "errors", "req/s", "D1 round trips", "p50 ms", "p99 ms", "throughput vs no-op", "p99 vs no-op"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   process.stdout.write(`${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);

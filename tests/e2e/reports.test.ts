@@ -25,6 +25,14 @@ describe("emailed reports", () => {
     await signIn(page, base, "admin@northwind.example");
     await page.goto(`${base}/o/northwind/reports`);
     expect(await page.textContent("[data-preview-subject]")).toMatch(/^Weekly report · Northwind Labs: Wave 7/);
+    // A local build says how many D1 round trips the page took: the session, the access, one batch.
+    const counted = await page.request.get(`${base}/o/northwind/reports`);
+    expect(counted.headers()["x-mistvine-d1-round-trips"]).toBe("3");
+    // A team's email without a team is the first team's, named in the URL.
+    await page.goto(`${base}/o/northwind/reports?kind=team_report`);
+    expect(new URL(page.url()).searchParams.get("team")).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await page.textContent("[data-preview-subject]")).toMatch(/Northwind Labs/);
+    await page.goto(`${base}/o/northwind/reports`);
     const frame = page.frameLocator("iframe.frame");
     expect(await frame.locator("body").textContent()).toContain("Where to offer help this week");
     await expectNoAxeViolations(page, "reports page");
