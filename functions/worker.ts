@@ -1,6 +1,8 @@
 import { withEnv } from "cloudflare:workers";
+import { withD1Session } from "./db/d1-session";
 import { countingD1, ROUND_TRIPS_HEADER } from "./db/round-trips";
 import { runScheduledJobs } from "./jobs";
+import { carriesSession } from "./services/auth";
 import { flushWebhooks } from "./services/webhooks";
 
 /**
@@ -47,7 +49,11 @@ async function answer(request: Request, env: Env, ctx: ExecutionContext): Promis
   return response;
 }
 
-/** The Worker: Astro (pages and the /api bridge) answers fetch; the jobs answer the cron. */
+/**
+ * The Worker: Astro (pages and the /api bridge) answers fetch, each request's queries in one
+ * D1 session started from the browser's bookmark (db/d1-session.ts), with the env that pages
+ * import bound to it; the jobs answer the cron.
+ */
 export default {
   async fetch(request, env, ctx) {
     if (__MISTVINE_LOCAL__) {
@@ -55,9 +61,14 @@ export default {
       if (pathname === "/dev/requests") return Response.json({ requests: seen });
       seen.push(`${request.method} ${pathname}`);
       if (seen.length > SEEN_MAX) seen.splice(0, seen.length - SEEN_MAX);
-      return countedFetch(request, env, ctx);
+      return withD1Session(request, env, carriesSession(request), (session) => countedFetch(request, session, ctx));
     }
-    return answer(request, env, ctx);
+    return withD1Session(
+      request,
+      env,
+      carriesSession(request),
+      (session) => withEnv(session, () => answer(request, session, ctx)) as Promise<Response>,
+    );
   },
   scheduled(controller, env, ctx) {
     ctx.waitUntil(

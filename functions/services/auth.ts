@@ -14,6 +14,11 @@ import { randomToken, sha256Hex } from "./tokens";
 import { parseInput } from "./validate";
 
 export const SESSION_COOKIE = "__Host-mv_session";
+
+/** Whether the request carries a sign-in session cookie (valid or not: nothing is read). */
+export function carriesSession(request: Request): boolean {
+  return (request.headers.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${SESSION_COOKIE}=`));
+}
 export const SESSION_TTL_DAYS = 30;
 export const LINK_TTL_MS = 15 * 60_000;
 
