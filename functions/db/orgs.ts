@@ -1,4 +1,4 @@
-import { typed, type Typed } from "./typed";
+import { all, typed, type Typed } from "./typed";
 export interface OrgRow {
   id: string;
   slug: string;
@@ -113,13 +113,17 @@ export interface MemberRow {
   team_id: string | null;
 }
 
+export function membersStatement(db: D1Database, orgId: string): Typed<MemberRow> {
+  return typed<MemberRow>(
+    db
+      .prepare(
+        `SELECT p.id AS person_id, p.name, p.email, m.role, m.team_id
+         FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.org_id = ?1 ORDER BY m.role, p.name`,
+      )
+      .bind(orgId),
+  );
+}
+
 export async function listMembers(db: D1Database, orgId: string): Promise<MemberRow[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT p.id AS person_id, p.name, p.email, m.role, m.team_id
-       FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.org_id = ?1 ORDER BY m.role, p.name`,
-    )
-    .bind(orgId)
-    .all<MemberRow>();
-  return results;
+  return all(membersStatement(db, orgId));
 }
