@@ -1,5 +1,6 @@
 import type { BoostListRow } from "../db/boosts";
 import type { TeamPageView } from "../services/team-page";
+import { chatChannelJson } from "./chat-channel-json";
 import { waveJson } from "./okr-json";
 
 /** A boost as the JSON API lists it, with the names a page shows beside it. */
@@ -60,6 +61,6 @@ export function teamPageJson(p: TeamPageView) {
       comments: p.pulse.comments,
     },
     help: { week: p.help.week, pppState: p.help.pppState, boosts: p.help.boosts.map(boostListJson) },
-    settings: p.settings,
+    settings: p.settings && { ...p.settings, chat: p.settings.chat && chatChannelJson(p.settings.chat) },
   };
 }

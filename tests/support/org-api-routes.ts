@@ -291,4 +291,35 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
       `${org(o)}/webhooks/${ids.webhookEndpointId ?? "AAAAAAAAAAAAAAAAAAAAAA"}/deliveries/${ids.webhookDeliveryId ?? "1"}/resend`,
     body: () => ({}),
   },
+  { method: "GET", pattern: "/api/orgs/:org/chat-channels", path: (o) => `${org(o)}/chat-channels` },
+  {
+    method: "PUT",
+    pattern: "/api/orgs/:org/chat-channel",
+    path: (o) => `${org(o)}/chat-channel`,
+    body: () => ({ kind: "slack", url: "https://hooks.slack.com/services/T000/B000/route" }),
+  },
+  { method: "DELETE", pattern: "/api/orgs/:org/chat-channel", path: (o) => `${org(o)}/chat-channel` },
+  { method: "POST", pattern: "/api/orgs/:org/chat-channel/test", path: (o) => `${org(o)}/chat-channel/test`, body: () => ({}) },
+  {
+    method: "GET",
+    pattern: "/api/orgs/:org/teams/:team/chat-channel",
+    path: (o) => `${org(o)}/teams/${o.teamIds[0]}/chat-channel`,
+  },
+  {
+    method: "PUT",
+    pattern: "/api/orgs/:org/teams/:team/chat-channel",
+    path: (o) => `${org(o)}/teams/${o.teamIds[0]}/chat-channel`,
+    body: () => ({ kind: "slack", url: "https://hooks.slack.com/services/T000/B000/route" }),
+  },
+  {
+    method: "DELETE",
+    pattern: "/api/orgs/:org/teams/:team/chat-channel",
+    path: (o) => `${org(o)}/teams/${o.teamIds[0]}/chat-channel`,
+  },
+  {
+    method: "POST",
+    pattern: "/api/orgs/:org/teams/:team/chat-channel/test",
+    path: (o) => `${org(o)}/teams/${o.teamIds[0]}/chat-channel/test`,
+    body: () => ({}),
+  },
 ];
