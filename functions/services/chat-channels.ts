@@ -1,8 +1,10 @@
 /**
- * Chat channels: a team's lead or an admin connects the team's Slack or Teams channel by
- * pasting its webhook URL; Mistvine posts there what the matching email carries (the builders
- * in src/domain/chat/messages.ts add nothing), and the caller falls back to email when a post
- * fails. Posts are a direct POST of JSON, redirects not followed, 10 seconds at most.
+ * Chat channels: a team's lead or an admin connects the team's Slack or Teams channel, and an
+ * admin the org's, by pasting its webhook URL; Mistvine posts there what the matching email
+ * carries (the builders in src/domain/chat/messages.ts add nothing: the pulse reminder and the
+ * boosts asked of a team in its channel, the weekly report's summary in the org's), and the
+ * caller falls back to email when a post fails. Posts are a direct POST of JSON, redirects not
+ * followed, 10 seconds at most, once per channel and message (postOnce).
  */
 import { chatChannelUrlProblem, type ChatKind } from "../../src/domain/chat/channels";
 import { slackMessage, teamsMessage, type ChatMessage } from "../../src/domain/chat/messages";
