@@ -8,6 +8,7 @@ import { orgAccessMiddleware } from "./org-context";
 import { accountRoutes } from "./routes/accounts";
 import { actionRoutes } from "./routes/actions";
 import { campaignRoutes } from "./routes/campaigns";
+import { contractRoutes } from "./routes/contract";
 import { healthRoutes } from "./routes/health";
 import { integrationRoutes } from "./routes/integrations";
 import { boostRoutes } from "./routes/boosts";
@@ -53,6 +54,7 @@ app.use(
 );
 
 app.route("/health", healthRoutes);
+app.route("/", contractRoutes);
 app.route("/scorecard", scorecardRoutes);
 app.route("/", accountRoutes);
 app.use("/orgs/:org/*", orgAccessMiddleware);

@@ -29,7 +29,7 @@ export interface TeamPageView {
   /** The team's objectives; in an active wave with the pulse signals (drops, divergence) the board shows. */
   view: TeamView | null;
   calendar: BoardModel["calendar"] | null;
-  orgObjectives: { id: string; title: string; kind: string | null }[];
+  orgObjectives: { id: string; title: string; kind: "roofshot" | "moonshot" | null }[];
   checkIns: CheckInRow[];
   reflections: (ReflectionRow & { wave_name: string })[];
   /** Org objectives of draft waves, for carrying a finished wave's objectives over. */

@@ -49,11 +49,13 @@ export const checkInSchema = z.object({
   value: numberField("The new value"),
   note: optionalText("The note", 500),
   /** The lead's confidence on the pulse's scale, 1–5; empty or absent: not given. */
-  confidence: z.preprocess(
-    (v) =>
-      v === undefined || v === null || v === "" ? null : typeof v === "string" ? (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN) : v,
-    z.number({ error: CONFIDENCE_MESSAGE }).int(CONFIDENCE_MESSAGE).min(1, CONFIDENCE_MESSAGE).max(5, CONFIDENCE_MESSAGE).nullable(),
-  ),
+  confidence: z
+    .preprocess(
+      (v) =>
+        v === undefined || v === null || v === "" ? null : typeof v === "string" ? (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN) : v,
+      z.number({ error: CONFIDENCE_MESSAGE }).int(CONFIDENCE_MESSAGE).min(1, CONFIDENCE_MESSAGE).max(5, CONFIDENCE_MESSAGE).nullable(),
+    )
+    .optional(),
 });
 export type CheckInInput = z.infer<typeof checkInSchema>;
 

@@ -15,3 +15,6 @@ export const reportScheduleSchema = z.object({
   reportHour: wholeNumber("the hour of the reports", 0, 23),
   pulseWeekday: wholeNumber("the voting day", 1, 7),
 });
+
+/** "Send me this preview": which team, for a team report (absent for the org-wide kinds). */
+export const reportSendSchema = z.object({ team: z.string().optional() });

@@ -93,6 +93,20 @@ describe("a form posted with an action the page does not have", () => {
   });
 });
 
+describe("a public form posted with an action it does not have", () => {
+  it("comes back as the form, with a 400 and a message, and what was typed kept", async () => {
+    const context = await newContext(browser);
+    for (const path of ["/signin", "/start"]) {
+      const r = await postFrom(context, path, { _action: "no-such-action", email: "kept@example.com" });
+      expect(r.status, path).toBe(400);
+      expect(r.alerts, path).toContain("That form action does not exist");
+      expect(await r.page.inputValue("input[name=email]"), path).toBe("kept@example.com");
+      await r.page.close();
+    }
+    await context.close();
+  });
+});
+
 describe("a stale page", () => {
   it("a lead posting an admin's form gets the page with a message, and nothing changes", async () => {
     const p = pages();

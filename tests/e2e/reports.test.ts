@@ -42,6 +42,10 @@ describe("emailed reports", () => {
     expect(await page.textContent("[role=status]")).toContain("It took effect immediately");
     await page.reload();
     expect(await page.textContent("h1")).toBe("You are unsubscribed");
+    // Changed their mind: the same link subscribes again, without JavaScript.
+    await submit(page, "main form button[type=submit]");
+    expect(await page.textContent("h1")).toBe("Unsubscribe from the weekly org report?");
+    expect(await page.textContent("[role=status]")).toContain("You are subscribed again");
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { getOrgResults } from "../../services/campaign-results";
 import { closeCampaignOf, getCampaignsOverview, openCampaign } from "../../services/campaigns";
 import { createShareLink, listShareLinks, revokeShareLinkOf } from "../../services/share-links";
-import { campaignJson, shareLinkJson } from "../campaign-json";
+import { campaignJson, newShareLinkJson, resultJson, shareLinkJson } from "../campaign-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { deliverSoon } from "../../services/outbox";
 import { executionContextOf, readJson, linkOrigin } from "../request";
@@ -27,13 +27,15 @@ export const campaignRoutes = new Hono<OrgApiEnv>()
       headers.ETag = view.etag;
       if (c.req.header("if-none-match") === view.etag) return c.body(null, 304, headers);
     }
-    return c.json({ campaign: view.campaign && campaignJson(view.campaign), result: view.result }, 200, headers);
+    return c.json({ campaign: view.campaign && campaignJson(view.campaign), result: resultJson(view.result) }, 200, headers);
   })
   .get("/share-links", async (c) => {
     const now = new Date();
     return c.json({ shareLinks: (await listShareLinks(c.env.DB, accessOf(c))).map((l) => shareLinkJson(l, now)) });
   })
-  .post("/share-links", async (c) => c.json(await createShareLink(c.env.DB, accessOf(c), await readJson(c), new Date()), 201))
+  .post("/share-links", async (c) =>
+    c.json(newShareLinkJson(await createShareLink(c.env.DB, accessOf(c), await readJson(c), new Date())), 201),
+  )
   .delete("/share-links/:link", async (c) => {
     await revokeShareLinkOf(c.env.DB, accessOf(c), c.req.param("link"), new Date());
     return c.body(null, 204);

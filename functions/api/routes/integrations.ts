@@ -13,7 +13,7 @@ import {
 } from "../../services/chat-channels";
 import { notFound } from "../../services/errors";
 import { publicOrigin } from "../../services/public-url";
-import { chatChannelJson, chatTestJson } from "../chat-channel-json";
+import { chatChannelJson, chatChannelsJson, chatTestJson } from "../chat-channel-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { readJson } from "../request";
 
@@ -65,8 +65,7 @@ export const integrationRoutes = new Hono<OrgApiEnv>()
     );
   })
   .get("/chat-channels", async (c) => {
-    const channels = (await listChatChannels(c.env.DB, accessOf(c))).map(chatChannelJson);
-    return c.json({ org: channels.find((ch) => ch.scope === "org") ?? null, teams: channels.filter((ch) => ch.scope === "team") });
+    return c.json(chatChannelsJson(await listChatChannels(c.env.DB, accessOf(c))));
   })
   .put("/chat-channel", async (c) => {
     requireSession(c.get("apiToken"));

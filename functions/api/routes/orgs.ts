@@ -7,22 +7,13 @@ import { teamJson, teamsOverviewJson } from "../okr-json";
 import { teamPageJson } from "../team-page-json";
 import { createTeam, editTeam, getTeamsOverview, inviteLead } from "../../services/teams";
 import { boardJson } from "../board-json";
+import { orgJson } from "../org-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { executionContextOf, readJson, linkOrigin } from "../request";
 
 /** The org, its board, teams and invitations. Mounted behind orgAccessMiddleware. */
 export const orgRoutes = new Hono<OrgApiEnv>()
-  .get("/", (c) => {
-    const a = accessOf(c);
-    return c.json({
-      slug: a.org.slug,
-      name: a.org.name,
-      timeZone: a.org.time_zone,
-      anonymityK: a.org.anonymity_k,
-      role: a.role,
-      teamId: a.teamId,
-    });
-  })
+  .get("/", (c) => c.json(orgJson(accessOf(c))))
   .patch("/", async (c) => {
     await saveOrgSettings(c.env.DB, accessOf(c), await readJson(c));
     return c.body(null, 204);

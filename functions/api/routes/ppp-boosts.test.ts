@@ -90,9 +90,12 @@ describe("the boost API", () => {
     const { boost } = (await created.json()) as { boost: { id: string; state: string } };
     expect(boost.state).toBe("open");
     const accepted = (await (await call("POST", `/boosts/${boost.id}/accept`, secondLead, {})).json()) as {
-      boost: { state: string; helper_team_name: string };
+      boost: Record<string, unknown>;
     };
-    expect(accepted.boost).toMatchObject({ state: "accepted", helper_team_name: "Team 2" });
+    expect(accepted.boost).toMatchObject({ state: "accepted", helperTeam: { id: org.teamIds[1], name: "Team 2" } });
+    // camelCase, and no internal ids (org, requester) in the answer
+    expect(Object.keys(accepted.boost).filter((k) => k.includes("_"))).toEqual([]);
+    expect(accepted.boost).not.toHaveProperty("orgId");
     const resolved = (await (await call("POST", `/boosts/${boost.id}/resolve`, lead, {})).json()) as { boost: { state: string } };
     expect(resolved.boost.state).toBe("resolved");
     const list = (await (await call("GET", "/boosts", admin)).json()) as { closed: { id: string }[] };

@@ -3,6 +3,8 @@ import { deliverSoon } from "../../services/outbox";
 import { previewReport, sendPreviewToMe } from "../../services/report-previews";
 import { getReportSchedule, saveReportSchedule } from "../../services/report-settings";
 import { getTeamAddresses, saveTeamAddresses } from "../../services/team-addresses";
+import { reportSendSchema } from "../../../src/schemas/report-settings";
+import { parseInput } from "../../services/validate";
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { executionContextOf, readJson, linkOrigin } from "../request";
 
@@ -18,15 +20,8 @@ export const reportRoutes = new Hono<OrgApiEnv>()
     return c.json({ kind: p.kind, subject: p.email.subject, html: p.email.html, text: p.email.text, headers: p.headers });
   })
   .post("/reports/:kind/send", async (c) => {
-    const body = (await readJson(c)) as { team?: unknown };
-    const id = await sendPreviewToMe(
-      c.env.DB,
-      accessOf(c),
-      c.req.param("kind"),
-      typeof body?.team === "string" ? body.team : null,
-      linkOrigin(c),
-      new Date(),
-    );
+    const { team } = parseInput(reportSendSchema, await readJson(c));
+    const id = await sendPreviewToMe(c.env.DB, accessOf(c), c.req.param("kind"), team ?? null, linkOrigin(c), new Date());
     deliverSoon(c.env, executionContextOf(c), id);
     return c.json({ queued: true }, 202);
   })

@@ -7,25 +7,28 @@ import type { SupportReason } from "../okr/progress";
  * stored that could go stale. Pure: the service passes rows, today (org time zone) and now.
  */
 
-export type Urgency = "high" | "medium" | "low";
+export const URGENCIES = ["high", "medium", "low"] as const;
+export type Urgency = (typeof URGENCIES)[number];
 
-export type ActionKind =
-  | "no-objective"
-  | "stale-key-result"
-  | "ppp-due"
-  | "plans-review"
-  | "problem-ageing"
-  | "boost-to-answer"
-  | "boost-reply"
-  | "pulse-hidden"
-  | "reflection-due"
-  | "team-no-objective"
-  | "team-needs-support"
-  | "ppp-missing"
-  | "boost-unanswered"
-  | "wave-ending-no-draft"
-  | "invite-pending"
-  | "campaign-ready";
+export const ACTION_KINDS = [
+  "no-objective",
+  "stale-key-result",
+  "ppp-due",
+  "plans-review",
+  "problem-ageing",
+  "boost-to-answer",
+  "boost-reply",
+  "pulse-hidden",
+  "reflection-due",
+  "team-no-objective",
+  "team-needs-support",
+  "ppp-missing",
+  "boost-unanswered",
+  "wave-ending-no-draft",
+  "invite-pending",
+  "campaign-ready",
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export interface ActionItem {
   /** Stable within a read: kind plus what it is about. */

@@ -3,7 +3,8 @@
  * involved act on it (admins read along), so the viewer is identified by the team they lead.
  */
 
-export type BoostState = "open" | "accepted" | "declined" | "resolved";
+export const BOOST_STATES = ["open", "accepted", "declined", "resolved"] as const;
+export type BoostState = (typeof BOOST_STATES)[number];
 
 export interface BoostFacts {
   state: BoostState;
