@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createTestOrg } from "../../tests/support/org-fixtures";
 import { createBoost } from "../services/boosts";
+import { connectTeamChannel } from "../services/chat-channels";
 import { checkIn, saveReflection } from "../services/objectives";
 import { getTeamPage } from "../services/team-page";
 import { teamPageJson } from "./team-page-json";
@@ -40,7 +41,33 @@ describe("teamPageJson", () => {
       need: "A review of the schema",
     });
     expect(json.settings).not.toBeNull();
+    expect(json.settings?.chat).toBeNull();
     expect(keysOf(JSON.parse(JSON.stringify(json))).filter((k) => k.includes("_"))).toEqual([]);
+  });
+
+  it("shows the lead the team's chat channel, read in the page's one batch, by host only", async () => {
+    const now = new Date("2026-11-20T10:00:00Z");
+    const org = await createTestOrg(env.DB, { teams: 2 });
+    await connectTeamChannel(
+      env.DB,
+      org.leads[0],
+      org.teamIds[0],
+      { kind: "slack", url: "https://hooks.slack.com/services/T/B/secret" },
+      now,
+    );
+    const json = teamPageJson(await getTeamPage(env.DB, org.leads[0], org.teamIds[0], null, now));
+    expect(json.settings?.chat).toEqual({
+      scope: "team",
+      team: { id: org.teamIds[0], name: "Team 1" },
+      kind: "slack",
+      host: "hooks.slack.com",
+      lastPostedAt: null,
+      lastError: null,
+      lastErrorAt: null,
+    });
+    expect(JSON.stringify(json)).not.toContain("secret");
+    // Another team's lead sees no settings at all, the channel included.
+    expect(teamPageJson(await getTeamPage(env.DB, org.leads[1], org.teamIds[0], null, now)).settings).toBeNull();
   });
 
   it("keeps the lead's settings (link, reminder list) from another team's lead", async () => {

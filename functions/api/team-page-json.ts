@@ -1,6 +1,7 @@
 import type { TeamPageView } from "../services/team-page";
 import { z } from "zod";
 import { boostJson, BoostJson } from "./boost-json";
+import { ChatChannelJson, chatChannelJson } from "./chat-channel-json";
 import { Day, Id, Instant, Named } from "./contract/common";
 import { CalendarJson, TeamOkrJson, WaveJson, waveJson } from "./okr-json";
 import { HeatMapJson, PulseNextJson, TeamCommentsJson } from "./pulse-json";
@@ -47,6 +48,7 @@ export const TeamPageJson = z
         lockedBy: z.string().nullable().meta({ description: "Why the pulse settings cannot change now (a running wave), or null." }),
         addresses: z.array(z.email()),
         pulseWeekday: z.int().min(1).max(7),
+        chat: ChatChannelJson.nullable().meta({ description: "The team's chat channel, by host only; null when none." }),
       })
       .nullable()
       .meta({ description: "The team's lead and admins only." }),
@@ -89,6 +91,6 @@ export function teamPageJson(p: TeamPageView): z.infer<typeof TeamPageJson> {
       comments: p.pulse.comments,
     },
     help: { week: p.help.week, pppState: p.help.pppState, boosts: p.help.boosts.map(boostJson) },
-    settings: p.settings,
+    settings: p.settings && { ...p.settings, chat: p.settings.chat && chatChannelJson(p.settings.chat) },
   };
 }

@@ -27,6 +27,7 @@ import { typed } from "./typed";
 import { WAVE_COLUMNS, type WaveRow } from "./waves";
 import { teamBoostsStatement } from "./boosts";
 import { pppStatesOfWeekStatement } from "./ppp";
+import { teamChatChannelStatement } from "./chat-channels";
 
 const SELECTED =
   "(SELECT id FROM waves WHERE org_id = ?1 ORDER BY id = ?3 DESC, state = 'active' DESC, starts_on DESC, created_at DESC LIMIT 1)";
@@ -124,5 +125,7 @@ export function teamViewStatements(db: D1Database, orgId: string, teamId: string
     // This week's PPP and the boosts the team is part of (TeamHelp).
     teamBoostsStatement(db, orgId, teamId),
     pppStatesOfWeekStatement(db, orgId, week),
+    // The lead's and admins' chat channel card.
+    teamChatChannelStatement(db, orgId, teamId),
   ] as const;
 }

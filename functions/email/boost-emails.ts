@@ -20,7 +20,7 @@ export interface BoostEmailContext {
   recipientTeam: string;
 }
 
-interface Parts {
+export interface BoostEmailParts {
   subject: string;
   heading: string;
   intro: string;
@@ -29,7 +29,7 @@ interface Parts {
   button: string;
 }
 
-function boostEmail(ctx: BoostEmailContext, parts: Parts): BuiltEmail {
+function boostEmail(ctx: BoostEmailContext, parts: BoostEmailParts): BuiltEmail {
   const subject = `${parts.subject} · ${ctx.orgName}`;
   const quote = (label: string, text: string) =>
     html`<p style="margin:12px 0 4px 0;font-weight:700;">${label}</p><blockquote style="margin:0 0 12px 0;padding:8px 12px;border-left:3px solid ${EMAIL_COLORS.accent};background:${EMAIL_COLORS.bg};white-space:pre-wrap;">${text}</blockquote>`;
@@ -49,7 +49,7 @@ ${emailButton(ctx.url, parts.button)}`;
     "What is needed:",
     ctx.need,
     "",
-    `Needed by ${ctx.neededBy}.${ctx.unblocks ? ` It unblocks ${ctx.unblocks}.` : ""}`,
+    boostNeededByText(ctx),
     "",
     `${parts.button}: ${ctx.url}`,
     "",
@@ -59,16 +59,26 @@ ${emailButton(ctx.url, parts.button)}`;
   return { subject, html: renderEmailFrame({ title: subject, preheader: parts.intro, body, footer: html`${footer}` }), text };
 }
 
-export function buildBoostRequestEmail(ctx: BoostEmailContext): BuiltEmail {
+/** The request's words, shared by its email and its post in the asked team's chat channel. */
+export function boostRequestParts(ctx: Pick<BoostEmailContext, "fromTeam" | "toTeam">): BoostEmailParts {
   const asked = ctx.toTeam ? ctx.toTeam : "any team";
-  return boostEmail(ctx, {
+  return {
     subject: `${ctx.fromTeam} asks ${asked} for a boost`,
     heading: `${ctx.fromTeam} asks ${ctx.toTeam ? "your team" : "any team"} for help`,
     intro: ctx.toTeam
       ? `${ctx.fromTeam} asked ${ctx.toTeam} for a boost. Accept it, decline it with a reason, or ask a question first.`
       : `${ctx.fromTeam} asked every team for a boost; the first team to accept helps. Accept it, decline it with a reason, or ask a question first.`,
     button: "Open the request",
-  });
+  };
+}
+
+/** "Needed by 27 Nov 2026. It unblocks …": the line under what is needed. */
+export function boostNeededByText(ctx: Pick<BoostEmailContext, "neededBy" | "unblocks">): string {
+  return `Needed by ${ctx.neededBy}.${ctx.unblocks ? ` It unblocks ${ctx.unblocks}.` : ""}`;
+}
+
+export function buildBoostRequestEmail(ctx: BoostEmailContext): BuiltEmail {
+  return boostEmail(ctx, boostRequestParts(ctx));
 }
 
 export function buildBoostAcceptedEmail(ctx: BoostEmailContext, helperTeam: string, acceptedBy: string): BuiltEmail {

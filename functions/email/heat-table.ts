@@ -34,9 +34,22 @@ ${rows.map((r, i) => html`<tr><td style="padding:6px 4px;font-size:13px;${raw(i 
 </table>`;
 }
 
+/** A cell in words, as the text part and chat posts show it: the mean, "fewer than k" when suppressed, "no votes". */
+export function heatCellText(c: Cell, drop: boolean, k: number): string {
+  return c.state === "shown"
+    ? `${c.mean.toFixed(1)}${drop ? " (dropped)" : ""}`
+    : c.state === "suppressed"
+      ? `fewer than ${k}`
+      : "no votes";
+}
+
+/** One line per row (then the total): "Team: 3.8, fewer than 3", weeks in the map's order; for chat posts, which have no grid. */
+export function heatRowLines(map: HeatMap, k: number): string[] {
+  return [...map.rows, map.total].map((r) => `${r.label}: ${r.cells.map((c, i) => heatCellText(c, r.drops[i], k)).join(", ")}`);
+}
+
 export function textHeatTable(map: HeatMap, k: number): string[] {
-  const cell = (c: Cell, drop: boolean) =>
-    c.state === "shown" ? `${c.mean.toFixed(1)}${drop ? " (dropped)" : ""}` : c.state === "suppressed" ? `fewer than ${k}` : "no votes";
+  const cell = (c: Cell, drop: boolean) => heatCellText(c, drop, k);
   const head = ["", ...map.weeks.map((w) => `Week of ${formatDay(w)}`)];
   const lines = [...map.rows, map.total].map((r) => [r.label, ...r.cells.map((c, i) => cell(c, r.drops[i]))]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));

@@ -1,7 +1,8 @@
 import { formatDay } from "../../src/domain/calendar";
 import type { HeatMap } from "../../src/domain/pulse/heatmap";
 import { textBar } from "./layout";
-import { emailHeatTable, textHeatTable } from "./heat-table";
+import { emailHeatTable, heatRowLines, textHeatTable } from "./heat-table";
+import type { ChatMessage } from "../../src/domain/chat/messages";
 import { html, type SafeHtml } from "./html";
 import { emailBarTable, emailButton, emailHeading, emailList, emailParagraph, renderEmailFrame } from "./layout";
 import type { BuiltEmail } from "./scorecard-report";
@@ -119,8 +120,44 @@ function unsubscribeFooter(what: string, orgName: string, url: string): { html: 
   };
 }
 
+function orgReportSubject(m: Pick<OrgReportModel, "orgName" | "wave">): string {
+  return `Weekly report · ${m.orgName}: ${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}`;
+}
+
+/**
+ * The org report's summary for the org's chat channel: the same figures as the email (already
+ * suppressed: hidden cells say "fewer than k"), without the recipient's own Action Center items,
+ * the PPP lists and the boost list, and with the link to the board.
+ */
+export function orgReportChatMessage(m: OrgReportModel): ChatMessage {
+  return {
+    title: orgReportSubject(m),
+    lines: [
+      `${formatDay(m.wave.startsOn)} – ${formatDay(m.wave.endsOn, true)}. ${Math.round(m.wave.expected)}% of the wave has passed, so that is the progress expected today.`,
+      `Where to offer help this week: ${m.helpLine}`,
+      "Org objectives:",
+      ...(m.objectives.length
+        ? m.objectives.map(
+            (l) =>
+              `• ${l.label}: ${l.progress === null ? "no key results" : `${Math.round(l.progress)}%, ${STATUS[l.status] ?? l.status} (${Math.round(l.expected)}% expected)`}`,
+          )
+        : ["No org objectives in this wave yet."]),
+      ...(m.heat
+        ? [
+            `Confidence, team by team (weeks of ${m.heat.weeks.map((w) => formatDay(w)).join(", ")}):`,
+            ...heatRowLines(m.heat, m.k).map((l) => `• ${l}`),
+          ]
+        : ["Confidence, team by team: no pulse votes yet this wave."]),
+      `Averages of anonymous weekly votes, 1 (Struggling) to 5 (Exceeding). Cells with fewer than ${m.k} people stay hidden.`,
+      ...(m.drops.length ? [`Confidence dropped: ${m.drops.join(", ")}.`] : []),
+      ...(m.divergences.length ? ["Key results, lead and votes disagree:", ...m.divergences.map((d) => `• ${d}`)] : []),
+    ],
+    link: { label: "Open the board", url: m.boardUrl },
+  };
+}
+
 export function buildOrgReportEmail(m: OrgReportModel, unsubscribeUrl: string): BuiltEmail {
-  const subject = `Weekly report · ${m.orgName}: ${m.wave.name}, ${daysLeft(m.wave.daysRemaining)}`;
+  const subject = orgReportSubject(m);
   const footer = unsubscribeFooter("this weekly report", m.orgName, unsubscribeUrl);
   const body = html`${actionsHtml(m.actions, m.actionsUrl)}
 ${emailHeading(`${m.wave.name}: ${daysLeft(m.wave.daysRemaining)}`, 1)}

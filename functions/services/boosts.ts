@@ -19,6 +19,7 @@ import { findTeamProblem } from "../db/ppp";
 import { findTeam, listTeams } from "../db/teams";
 import type { OrgAccess } from "./access";
 import { notifyBoostStep } from "./boost-notify";
+import type { ChatFetch } from "./chat-channels";
 import { conflict, forbidden, notFound, validationFailed } from "./errors";
 import { randomToken } from "./tokens";
 import { parseInput } from "./validate";
@@ -52,10 +53,18 @@ export async function loadBoost(db: D1Database, access: OrgAccess, boostId: stri
 
 /**
  * A team lead asks another team, or any team, for help with one of the team's objectives or
- * PPP problems. Emails the leads asked. A retry with the same submission id returns the first
+ * PPP problems. Emails the leads asked, or posts in the asked team's chat channel instead
+ * (`send` posts; the Worker's fetch by default). A retry with the same submission id returns the first
  * boost and sends nothing again.
  */
-export async function createBoost(db: D1Database, access: OrgAccess, input: unknown, origin: string, now: Date): Promise<BoostOutcome> {
+export async function createBoost(
+  db: D1Database,
+  access: OrgAccess,
+  input: unknown,
+  origin: string,
+  now: Date,
+  send?: ChatFetch,
+): Promise<BoostOutcome> {
   const fromTeamId = leadTeam(access, "Boost requests are between teams: only a team's lead can ask for one.");
   const data = parseInput(boostSchema, input);
   if (data.submissionId) {
@@ -104,7 +113,7 @@ export async function createBoost(db: D1Database, access: OrgAccess, input: unkn
   const boost = await loadBoost(db, access, id);
   const asked = toTeam ? [toTeam.id] : (await listTeams(db, access.org.id)).map((t) => t.id).filter((t) => t !== fromTeamId);
   await emitBoostEvent(db, access, "boost.created", boost, now);
-  return { id, outboxIds: await notifyBoostStep(db, access, boost, asked, { kind: "created" }, origin, now) };
+  return { id, outboxIds: await notifyBoostStep(db, access, boost, asked, { kind: "created" }, origin, now, send) };
 }
 
 async function actionable(

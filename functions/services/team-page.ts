@@ -13,6 +13,7 @@ import { pickTeamWaves, teamViewStatements } from "../db/team-view";
 import { batch } from "../db/typed";
 import type { WaveRow } from "../db/waves";
 import { canActForTeam, type OrgAccess } from "./access";
+import { chatChannelView, type ChatChannelView } from "./chat-channels";
 import { keyResultInputs } from "./board-inputs";
 import { notFound } from "./errors";
 import { reportScheduleOf } from "./report-settings";
@@ -37,8 +38,15 @@ export interface TeamPageView {
   pulse: { wave: WaveRow | null; k: number; next: OrgSentiment["next"]; map: HeatMap | null; comments: TeamComments[] };
   /** This week's PPP and the boosts the team is part of. */
   help: { week: string; pppState: PppState | null; boosts: BoostListRow[] };
-  /** For the team's lead and admins only (null otherwise): the pulse link card and the reminder list. */
-  settings: { linkPath: string | null; mode: PulseMode; lockedBy: string | null; addresses: string[]; pulseWeekday: number } | null;
+  /** For the team's lead and admins only (null otherwise): the pulse link card, the reminder list and the chat channel. */
+  settings: {
+    linkPath: string | null;
+    mode: PulseMode;
+    lockedBy: string | null;
+    addresses: string[];
+    pulseWeekday: number;
+    chat: ChatChannelView | null;
+  } | null;
 }
 
 /**
@@ -78,6 +86,7 @@ export async function getTeamPage(
     schedule,
     boosts,
     ppps,
+    chatChannel,
   ] = await batch(db, teamViewStatements(db, orgId, teamId, waveId, week));
   const team = teamRows.results[0];
   if (!team) throw notFound("That team");
@@ -118,6 +127,7 @@ export async function getTeamPage(
         lockedBy: activeWave?.name ?? null,
         addresses: addresses.results.map((a) => a.email),
         pulseWeekday: reportScheduleOf(schedule.results[0]).pulseWeekday,
+        chat: chatChannel.results[0] ? chatChannelView(chatChannel.results[0]) : null,
       }
     : null;
 

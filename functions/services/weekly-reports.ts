@@ -1,7 +1,9 @@
 import { daysBetween, localDate } from "../../src/domain/calendar";
 import { divergenceText } from "../../src/domain/pulse/signals";
 import { helpLine } from "../../src/domain/reports/help-line";
-import { listMembers, type MemberRow } from "../db/orgs";
+import { orgChatChannelsStatement } from "../db/chat-channels";
+import { listMembersStatement } from "../db/orgs";
+import { batch } from "../db/typed";
 import type { NewOutboxMessage } from "../db/outbox";
 import type { ScheduledOrgRow } from "../db/report-schedules";
 import { recentWeeks } from "../email/heat-table";
@@ -9,6 +11,7 @@ import type { BoostListRow } from "../db/boosts";
 import {
   buildOrgReportEmail,
   buildTeamReportEmail,
+  orgReportChatMessage,
   type ActionLine,
   type BoostLine,
   type OrgReportModel,
@@ -18,6 +21,7 @@ import { jobAccess, type OrgAccess } from "./access";
 import { actionsDataPart, actionsFor, type ActionsData } from "./actions";
 import type { BoardView } from "./board";
 import { boardHelpPart, getTeamBoosts, type BoardHelp } from "./boost-views";
+import { postOnce, type ChatFetch } from "./chat-channels";
 import { getPpp, type PppView } from "./ppp";
 import { pppSummaryPart, type PppSummary } from "./ppp-summary";
 import { batchPart, batchParts, joinParts, type BatchPart } from "../db/typed";
@@ -179,18 +183,35 @@ export function teamReportModel(
  * The weekly reports of one org: the org report to every admin, the team report to every
  * lead, once per week each (idempotency key per org, recipient, report and week), skipping
  * whoever unsubscribed. Nothing when no wave is running: there is nothing to report on.
+ *
+ * With an org chat channel, the org report's summary (orgReportChatMessage) is posted there
+ * once per week instead of the admins' emails; when the post fails, the admins get the email.
  */
-export async function enqueueWeeklyReports(db: D1Database, org: ScheduledOrgRow, week: string, origin: string, now: Date): Promise<number> {
+export async function enqueueWeeklyReports(
+  db: D1Database,
+  org: ScheduledOrgRow,
+  week: string,
+  origin: string,
+  now: Date,
+  send: ChatFetch = (url, init) => fetch(url, init),
+): Promise<number> {
   const access: OrgAccess = jobAccess(org);
   const data = await readReportData(db, access, now);
   const orgModel = orgReportModel(data, org, origin);
   if (!orgModel) return 0;
-  const members: MemberRow[] = await listMembers(db, org.id);
-  const wanted = members.map((m) => ({
-    email: m.email,
-    kind: m.role === "admin" ? ("org_report" as const) : ("team_report" as const),
-    member: m,
-  }));
+  const [members, channels] = await batch(db, [listMembersStatement(db, org.id), orgChatChannelsStatement(db, org.id)]);
+  // The org's channel gets the summary instead of the admins' emails; a failed post sends them.
+  const orgChannel = channels.results.find((c) => c.team_id === null);
+  const postedToChannel =
+    orgChannel !== undefined &&
+    (await postOnce(db, send, orgChannel, `weekly_report:${week}`, orgReportChatMessage(orgModel), now)) !== "failed";
+  const wanted = members.results
+    .filter((m) => !(postedToChannel && m.role === "admin"))
+    .map((m) => ({
+      email: m.email,
+      kind: m.role === "admin" ? ("org_report" as const) : ("team_report" as const),
+      member: m,
+    }));
   const subscriptions = await subscriptionsFor(db, org.id, wanted, now);
   const messages: NewOutboxMessage[] = [];
   for (const w of wanted) {

@@ -1,5 +1,6 @@
 import { createApiToken } from "../../functions/services/api-tokens";
 import { createBoost } from "../../functions/services/boosts";
+import { connectOrgChannel, connectTeamChannel } from "../../functions/services/chat-channels";
 import { createWebhookEndpoint, emitWebhookEvent } from "../../functions/services/webhooks";
 import type { TestOrg } from "./org-fixtures";
 
@@ -72,6 +73,16 @@ export async function routeWebhookIds(o: TestOrg, db: D1Database): Promise<{ web
   );
   const row = await db.prepare("SELECT id FROM webhook_deliveries WHERE endpoint_id = ?1").bind(endpoint.id).first<{ id: number }>();
   return { webhookEndpointId: endpoint.id, webhookDeliveryId: String(row?.id) };
+}
+
+/**
+ * The org's chat channel and its first team's, for the routes that read, test or remove them.
+ * A test that calls the test-message routes stubs the Worker's fetch: nothing may reach Slack.
+ */
+export async function routeChatChannels(o: TestOrg, db: D1Database): Promise<void> {
+  const now = new Date();
+  await connectOrgChannel(db, o.admin, { kind: "slack", url: "https://hooks.slack.com/services/T000/B000/route-org" }, now);
+  await connectTeamChannel(db, o.admin, o.teamIds[0], { kind: "slack", url: "https://hooks.slack.com/services/T000/B000/route-team" }, now);
 }
 
 const org = (o: TestOrg) => `/api/orgs/${o.admin.org.slug}`;
@@ -289,6 +300,37 @@ export const ORG_API_ROUTES: OrgRouteCase[] = [
     pattern: "/api/orgs/:org/webhooks/:endpoint/deliveries/:delivery/resend",
     path: (o, ids) =>
       `${org(o)}/webhooks/${ids.webhookEndpointId ?? "AAAAAAAAAAAAAAAAAAAAAA"}/deliveries/${ids.webhookDeliveryId ?? "1"}/resend`,
+    body: () => ({}),
+  },
+  { method: "GET", pattern: "/api/orgs/:org/chat-channels", path: (o) => `${org(o)}/chat-channels` },
+  {
+    method: "PUT",
+    pattern: "/api/orgs/:org/chat-channel",
+    path: (o) => `${org(o)}/chat-channel`,
+    body: () => ({ kind: "slack", url: "https://hooks.slack.com/services/T000/B000/route" }),
+  },
+  { method: "DELETE", pattern: "/api/orgs/:org/chat-channel", path: (o) => `${org(o)}/chat-channel` },
+  { method: "POST", pattern: "/api/orgs/:org/chat-channel/test", path: (o) => `${org(o)}/chat-channel/test`, body: () => ({}) },
+  {
+    method: "GET",
+    pattern: "/api/orgs/:org/teams/:team/chat-channel",
+    path: (o) => `${org(o)}/teams/${o.teamIds[0]}/chat-channel`,
+  },
+  {
+    method: "PUT",
+    pattern: "/api/orgs/:org/teams/:team/chat-channel",
+    path: (o) => `${org(o)}/teams/${o.teamIds[0]}/chat-channel`,
+    body: () => ({ kind: "slack", url: "https://hooks.slack.com/services/T000/B000/route" }),
+  },
+  {
+    method: "DELETE",
+    pattern: "/api/orgs/:org/teams/:team/chat-channel",
+    path: (o) => `${org(o)}/teams/${o.teamIds[0]}/chat-channel`,
+  },
+  {
+    method: "POST",
+    pattern: "/api/orgs/:org/teams/:team/chat-channel/test",
+    path: (o) => `${org(o)}/teams/${o.teamIds[0]}/chat-channel/test`,
     body: () => ({}),
   },
 ];

@@ -1,8 +1,15 @@
 import { env, exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { campaignRouteIds } from "../../../tests/support/campaign-fixtures";
-import { ORG_API_ROUTES, routeApiTokenId, routeBoostId, routeWebhookIds, type RouteIds } from "../../../tests/support/org-api-routes";
+import {
+  ORG_API_ROUTES,
+  routeApiTokenId,
+  routeBoostId,
+  routeChatChannels,
+  routeWebhookIds,
+  type RouteIds,
+} from "../../../tests/support/org-api-routes";
 import { createTestOrg, sessionCookieFor, type TestOrg } from "../../../tests/support/org-fixtures";
 import { pulseTokenFor, voteSubmissionId } from "../../../tests/support/pulse-fixtures";
 import { submissionId, uniformAnswers } from "../../../tests/support/scorecard-fixtures";
@@ -107,6 +114,9 @@ describe("the OpenAPI contract", () => {
   });
 
   describe("every org route answers exactly as documented", () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
     // A fresh org per route, so a DELETE or a state change does not break the routes after it.
     // Steps only possible between waves run on an org whose wave has not started.
     const BETWEEN_WAVES = new Set([
@@ -126,6 +136,9 @@ describe("the OpenAPI contract", () => {
         ...(await routeWebhookIds(org, env.DB)),
         ...(await campaignRouteIds(env.DB, org.admin)),
       };
+      await routeChatChannels(org, env.DB);
+      // A test message goes to a local receiver, never to Slack.
+      if (label.endsWith("/chat-channel/test")) vi.spyOn(globalThis, "fetch").mockImplementation(async () => new Response("ok"));
       let body = route.body?.(org, ids);
       if (label === "POST /api/orgs/:org/campaigns") await closeCampaignOf(env.DB, org.admin, ids.campaignId, new Date(), BASE);
       if (label === "POST /api/orgs/:org/carry-overs") {

@@ -64,13 +64,15 @@ const SECURITY: Record<Operation["access"], Json[]> = {
   member: [{ session: [] }, { token: [] }],
   admin: [{ session: [] }, { token: [] }],
   "admin-session": [{ session: [] }],
+  "member-session": [{ session: [] }],
 };
 
 const ACCESS_NOTE: Record<Operation["access"], string> = {
   public: "",
   member: "Any member of the org (admin or team lead), by session or API token; writes need a read-write token.",
   admin: "The org's admins, by session or an admin's API token; writes need a read-write token.",
-  "admin-session": "A signed-in admin's session only: an API token cannot manage tokens or webhooks.",
+  "admin-session": "A signed-in admin's session only: an API token cannot manage tokens, webhooks or chat channels.",
+  "member-session": "A signed-in session of the team's lead or an admin only: an API token cannot change a chat channel.",
 };
 
 function operationObject(op: Operation): Json {

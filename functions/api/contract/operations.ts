@@ -25,6 +25,8 @@ import { reportScheduleSchema, reportSendSchema } from "../../../src/schemas/rep
 import { teamAddressesSchema } from "../../../src/schemas/addresses";
 import { scorecardEmailSchema, scorecardSubmissionSchema } from "../../../src/schemas/scorecard";
 import { webhookEndpointSchema } from "../../../src/schemas/webhooks";
+import { chatChannelSchema } from "../../../src/schemas/chat";
+import { ChatChannelJson, ChatChannelsJson, ChatTestJson } from "../chat-channel-json";
 import { BoardJson } from "../board-json";
 import { BoostPageJson, BoostsOverviewJson } from "../boost-json";
 import { CampaignJson, CampaignsJson, NewShareLinkJson, ResultsJson, ShareLinksJson } from "../campaign-json";
@@ -41,9 +43,11 @@ export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * Who may call it: anyone; a member of the org by session cookie or API token (read-only
- * tokens only on GET); or a signed-in admin's session only (managing tokens and webhooks).
+ * tokens only on GET); a signed-in admin's session only (managing tokens, webhooks and the
+ * org's chat channel); or a signed-in session of the team's lead or an admin (a team's chat
+ * channel).
  */
-export type Access = "public" | "member" | "admin" | "admin-session";
+export type Access = "public" | "member" | "admin" | "admin-session" | "member-session";
 
 export interface Answer {
   status: 200 | 201 | 202 | 204 | 304;
@@ -774,5 +778,81 @@ export const OPERATIONS: Operation[] = [
     access: "admin-session",
     body: emptyBody,
     answers: [ok(WebhookDeliveryJson)],
+  },
+  {
+    method: "GET",
+    path: `${o}/chat-channels`,
+    tag: "Integrations",
+    summary: "The org's chat channel and the teams', by host only",
+    access: "admin",
+    answers: [ok(ChatChannelsJson)],
+  },
+  {
+    method: "PUT",
+    path: `${o}/chat-channel`,
+    tag: "Integrations",
+    summary: "Connect or replace the org's Slack or Teams channel (the weekly report's summary)",
+    description:
+      "url must be a Slack incoming webhook (https://hooks.slack.com/…) or a Teams Workflows webhook (https:// on a host ending in .logic.azure.com or .powerplatform.com).",
+    access: "admin-session",
+    body: chatChannelSchema,
+    answers: [ok(ChatChannelJson)],
+  },
+  {
+    method: "DELETE",
+    path: `${o}/chat-channel`,
+    tag: "Integrations",
+    summary: "Remove the org's chat channel (the admins get the report by email again)",
+    access: "admin-session",
+    answers: [none()],
+  },
+  {
+    method: "POST",
+    path: `${o}/chat-channel/test`,
+    tag: "Integrations",
+    summary: "Post a test message to the org's channel now",
+    description:
+      "Answers 200 whether or not the channel took it; posted and error say which. The outcome shows as the channel's last error.",
+    access: "admin-session",
+    body: emptyBody,
+    answers: [ok(ChatTestJson)],
+  },
+  {
+    method: "GET",
+    path: `${o}/teams/:team/chat-channel`,
+    tag: "Integrations",
+    summary: "A team's chat channel, by host only (404 when none)",
+    access: "member",
+    description: "The team's lead or an admin.",
+    answers: [ok(ChatChannelJson)],
+  },
+  {
+    method: "PUT",
+    path: `${o}/teams/:team/chat-channel`,
+    tag: "Integrations",
+    summary: "Connect or replace a team's Slack or Teams channel (pulse reminders, boosts asked of the team)",
+    description:
+      "url must be a Slack incoming webhook (https://hooks.slack.com/…) or a Teams Workflows webhook (https:// on a host ending in .logic.azure.com or .powerplatform.com).",
+    access: "member-session",
+    body: chatChannelSchema,
+    answers: [ok(ChatChannelJson)],
+  },
+  {
+    method: "DELETE",
+    path: `${o}/teams/:team/chat-channel`,
+    tag: "Integrations",
+    summary: "Remove a team's chat channel (its messages go by email again)",
+    access: "member-session",
+    answers: [none()],
+  },
+  {
+    method: "POST",
+    path: `${o}/teams/:team/chat-channel/test`,
+    tag: "Integrations",
+    summary: "Post a test message to a team's channel now",
+    description: "Answers 200 whether or not the channel took it; posted and error say which.",
+    access: "member-session",
+    body: emptyBody,
+    answers: [ok(ChatTestJson)],
   },
 ];

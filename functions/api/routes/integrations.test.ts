@@ -69,6 +69,8 @@ async function fingerprint(): Promise<string> {
     "scorecard_result_snapshots",
     "webhook_endpoints",
     "webhook_deliveries",
+    "chat_channels",
+    "chat_posts",
   ];
   const parts = await Promise.all(
     tables.map(async (t) =>

@@ -1,13 +1,29 @@
 import { Hono } from "hono";
 import { createApiToken, listApiTokensOf, requireSession, revokeApiTokenOf } from "../../services/api-tokens";
 import { createWebhookEndpoint, deleteWebhookEndpointOf, listWebhookEndpoints, resendWebhookDelivery } from "../../services/webhooks";
+import {
+  connectOrgChannel,
+  connectTeamChannel,
+  getTeamChannel,
+  listChatChannels,
+  removeOrgChannel,
+  removeTeamChannel,
+  sendTestMessage,
+  type ChatFetch,
+} from "../../services/chat-channels";
+import { notFound } from "../../services/errors";
+import { publicOrigin } from "../../services/public-url";
+import { chatChannelJson, chatChannelsJson, chatTestJson } from "../chat-channel-json";
 import { accessOf, type OrgApiEnv } from "../org-context";
 import { readJson } from "../request";
 
 /**
- * Integrations: API tokens (and, below, webhooks). Behind orgAccessMiddleware; managing them
- * needs a signed-in admin, never a token (requireSession), so a leaked token cannot mint more.
+ * Integrations: API tokens, webhooks and chat channels. Behind orgAccessMiddleware; managing
+ * them needs a signed-in person, never a token (requireSession), so a leaked token cannot mint
+ * more or point a team's channel (and its pulse link) elsewhere. Reading chat channels is open
+ * to tokens: it answers hosts only.
  */
+const post: ChatFetch = (url, init) => fetch(url, init);
 export const integrationRoutes = new Hono<OrgApiEnv>()
   .get("/api-tokens", async (c) => {
     requireSession(c.get("apiToken"));
@@ -47,4 +63,38 @@ export const integrationRoutes = new Hono<OrgApiEnv>()
         new Date(),
       ),
     );
+  })
+  .get("/chat-channels", async (c) => {
+    return c.json(chatChannelsJson(await listChatChannels(c.env.DB, accessOf(c))));
+  })
+  .put("/chat-channel", async (c) => {
+    requireSession(c.get("apiToken"));
+    return c.json(chatChannelJson(await connectOrgChannel(c.env.DB, accessOf(c), await readJson(c), new Date())));
+  })
+  .delete("/chat-channel", async (c) => {
+    requireSession(c.get("apiToken"));
+    await removeOrgChannel(c.env.DB, accessOf(c));
+    return c.body(null, 204);
+  })
+  .post("/chat-channel/test", async (c) => {
+    requireSession(c.get("apiToken"));
+    return c.json(chatTestJson(await sendTestMessage(c.env.DB, accessOf(c), post, null, publicOrigin(c.env), new Date())));
+  })
+  .get("/teams/:team/chat-channel", async (c) => {
+    const channel = await getTeamChannel(c.env.DB, accessOf(c), c.req.param("team"));
+    if (!channel) throw notFound("That team's chat channel");
+    return c.json(chatChannelJson(channel));
+  })
+  .put("/teams/:team/chat-channel", async (c) => {
+    requireSession(c.get("apiToken"));
+    return c.json(chatChannelJson(await connectTeamChannel(c.env.DB, accessOf(c), c.req.param("team"), await readJson(c), new Date())));
+  })
+  .delete("/teams/:team/chat-channel", async (c) => {
+    requireSession(c.get("apiToken"));
+    await removeTeamChannel(c.env.DB, accessOf(c), c.req.param("team"));
+    return c.body(null, 204);
+  })
+  .post("/teams/:team/chat-channel/test", async (c) => {
+    requireSession(c.get("apiToken"));
+    return c.json(chatTestJson(await sendTestMessage(c.env.DB, accessOf(c), post, c.req.param("team"), publicOrigin(c.env), new Date())));
   });

@@ -49,6 +49,8 @@ async function fingerprint(): Promise<string> {
     "api_tokens",
     "webhook_endpoints",
     "webhook_deliveries",
+    "chat_channels",
+    "chat_posts",
   ];
   const parts = await Promise.all(
     tables.map(async (t) =>

@@ -82,11 +82,35 @@ export interface TeamsPayload {
   }>;
 }
 
-/** Adaptive Card 1.4: the title as a bold TextBlock, one wrapping TextBlock per line, the link as Action.OpenUrl. Text goes in as plain text (JSON encodes it; no HTML entities). */
+/**
+ * A TextBlock renders a CommonMark subset (bold, italic, lists, [links](url)) and expands
+ * {{DATE(…)}} / {{TIME(…)}}, so every character that can start one of those is
+ * backslash-escaped: a team name or a boost message shows as typed and cannot become a link,
+ * a list, a heading or emphasis. `&` too, so an entity (`&#91;`) stays as typed. Parentheses
+ * and other punctuation stay bare: without `[`, nothing they can make is a link.
+ */
+export function escapeTeamsMarkdown(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/[\\`*_~[\]<>&{}]/g, (c) => `\\${c}`)
+        // A line that starts like a list item or a heading would become one.
+        .replace(/^(\s*)([-+#])/, "$1\\$2")
+        .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2"),
+    )
+    .join("\n");
+}
+
+/**
+ * Adaptive Card 1.4: the title as a bold TextBlock, one wrapping TextBlock per line, the link as
+ * Action.OpenUrl. Text is Markdown-escaped (escapeTeamsMarkdown) and JSON-encoded, never
+ * HTML-encoded; the button's title is plain text already.
+ */
 export function teamsMessage(m: ChatMessage): TeamsPayload {
   const body: TeamsTextBlock[] = [
-    { type: "TextBlock", text: m.title, wrap: true, weight: "Bolder", size: "Medium" },
-    ...m.lines.map((line): TeamsTextBlock => ({ type: "TextBlock", text: line, wrap: true })),
+    { type: "TextBlock", text: escapeTeamsMarkdown(m.title), wrap: true, weight: "Bolder", size: "Medium" },
+    ...m.lines.map((line): TeamsTextBlock => ({ type: "TextBlock", text: escapeTeamsMarkdown(line), wrap: true })),
   ];
   return {
     type: "message",
