@@ -102,6 +102,8 @@ const API_SHOWS: Record<string, (ids: RouteIds) => string> = {
   "/api/orgs/:org/share-links": (ids) => ids.shareLinkId,
   "/api/orgs/:org/api-tokens": (ids) => String(ids.apiTokenId),
   "/api/orgs/:org/webhooks": (ids) => String(ids.webhookEndpointId),
+  "/api/orgs/:org/chat-channels": () => '"host":"hooks.slack.com"',
+  "/api/orgs/:org/teams/:team/chat-channel": () => '"host":"hooks.slack.com"',
 };
 
 describe("page and API round trips on the 50-team org", () => {
