@@ -33,13 +33,22 @@ async function countedFetch(request: Request, env: Env, ctx: ExecutionContext): 
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
+/** A write by a member: the only requests that can emit webhook events (see services/webhooks.ts). */
+function changesOrgData(request: Request): boolean {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const { pathname } = new URL(request.url);
+  return pathname.startsWith("/o/") || pathname.startsWith("/api/orgs/");
+}
+
 async function answer(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   // Loaded on first request so the scheduled handler can be imported without Astro's build.
   const { handle } = await import("@astrojs/cloudflare/handler");
   const response = await handle(request, env, ctx);
-  // A change may have queued webhook deliveries: send what is due after answering, so a
-  // receiver hears within seconds, not at the next cron (which stays the safety net for retries).
-  if (request.method !== "GET" && request.method !== "HEAD") {
+  // A change to org data may have queued webhook deliveries: send what is due after answering,
+  // so a receiver hears within seconds, not at the next cron (which stays the safety net for
+  // retries). Only members change org data (pages under /o/, the API under /api/orgs/); an
+  // anonymous vote, a campaign answer or a quiz never emits an event, so they pay no extra query.
+  if (changesOrgData(request)) {
     ctx.waitUntil(
       flushWebhooks(env.DB, (url, init) => fetch(url, init), new Date(), 10).catch((error: unknown) =>
         console.error("webhook flush failed", error instanceof Error ? error.message : String(error)),
