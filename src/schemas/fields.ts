@@ -39,7 +39,8 @@ export function dateField(label: string) {
   return z
     .string({ error: `${label} is required.` })
     .trim()
-    .refine(isIsoDate, `${label} must be a real date (YYYY-MM-DD).`);
+    .refine(isIsoDate, `${label} must be a real date (YYYY-MM-DD).`)
+    .meta({ format: "date" });
 }
 
 /** Ids we generate: 22 base64url characters (randomToken(16)). The one place this rule is written. */
