@@ -4,22 +4,15 @@ import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
 import type { SlackPayload, TeamsPayload } from "../../src/domain/chat/messages";
 import { notifyBoostStep } from "./boost-notify";
 import { acceptBoost, createBoost, loadBoost } from "./boosts";
-import { connectOrgChannel, connectTeamChannel, type ChatFetch } from "./chat-channels";
+import { connectOrgChannel, connectTeamChannel } from "./chat-channels";
+import { chatReceiver } from "../../tests/support/chat-receiver";
 
 const ORIGIN = "https://mistvine.test";
 const T0 = new Date("2026-11-16T09:00:00Z");
 const SLACK = "https://hooks.slack.com/services/T000/B000/boosts";
 const TEAMS = "https://prod-1.westus.logic.azure.com/workflows/boosts/triggers/manual/paths/invoke";
 
-/** A local receiver: records each POST (URL and JSON body) and answers the statuses given, then 200. */
-function receiver(statuses: number[] = []) {
-  const received: { url: string; body: unknown }[] = [];
-  const send: ChatFetch = async (url, init) => {
-    received.push({ url, body: JSON.parse(String(init.body)) });
-    return new Response("ok", { status: statuses.shift() ?? 200 });
-  };
-  return { send, received };
-}
+const receiver = chatReceiver;
 
 const ask = (o: TestOrg, to: string, need = "Two days of a platform engineer to set up staging") => ({
   toTeamId: to,

@@ -14,6 +14,7 @@ import {
   sendTestMessage,
   type ChatFetch,
 } from "./chat-channels";
+import { chatReceiver } from "../../tests/support/chat-receiver";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
 const SLACK = "https://hooks.slack.com/services/T000/B000/secretpart";
@@ -24,14 +25,7 @@ const MESSAGE = {
   link: { label: "Rate this week", url: "https://mistvine.example/p/t" },
 };
 
-function receiver(statuses: number[] = []) {
-  const received: { url: string; body: unknown; redirect: string | undefined }[] = [];
-  const send: ChatFetch = async (url, init) => {
-    received.push({ url, body: JSON.parse(String(init.body)), redirect: init.redirect });
-    return new Response("ok", { status: statuses.shift() ?? 200 });
-  };
-  return { send, received };
-}
+const receiver = chatReceiver;
 
 const channelRow = async (teamId: string) =>
   (await env.DB.prepare("SELECT id, kind, url FROM chat_channels WHERE team_id = ?1")

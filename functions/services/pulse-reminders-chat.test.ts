@@ -2,11 +2,12 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createTestOrg, type TestOrg } from "../../tests/support/org-fixtures";
 import { pulseTokenFor } from "../../tests/support/pulse-fixtures";
-import { connectTeamChannel, type ChatFetch } from "./chat-channels";
+import { connectTeamChannel } from "./chat-channels";
 import { setPulseMode } from "./pulse-links";
 import { enqueuePulseReminders } from "./pulse-reminders";
 import { saveTeamAddresses } from "./team-addresses";
 import { moveWaveTo } from "./waves";
+import { chatReceiver } from "../../tests/support/chat-receiver";
 
 const WED = new Date("2026-11-11T12:00:00Z"); // week of 2026-11-09, wave from 2026-11-02
 const WEEK = "2026-11-09";
@@ -15,14 +16,7 @@ const SLACK = "https://hooks.slack.com/services/T000/B000/secret";
 const TEAMS = "https://prod-1.westus.logic.azure.com/workflows/abc/triggers/manual/paths/invoke";
 const ADDRESSES = ["ana@team.example", "bo@team.example"];
 
-function receiver(statuses: number[] = []) {
-  const received: { url: string; body: string }[] = [];
-  const send: ChatFetch = async (url, init) => {
-    received.push({ url, body: String(init.body) });
-    return new Response("ok", { status: statuses.shift() ?? 200 });
-  };
-  return { send, received };
-}
+const receiver = chatReceiver;
 
 let org: TestOrg;
 const scheduledOrg = () => ({ ...org.admin.org, report_weekday: 1, report_hour: 9, pulse_weekday: 3 });
@@ -51,7 +45,7 @@ describe("the pulse reminder in a chat channel", () => {
     await enqueuePulseReminders(env.DB, scheduledOrg(), WEEK, ORIGIN, WED, send);
     await enqueuePulseReminders(env.DB, scheduledOrg(), WEEK, ORIGIN, WED, send);
     expect(received).toHaveLength(1);
-    const body = JSON.parse(received[0].body) as { blocks: [{ text: { text: string } }, { elements: [{ url: string }] }] };
+    const body = received[0].body as { blocks: [{ text: { text: string } }, { elements: [{ url: string }] }] };
     expect(body.blocks[0].text.text).toContain("*How is Team 1 doing this week?*");
     expect(body.blocks[0].text.text).toContain("Week of");
     expect(body.blocks[1].elements[0].url).toBe(`${ORIGIN}/p/${token}`);
@@ -63,7 +57,7 @@ describe("the pulse reminder in a chat channel", () => {
     await connectTeamChannel(env.DB, org.admin, org.teamIds[0], { kind: "teams", url: TEAMS }, WED);
     const { send, received } = receiver([502]);
     await enqueuePulseReminders(env.DB, scheduledOrg(), WEEK, ORIGIN, WED, send);
-    expect(JSON.parse(received[0].body).attachments[0].content.version).toBe("1.4");
+    expect((received[0].body as { attachments: [{ content: { version: string } }] }).attachments[0].content.version).toBe("1.4");
     expect(await emailsTo(org.teamIds[0])).toEqual(ADDRESSES);
     // A second run posts nothing new and queues the same emails, not new ones.
     await enqueuePulseReminders(env.DB, scheduledOrg(), WEEK, ORIGIN, WED, send);

@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestOrg, declareTeam, type TestOrg } from "../../tests/support/org-fixtures";
 import { ballots, pulseTokenFor, voteAsTeam } from "../../tests/support/pulse-fixtures";
 import type { SlackPayload, TeamsPayload } from "../../src/domain/chat/messages";
-import { connectOrgChannel, connectTeamChannel, removeOrgChannel, type ChatFetch } from "./chat-channels";
+import { connectOrgChannel, connectTeamChannel, removeOrgChannel } from "./chat-channels";
 import { enqueueWeeklyReports } from "./weekly-reports";
+import { chatReceiver } from "../../tests/support/chat-receiver";
 
 const ORIGIN = "https://mistvine.test";
 const SLACK = "https://hooks.slack.com/services/T000/B000/leadership";
@@ -13,15 +14,7 @@ const TEAM_SLACK = "https://hooks.slack.com/services/T000/B000/team";
 // Tuesday: the week of 9 November is over everywhere and published.
 const NOW = new Date("2026-11-17T09:00:00Z");
 
-/** A local receiver: records each POST (URL and JSON body) and answers the statuses given, then 200. */
-function receiver(statuses: number[] = []) {
-  const received: { url: string; body: unknown }[] = [];
-  const send: ChatFetch = async (url, init) => {
-    received.push({ url, body: JSON.parse(String(init.body)) });
-    return new Response("ok", { status: statuses.shift() ?? 200 });
-  };
-  return { send, received };
-}
+const receiver = chatReceiver;
 
 let o: TestOrg;
 const scheduled = () => ({ ...o.admin.org, report_weekday: 1, report_hour: 9, pulse_weekday: 4 });
