@@ -1,7 +1,9 @@
+import { dateFormatter } from "./calendar";
+
 /** An instant (ISO string) as people in the org read it: "Mon 16 Nov, 14:05" in their time zone. */
 export function formatInstant(iso: string, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
+    dateFormatter("en-GB", {
       timeZone,
       weekday: "short",
       day: "numeric",
