@@ -7,33 +7,73 @@ import { listWavesStatement } from "./waves";
  * published. Publication and suppression happen in the sentiment service.
  */
 
-/** Votes and their sum per team and week of a wave. */
-export function teamWeekVotesStatement(db: D1Database, orgId: string, waveId: string): Typed<TeamWeekVotesRow> {
-  return typed<TeamWeekVotesRow>(
+/**
+ * Which wave a heat-map read is of: a SQL expression for its id (a placeholder or a subquery)
+ * and the parameters it binds, `?1` always being the org. One set of queries serves a wave
+ * named by id, the active wave, and the waves the pulse and team pages pick in their batch.
+ */
+export interface WaveOf {
+  sql: string;
+  params: readonly (string | number)[];
+}
+
+export const waveById = (orgId: string, waveId: string): WaveOf => ({ sql: "?2", params: [orgId, waveId] });
+export const activeWaveOf = (orgId: string): WaveOf => ({
+  sql: "(SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')",
+  params: [orgId],
+});
+
+/** The wave's objectives, as the heat maps label their rows. */
+export function waveObjectivesStatement(db: D1Database, wave: WaveOf): Typed<ObjectiveRow> {
+  return typed<ObjectiveRow>(
     db
       .prepare(
-        "SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY team_id, week",
+        `SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${wave.sql} ORDER BY level, created_at, position`,
       )
-      .bind(orgId, waveId),
+      .bind(...wave.params),
   );
 }
 
-/** People who voted per team and week of a wave. */
-export function respondentsStatement(db: D1Database, orgId: string, waveId: string): Typed<RespondentsRow> {
-  return typed<RespondentsRow>(
-    db.prepare("SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ?2").bind(orgId, waveId),
+/** The wave's published weeks (see src/domain/pulse/publication.ts). */
+function releasesStatement(db: D1Database, wave: WaveOf): Typed<WeekReleaseRow> {
+  return typed<WeekReleaseRow>(
+    db
+      .prepare(`SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ${wave.sql} ORDER BY week`)
+      .bind(...wave.params),
   );
 }
 
-/** Votes and their sum per objective and week of a wave (one vote per voter per objective and week). */
-export function objectiveWeekVotesStatement(db: D1Database, orgId: string, waveId: string): Typed<ObjectiveWeekVotesRow> {
-  return typed<ObjectiveWeekVotesRow>(
-    db
-      .prepare(
-        "SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ?2 GROUP BY objective_id, week",
-      )
-      .bind(orgId, waveId),
-  );
+/**
+ * Everything a wave's heat maps are computed from, in this order: votes and their sum per team
+ * and week, people who voted per team and week, votes and their sum per objective and week (one
+ * vote per voter per objective and week), and the weeks already published.
+ */
+export function waveSentimentStatements(
+  db: D1Database,
+  wave: WaveOf,
+): [Typed<TeamWeekVotesRow>, Typed<RespondentsRow>, Typed<ObjectiveWeekVotesRow>, Typed<WeekReleaseRow>] {
+  return [
+    typed<TeamWeekVotesRow>(
+      db
+        .prepare(
+          `SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${wave.sql} GROUP BY team_id, week`,
+        )
+        .bind(...wave.params),
+    ),
+    typed<RespondentsRow>(
+      db
+        .prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${wave.sql}`)
+        .bind(...wave.params),
+    ),
+    typed<ObjectiveWeekVotesRow>(
+      db
+        .prepare(
+          `SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${wave.sql} GROUP BY objective_id, week`,
+        )
+        .bind(...wave.params),
+    ),
+    releasesStatement(db, wave),
+  ];
 }
 
 /** The comments of one team's votes in a wave: objective, week and text, nothing else. */
@@ -61,33 +101,6 @@ export interface CommentRow {
   comment: string;
 }
 
-/** The same three aggregates for the org's active wave (a subquery), for the board's one batch. */
-export function activeWaveSentimentStatements(
-  db: D1Database,
-  orgId: string,
-): [Typed<TeamWeekVotesRow>, Typed<RespondentsRow>, Typed<ObjectiveWeekVotesRow>] {
-  const active = "(SELECT id FROM waves WHERE org_id = ?1 AND state = 'active')";
-  return [
-    typed<TeamWeekVotesRow>(
-      db
-        .prepare(
-          `SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY team_id, week`,
-        )
-        .bind(orgId),
-    ),
-    typed<RespondentsRow>(
-      db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${active}`).bind(orgId),
-    ),
-    typed<ObjectiveWeekVotesRow>(
-      db
-        .prepare(
-          `SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${active} GROUP BY objective_id, week`,
-        )
-        .bind(orgId),
-    ),
-  ];
-}
-
 // --- Published weeks (see src/domain/pulse/publication.ts) -------------------------------
 
 export interface WeekReleaseRow {
@@ -97,19 +110,7 @@ export interface WeekReleaseRow {
 }
 
 export function weekReleasesStatement(db: D1Database, orgId: string, waveId: string): Typed<WeekReleaseRow> {
-  return typed<WeekReleaseRow>(
-    db.prepare("SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ?2 ORDER BY week").bind(orgId, waveId),
-  );
-}
-
-export function activeWaveWeekReleasesStatement(db: D1Database, orgId: string): Typed<WeekReleaseRow> {
-  return typed<WeekReleaseRow>(
-    db
-      .prepare(
-        "SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = (SELECT id FROM waves WHERE org_id = ?1 AND state = 'active') ORDER BY week",
-      )
-      .bind(orgId),
-  );
+  return releasesStatement(db, waveById(orgId, waveId));
 }
 
 /**
@@ -152,37 +153,11 @@ export function pulseCommentsStatement(db: D1Database, orgId: string, waveParam:
 }
 
 export function pulseReadStatements(db: D1Database, orgId: string, waveParam: string | null) {
-  const picked = PULSE_PICKED;
-  const ids = [orgId, waveParam ?? ""] as const;
+  const picked: WaveOf = { sql: PULSE_PICKED, params: [orgId, waveParam ?? ""] };
   return [
     listWavesStatement(db, orgId),
     listTeamsStatement(db, orgId),
-    typed<ObjectiveRow>(
-      db
-        .prepare(
-          `SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY level, created_at, position`,
-        )
-        .bind(...ids),
-    ),
-    typed<TeamWeekVotesRow>(
-      db
-        .prepare(
-          `SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY team_id, week`,
-        )
-        .bind(...ids),
-    ),
-    typed<RespondentsRow>(
-      db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${picked}`).bind(...ids),
-    ),
-    typed<ObjectiveWeekVotesRow>(
-      db
-        .prepare(
-          `SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${picked} GROUP BY objective_id, week`,
-        )
-        .bind(...ids),
-    ),
-    typed<WeekReleaseRow>(
-      db.prepare(`SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ${picked} ORDER BY week`).bind(...ids),
-    ),
+    waveObjectivesStatement(db, picked),
+    ...waveSentimentStatements(db, picked),
   ] as const;
 }

@@ -18,7 +18,7 @@ import {
   type KeyResultRow,
   type ObjectiveRow,
 } from "./objectives";
-import type { CommentRow, ObjectiveWeekVotesRow, RespondentsRow, TeamWeekVotesRow, WeekReleaseRow } from "./pulse-reads";
+import { waveObjectivesStatement, waveSentimentStatements, type CommentRow, type WaveOf } from "./pulse-reads";
 import { liveLinkStatement } from "./pulse-links";
 import { reflectionsOfTeamStatement } from "./reflections";
 import type { ScheduleRow } from "./report-schedules";
@@ -44,6 +44,7 @@ export function pickTeamWaves(waves: readonly WaveRow[], waveParam: string | nul
 /** Every read of the team page, in one batch; `week` is the current PPP week in the org's zone. */
 export function teamViewStatements(db: D1Database, orgId: string, teamId: string, waveParam: string | null, week: string) {
   const ids = [orgId, teamId, waveParam ?? ""] as const;
+  const pulseWave: WaveOf = { sql: PULSE, params: ids };
   return [
     typed<TeamRow>(db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE org_id = ?1 AND id = ?2`).bind(orgId, teamId)),
     typed<WaveRow>(db.prepare(`SELECT ${WAVE_COLUMNS} FROM waves WHERE org_id = ?1 ORDER BY starts_on DESC, created_at DESC`).bind(orgId)),
@@ -80,33 +81,8 @@ export function teamViewStatements(db: D1Database, orgId: string, teamId: string
     orgObjectivesOfDraftWavesStatement(db, orgId),
     // The heat map's wave: what the sentiment service publishes from.
     listTeamsStatement(db, orgId),
-    typed<ObjectiveRow>(
-      db
-        .prepare(
-          `SELECT ${OBJECTIVE_COLUMNS} FROM objectives WHERE org_id = ?1 AND wave_id = ${PULSE} ORDER BY level, created_at, position`,
-        )
-        .bind(...ids),
-    ),
-    typed<TeamWeekVotesRow>(
-      db
-        .prepare(
-          `SELECT team_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${PULSE} GROUP BY team_id, week`,
-        )
-        .bind(...ids),
-    ),
-    typed<RespondentsRow>(
-      db.prepare(`SELECT team_id, week, respondents FROM pulse_respondents WHERE org_id = ?1 AND wave_id = ${PULSE}`).bind(...ids),
-    ),
-    typed<ObjectiveWeekVotesRow>(
-      db
-        .prepare(
-          `SELECT team_id, objective_id, week, COUNT(*) AS votes, SUM(score) AS total FROM pulse_votes WHERE org_id = ?1 AND wave_id = ${PULSE} GROUP BY objective_id, week`,
-        )
-        .bind(...ids),
-    ),
-    typed<WeekReleaseRow>(
-      db.prepare(`SELECT week, k, snapshot FROM pulse_week_releases WHERE org_id = ?1 AND wave_id = ${PULSE} ORDER BY week`).bind(...ids),
-    ),
+    waveObjectivesStatement(db, pulseWave),
+    ...waveSentimentStatements(db, pulseWave),
     // Filtered by the published map in the service (visibleComments), like every comment read.
     typed<CommentRow>(
       db

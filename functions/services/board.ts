@@ -3,7 +3,7 @@ import { keyResultInputs } from "./board-inputs";
 import { assembleBoard, type BoardModel } from "../../src/domain/okr/board";
 import { applySentimentSignals } from "../../src/domain/pulse/board-signals";
 import { keyResultsOfActiveWaveStatement, lastCheckInPerTeamStatement, objectivesOfActiveWaveStatement } from "../db/objectives";
-import { activeWaveSentimentStatements, activeWaveWeekReleasesStatement } from "../db/pulse-reads";
+import { activeWaveOf, waveSentimentStatements } from "../db/pulse-reads";
 import { listTeamsStatement } from "../db/teams";
 import { activeAndDraftWavesStatement, type WaveRow } from "../db/waves";
 import { batch, batchGroups, type BatchResults } from "../db/typed";
@@ -31,8 +31,7 @@ export function boardStatements(db: D1Database, orgId: string) {
     keyResultsOfActiveWaveStatement(db, orgId),
     listTeamsStatement(db, orgId),
     lastCheckInPerTeamStatement(db, orgId),
-    ...activeWaveSentimentStatements(db, orgId),
-    activeWaveWeekReleasesStatement(db, orgId),
+    ...waveSentimentStatements(db, activeWaveOf(orgId)),
   ] as const;
 }
 
