@@ -14,6 +14,11 @@ export interface FormOutcome {
   status: number;
 }
 
+/** The outcome of a form that was not the one posted (or not refused): nothing to show. */
+export function noOutcome(): FormOutcome {
+  return { errors: {}, message: "", status: 200 };
+}
+
 /** Turns an AppError from a form action into messages for the page; anything else is rethrown. */
 export function formOutcome(error: unknown, fieldName: (field: string) => string = (f) => f): FormOutcome {
   if (!(error instanceof AppError)) throw error;
@@ -122,7 +127,7 @@ export async function handleFormActions<R = never>(
     action: "",
     values: {},
     form: null,
-    outcome: { errors: {}, message: "", status: 200 },
+    outcome: noOutcome(),
     error: null,
     rendered: null,
   };
