@@ -10,6 +10,9 @@ import { OPERATIONS, type Operation } from "./operations";
 
 type Json = Record<string, unknown>;
 
+/** Every error answer: the envelope's component (registered by its `.meta({ id })`). */
+const ERROR_REF = { $ref: `#/components/schemas/${z.globalRegistry.get(ErrorEnvelope)?.id}` };
+
 const PARAMETERS: Record<string, string> = {
   org: "The org's slug.",
   team: "A team id.",
@@ -108,12 +111,12 @@ function operationObject(op: Operation): Json {
   for (const status of errorStatuses(op)) {
     responses[String(status)] = {
       description: ERRORS[status],
-      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      content: { "application/json": { schema: ERROR_REF } },
     };
   }
   responses.default = {
     description: "Any other error, with the same envelope.",
-    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    content: { "application/json": { schema: ERROR_REF } },
   };
   const description = [op.description, ACCESS_NOTE[op.access]].filter(Boolean).join("\n\n");
   return {
@@ -158,7 +161,6 @@ function answerSchema(schema: z.ZodType): Json {
  * answers name theirs; the error envelope is one of them.
  */
 function components(): Json {
-  void ErrorEnvelope;
   const out = z.toJSONSchema(z.globalRegistry, { io: "output", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` });
   return Object.fromEntries(Object.entries(out.schemas).map(([id, s]) => [id, clean(s as Json)]));
 }
